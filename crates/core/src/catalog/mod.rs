@@ -1,0 +1,334 @@
+//! The services catalog: offerings, price books, approval rules and discovery questions,
+//! loaded from TOML or JSON, checked by [`lint`], and identified by a content hash.
+
+mod lint;
+mod model;
+mod source_map;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+pub use lint::LintIssue;
+pub use model::*;
+pub use source_map::SourceMap;
+
+use crate::money::Currency;
+
+/// The GitLab professional-services catalog shipped with Scopecraft.
+pub const GITLAB_CATALOG_TOML: &str = include_str!("../../catalogs/gitlab.toml");
+
+/// A checked catalog, ready to price with.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    data: CatalogData,
+    offerings_by_sku: BTreeMap<String, usize>,
+    questions_by_id: BTreeMap<String, usize>,
+    hash: String,
+}
+
+/// Identifies the exact catalog a quote was priced with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CatalogRef {
+    /// The catalog's id.
+    pub id: String,
+    /// The catalog's own version string.
+    pub version: String,
+    /// SHA-256 of the catalog's canonical JSON form, in hex.
+    pub hash: String,
+}
+
+/// The two file formats a catalog can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CatalogFormat {
+    /// TOML, the format people edit.
+    Toml,
+    /// JSON, for tools.
+    Json,
+}
+
+impl CatalogFormat {
+    /// Picks the format from a file name, falling back to the content: JSON starts with `{`.
+    pub fn detect(file_name: &str, text: &str) -> CatalogFormat {
+        let lower = file_name.to_ascii_lowercase();
+        if lower.ends_with(".json") {
+            CatalogFormat::Json
+        } else if lower.ends_with(".toml") {
+            CatalogFormat::Toml
+        } else if text.trim_start().starts_with('{') {
+            CatalogFormat::Json
+        } else {
+            CatalogFormat::Toml
+        }
+    }
+}
+
+/// Why a catalog could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CatalogError {
+    /// The file is not valid TOML/JSON or does not have the catalog's shape.
+    Syntax {
+        /// The file name given to the loader.
+        file: String,
+        /// 1-based line, when known.
+        line: Option<usize>,
+        /// 1-based column, when known.
+        column: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file parsed but breaks catalog rules; every problem found is listed.
+    Lint(Vec<LintIssue>),
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogError::Syntax {
+                file,
+                line,
+                column,
+                message,
+            } => {
+                write!(f, "{file}")?;
+                if let Some(line) = line {
+                    write!(f, ":{line}")?;
+                    if let Some(column) = column {
+                        write!(f, ":{column}")?;
+                    }
+                }
+                write!(f, ": {message}")
+            }
+            CatalogError::Lint(issues) => {
+                let count = issues.len();
+                write!(
+                    f,
+                    "{count} problem{} in the catalog:",
+                    if count == 1 { "" } else { "s" }
+                )?;
+                for issue in issues {
+                    write!(f, "\n  {issue}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// Largest catalog file accepted, in bytes.
+pub const MAX_CATALOG_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parses a catalog without checking its rules; with the source map for line numbers.
+pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), CatalogError> {
+    let syntax =
+        |line: Option<usize>, column: Option<usize>, message: String| CatalogError::Syntax {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        };
+    if text.len() > MAX_CATALOG_BYTES {
+        return Err(syntax(
+            None,
+            None,
+            format!(
+                "the file is {} bytes; catalogs are limited to {MAX_CATALOG_BYTES} bytes",
+                text.len()
+            ),
+        ));
+    }
+    match CatalogFormat::detect(file, text) {
+        CatalogFormat::Json => {
+            let data: CatalogData = serde_json::from_str(text).map_err(|e| {
+                syntax(
+                    Some(e.line()),
+                    Some(e.column()),
+                    strip_position(&e.to_string()),
+                )
+            })?;
+            Ok((data, SourceMap::default()))
+        }
+        CatalogFormat::Toml => {
+            let map = SourceMap::from_toml(text).map_err(|e| toml_error(file, text, &e))?;
+            let data: CatalogData = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
+            Ok((data, map))
+        }
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(index) => message.get(..index).unwrap_or(message).to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> CatalogError {
+    let (line, column) = match error.span() {
+        Some(span) => {
+            let (line, column) = source_map::line_col(text, span.start);
+            (Some(line), Some(column))
+        }
+        None => (None, None),
+    };
+    CatalogError::Syntax {
+        file: file.to_string(),
+        line,
+        column,
+        message: error.message().trim().to_string(),
+    }
+}
+
+/// Parses and lints a catalog; any lint issue refuses it.
+pub fn load(file: &str, text: &str) -> Result<Catalog, CatalogError> {
+    let (data, map) = parse(file, text)?;
+    let issues = lint::lint(&data, &map, file);
+    if issues.is_empty() {
+        Ok(Catalog::new(data))
+    } else {
+        Err(CatalogError::Lint(issues))
+    }
+}
+
+/// Every rule the catalog breaks, for `scopecraft catalog check`.
+pub fn check(file: &str, text: &str) -> Result<Vec<LintIssue>, CatalogError> {
+    let (data, map) = parse(file, text)?;
+    Ok(lint::lint(&data, &map, file))
+}
+
+impl Catalog {
+    /// The embedded GitLab professional-services catalog.
+    pub fn gitlab() -> Result<Catalog, CatalogError> {
+        load("gitlab.toml", GITLAB_CATALOG_TOML)
+    }
+
+    /// Wraps already-checked data; builds the lookup indexes and the content hash.
+    fn new(data: CatalogData) -> Catalog {
+        let mut offerings_by_sku = BTreeMap::new();
+        for (index, offering) in data.offerings.iter().enumerate() {
+            offerings_by_sku
+                .entry(offering.sku.clone())
+                .or_insert(index);
+        }
+        let mut questions_by_id = BTreeMap::new();
+        for (index, question) in data.questions.iter().enumerate() {
+            questions_by_id.entry(question.id.clone()).or_insert(index);
+        }
+        let hash = content_hash(&data);
+        Catalog {
+            data,
+            offerings_by_sku,
+            questions_by_id,
+            hash,
+        }
+    }
+
+    /// All of the catalog's data.
+    pub fn data(&self) -> &CatalogData {
+        &self.data
+    }
+
+    /// The offerings, in file order.
+    pub fn offerings(&self) -> &[Offering] {
+        &self.data.offerings
+    }
+
+    /// The offering with this SKU.
+    pub fn offering(&self, sku: &str) -> Option<&Offering> {
+        self.offerings_by_sku
+            .get(sku)
+            .and_then(|&i| self.data.offerings.get(i))
+    }
+
+    /// The discovery questions, in file order.
+    pub fn questions(&self) -> &[Question] {
+        &self.data.questions
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions_by_id
+            .get(id)
+            .and_then(|&i| self.data.questions.get(i))
+    }
+
+    /// The category with this id.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.data.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The price book for a currency.
+    pub fn price_book(&self, currency: Currency) -> Option<&PriceBook> {
+        self.data
+            .price_books
+            .iter()
+            .find(|book| book.currency == currency)
+    }
+
+    /// The base price book (its currency is the catalog's base currency).
+    pub fn base_price_book(&self) -> Option<&PriceBook> {
+        self.price_book(self.data.base_currency)
+    }
+
+    /// Currencies a quote can be priced in.
+    pub fn currencies(&self) -> Vec<Currency> {
+        self.data.price_books.iter().map(|b| b.currency).collect()
+    }
+
+    /// Id, version and content hash.
+    pub fn reference(&self) -> CatalogRef {
+        CatalogRef {
+            id: self.data.id.clone(),
+            version: self.data.version.clone(),
+            hash: self.hash.clone(),
+        }
+    }
+
+    /// SHA-256 of the canonical JSON form, in hex.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// The catalog as canonical JSON (what the hash is computed over).
+    pub fn to_canonical_json(&self) -> String {
+        canonical_json(&self.data)
+    }
+
+    /// The catalog as TOML.
+    pub fn to_toml(&self) -> Result<String, String> {
+        toml::to_string_pretty(&self.data).map_err(|e| e.to_string())
+    }
+}
+
+impl CatalogData {
+    /// Checks the data against the catalog rules and wraps it, e.g. after an import.
+    pub fn into_catalog(self) -> Result<Catalog, CatalogError> {
+        let issues = lint::lint(&self, &SourceMap::default(), "catalog");
+        if issues.is_empty() {
+            Ok(Catalog::new(self))
+        } else {
+            Err(CatalogError::Lint(issues))
+        }
+    }
+}
+
+/// Canonical form: compact JSON with fields in declaration order and maps sorted by key, so
+/// whitespace, comments, key order and TOML-vs-JSON do not change the hash.
+fn canonical_json(data: &CatalogData) -> String {
+    serde_json::to_string(data).unwrap_or_default()
+}
+
+fn content_hash(data: &CatalogData) -> String {
+    use std::fmt::Write;
+    let digest = Sha256::digest(canonical_json(data).as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
+}

@@ -1,0 +1,627 @@
+//! The catalog document: what PS operations edit (as TOML, or JSON) and the pricing engine
+//! reads. Field names here are the file format; `docs/catalog-format.md` describes it for
+//! catalog authors.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::money::{Currency, RoundingMode};
+
+/// The version of the catalog file format this build reads.
+pub const CATALOG_FORMAT: u32 = 1;
+
+/// Everything in a catalog file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogData {
+    /// File format version; must be [`CATALOG_FORMAT`].
+    pub format: u32,
+    /// Stable identifier of the catalog, e.g. `gitlab-ps`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The catalog's own version, chosen by its authors (e.g. `2022.11`).
+    pub version: String,
+    /// Who publishes it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub publisher: String,
+    /// The currency of the base price book; approval amounts are written in it.
+    pub base_currency: Currency,
+    /// How amounts are rounded to minor units.
+    #[serde(default)]
+    pub rounding: RoundingMode,
+    /// Offering categories, in display order. Each is also a service type on a SOW request.
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    /// The offerings.
+    #[serde(default)]
+    pub offerings: Vec<Offering>,
+    /// Prices, one book per currency.
+    #[serde(default)]
+    pub price_books: Vec<PriceBook>,
+    /// Who must approve what.
+    #[serde(default)]
+    pub approvals: Vec<ApprovalRule>,
+    /// Discovery questions.
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+/// A group of offerings, e.g. education or migration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Identifier used by offerings and questions (`education`).
+    pub id: String,
+    /// Display name (`Education`).
+    pub name: String,
+    /// One sentence for customers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+/// One thing that can be sold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offering {
+    /// Unique stock-keeping unit, e.g. `GL-CICD-R`.
+    pub sku: String,
+    /// Display name.
+    pub name: String,
+    /// A category id.
+    pub category: String,
+    /// One or two sentences for a catalog card.
+    pub summary: String,
+    /// The full description (plain text; paragraphs separated by blank lines).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Who it is for (short labels, used as filters).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<String>,
+    /// What the customer needs first.
+    #[serde(default, skip_serializing_if = "Prerequisites::is_empty")]
+    pub prerequisites: Prerequisites,
+    /// How it is delivered.
+    pub delivery: Delivery,
+    /// How long it takes.
+    #[serde(default, skip_serializing_if = "OfferingDuration::is_empty")]
+    pub duration: OfferingDuration,
+    /// What the customer receives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deliverables: Vec<String>,
+    /// Standard SKU on an order form, or custom work on a SOW.
+    pub sale: SaleForm,
+    /// Whether customers see it in the public catalog.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub public: bool,
+    /// First day it can be sold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_from: Option<Date>,
+    /// Last day it can be sold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_until: Option<Date>,
+    /// What the price assumes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumptions: Vec<String>,
+    /// What is not included.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusions: Vec<String>,
+    /// Notes for the account team only (never shown in customer preview).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub internal_notes: Vec<String>,
+    /// How the price is computed; amounts come from the price books.
+    pub pricing: Pricing,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+/// What a customer should have before buying an offering.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prerequisites {
+    /// Knowledge or environment, in words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Offerings to take first (or equivalent knowledge).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skus: Vec<String>,
+    /// The lowest licence tier the offering makes sense with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_tier: Option<LicenseTier>,
+}
+
+impl Prerequisites {
+    /// True when nothing is required.
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty() && self.skus.is_empty() && self.license_tier.is_none()
+    }
+}
+
+/// GitLab licence tiers, lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LicenseTier {
+    /// Free.
+    Free,
+    /// Premium.
+    Premium,
+    /// Ultimate.
+    Ultimate,
+}
+
+impl LicenseTier {
+    /// The catalog spelling (`premium`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LicenseTier::Free => "free",
+            LicenseTier::Premium => "premium",
+            LicenseTier::Ultimate => "ultimate",
+        }
+    }
+
+    /// Parses the catalog spelling.
+    pub fn parse(text: &str) -> Option<LicenseTier> {
+        match text {
+            "free" => Some(LicenseTier::Free),
+            "premium" => Some(LicenseTier::Premium),
+            "ultimate" => Some(LicenseTier::Ultimate),
+            _ => None,
+        }
+    }
+}
+
+/// Remote or on-site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryMode {
+    /// Over video conference.
+    Remote,
+    /// At the customer's site; travel and expenses are billed on top.
+    OnSite,
+}
+
+impl DeliveryMode {
+    /// The catalog spelling (`on_site`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryMode::Remote => "remote",
+            DeliveryMode::OnSite => "on_site",
+        }
+    }
+
+    /// Words for people (`on-site`).
+    pub fn label(self) -> &'static str {
+        match self {
+            DeliveryMode::Remote => "remote",
+            DeliveryMode::OnSite => "on-site",
+        }
+    }
+}
+
+/// How an offering is delivered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delivery {
+    /// The modes this SKU can be sold in; the first is the default. One SKU with two modes
+    /// (like DevOps Fundamentals) is priced per mode.
+    pub modes: Vec<DeliveryMode>,
+    /// How remote delivery runs, in words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub remote: String,
+    /// How on-site delivery runs, in words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub on_site: String,
+    /// The same offering in the other mode when that is a separate SKU (GL-BAS-R ↔ GL-BAS).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sibling: Option<String>,
+    /// People who travel for one on-site delivery (for the expenses estimate).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub travelers: u32,
+    /// Days on site per delivery (for the expenses estimate).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub on_site_days: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_one(value: &u32) -> bool {
+    *value == 1
+}
+
+/// How long an offering takes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferingDuration {
+    /// In words (`about 1.5 weeks`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Calendar weeks it occupies in an implementation plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weeks: Option<Decimal>,
+    /// Consultant days of effort, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort_days: Option<Decimal>,
+}
+
+impl OfferingDuration {
+    /// True when nothing is known.
+    pub fn is_empty(&self) -> bool {
+        self.summary.is_empty() && self.weeks.is_none() && self.effort_days.is_none()
+    }
+}
+
+/// Standard SKU or custom SOW.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SaleForm {
+    /// A packaged fixed fee, paid up front; an order form is enough.
+    Standard,
+    /// Tailored work that needs scoping, an estimate and a signed SOW.
+    CustomSow,
+}
+
+/// How an offering's price is computed. The amounts live in the price books, so the same
+/// model prices every currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "model", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Pricing {
+    /// A fixed fee per unit (price entry: `price`, or `remote`/`on_site`).
+    Fixed {
+        /// What one unit is (`engagement`, `class`, `integration`).
+        #[serde(default = "unit_engagement")]
+        unit: String,
+    },
+    /// Instructor-led classes with a seat cap; extra attendees need seat add-ons.
+    Class {
+        /// Attendees one class holds.
+        capacity: u32,
+        /// The SKU of the seat add-on.
+        seat_addon: String,
+        /// Add-ons needed per attendee over capacity (4 for a four-course cohort).
+        #[serde(default = "one")]
+        addons_per_extra_attendee: u32,
+        /// The question whose answer gives attendees when the scope item does not.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        attendees_question: Option<String>,
+    },
+    /// Prepaid blocks of hours (price entry: `price` per block).
+    Blocks {
+        /// Expert hours per block.
+        hours_per_block: u32,
+        /// Project-management hours included with each block.
+        #[serde(default)]
+        included_pm_hours: u32,
+    },
+    /// Volume or graduated tiers by quantity (price entry: `tiers`, one unit price per band).
+    Tiered {
+        /// Volume: every unit at the rate of the band reached. Graduated: each band at its rate.
+        mode: TierMode,
+        /// What is counted (`user`, `seat`).
+        unit: String,
+        /// Contiguous bands starting at `min_quantity` (or 1).
+        bands: Vec<Band>,
+        /// Smallest quantity sold.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_quantity: Option<u64>,
+        /// Largest quantity sold.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_quantity: Option<u64>,
+    },
+    /// Time and materials: effort hours by role at the price book's rate card.
+    TimeAndMaterials {
+        /// Roles this offering may use (empty: any role on the rate card).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        roles: Vec<String>,
+    },
+    /// A rough-order-of-magnitude range looked up from two scoping answers, plus add-ons per
+    /// started group of a third (price entry: `table` and `add_ons`).
+    RangeTable {
+        /// The answer that picks the row.
+        rows: Axis,
+        /// The answer that picks the column.
+        columns: Axis,
+        /// Amounts added per started group of an answer (e.g. per 10 large repositories).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        add_ons: Vec<AddOnRule>,
+    },
+    /// A percentage of the other lines' net amounts (e.g. project management).
+    PercentOfSubtotal {
+        /// Percent, e.g. `"10"`.
+        percent: Decimal,
+        /// Only lines of these categories count (empty: all priced lines).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        categories: Vec<String>,
+    },
+    /// No list price: a custom estimate is needed.
+    Custom {
+        /// What the estimate depends on, for the account team.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        estimate_note: String,
+    },
+}
+
+fn unit_engagement() -> String {
+    "engagement".to_string()
+}
+
+impl Pricing {
+    /// The model's catalog name (`range_table`).
+    pub fn model_name(&self) -> &'static str {
+        match self {
+            Pricing::Fixed { .. } => "fixed",
+            Pricing::Class { .. } => "class",
+            Pricing::Blocks { .. } => "blocks",
+            Pricing::Tiered { .. } => "tiered",
+            Pricing::TimeAndMaterials { .. } => "time_and_materials",
+            Pricing::RangeTable { .. } => "range_table",
+            Pricing::PercentOfSubtotal { .. } => "percent_of_subtotal",
+            Pricing::Custom { .. } => "custom",
+        }
+    }
+
+    /// Whether a price book must list amounts for an offering priced this way.
+    pub fn needs_price_entry(&self) -> bool {
+        !matches!(
+            self,
+            Pricing::TimeAndMaterials { .. }
+                | Pricing::PercentOfSubtotal { .. }
+                | Pricing::Custom { .. }
+        )
+    }
+}
+
+/// Volume or graduated tiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierMode {
+    /// All units at the rate of the band the quantity reaches.
+    Volume,
+    /// Each band's units at that band's rate.
+    Graduated,
+}
+
+/// An inclusive range of whole numbers; `to` absent means "and above".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// First value in the band.
+    pub from: u64,
+    /// Last value in the band (inclusive), or open-ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<u64>,
+}
+
+impl Band {
+    /// Whether `value` falls in the band.
+    pub fn contains(&self, value: u64) -> bool {
+        value >= self.from && self.to.is_none_or(|to| value <= to)
+    }
+
+    /// `1–500`, `501+`.
+    pub fn label(&self) -> String {
+        match self.to {
+            Some(to) => format!(
+                "{}–{}",
+                crate::money::group_thousands(&self.from.to_string()),
+                crate::money::group_thousands(&to.to_string())
+            ),
+            None => format!("{}+", crate::money::group_thousands(&self.from.to_string())),
+        }
+    }
+}
+
+/// One dimension of a range table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Axis {
+    /// The question id whose whole-number answer is looked up.
+    pub question: String,
+    /// Contiguous bands; a value outside every band has no table price.
+    pub bands: Vec<Band>,
+}
+
+/// An amount added for every started group of `per` counted by a question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddOnRule {
+    /// The question id counted.
+    pub question: String,
+    /// Group size: each started group adds one amount.
+    pub per: u64,
+    /// What the add-on is, in words (`per started 10 repositories over 5 GB`).
+    pub label: String,
+}
+
+/// Prices in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceBook {
+    /// The currency every amount in this book is in.
+    pub currency: Currency,
+    /// A fixed rate from the base currency. With no `prices`, every amount is converted
+    /// from the base book; with `prices`, listed SKUs use their own amounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversion: Option<Conversion>,
+    /// Amounts by SKU.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub prices: BTreeMap<String, PriceEntry>,
+    /// Hourly rates by role for time-and-materials work.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rate_card: BTreeMap<String, Role>,
+    /// Default travel and expense estimate for on-site delivery, per traveler.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub travel: Option<Travel>,
+}
+
+/// A dated fixed exchange rate from the base currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conversion {
+    /// Units of this book's currency per unit of the base currency.
+    pub rate: Decimal,
+    /// The date the rate was fixed.
+    pub as_of: Date,
+    /// Converted unit prices are rounded to a multiple of this (e.g. `"10"`); absent:
+    /// to the currency's minor unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_to: Option<Decimal>,
+}
+
+/// Amounts for one SKU; which fields apply depends on the offering's pricing model.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceEntry {
+    /// Price per unit, class or block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<Decimal>,
+    /// Price per unit when delivered remotely (one SKU, two modes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote: Option<Decimal>,
+    /// Price per unit when delivered on site (one SKU, two modes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_site: Option<Decimal>,
+    /// Unit price per band, for tiered pricing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Decimal>,
+    /// `[low, high]` per row and column, for range tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub table: Vec<Vec<[Decimal; 2]>>,
+    /// Amount per started group, aligned with the model's `add_ons`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add_ons: Vec<Decimal>,
+}
+
+/// A role on a rate card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Display name.
+    pub name: String,
+    /// Hourly bill rate.
+    pub bill: Decimal,
+    /// Hourly cost rate (internal; for margin).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Decimal>,
+}
+
+/// Travel and expense estimate per traveler for on-site delivery.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Travel {
+    /// Per trip (airfare, ground transport).
+    pub per_trip: Decimal,
+    /// Per day on site (lodging, meals).
+    pub per_day: Decimal,
+}
+
+/// Who must approve a quote, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalRule {
+    /// Stable identifier.
+    pub id: String,
+    /// The condition.
+    pub when: ApprovalTrigger,
+    /// Who approves (`Technical architect`).
+    pub approver: String,
+    /// Why, in words the account executive understands.
+    pub reason: String,
+    /// Label added to the SOW-request issue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Marks thresholds that illustrate the mechanism rather than real policy.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub example: bool,
+}
+
+/// What makes an approval rule fire. Percentages and amounts are compared with "over":
+/// exactly the threshold does not fire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum ApprovalTrigger {
+    /// Any line's discount, as a percentage of its gross, is over this.
+    LineDiscountPercentOver(Decimal),
+    /// The quote discount percentage is over this.
+    QuoteDiscountPercentOver(Decimal),
+    /// The high end of the total is over this amount in the base currency.
+    TotalHighOver(Decimal),
+}
+
+/// A discovery question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable identifier (`migration.users`).
+    pub id: String,
+    /// Where it is shown (`general`, `implementation`, `migration`, `azure_devops`, …).
+    pub section: String,
+    /// The question.
+    pub text: String,
+    /// The kind of answer.
+    pub kind: QuestionKind,
+    /// Smallest whole number accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
+    /// Largest whole number accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
+    /// For pricing while unanswered: the range the answer plausibly falls in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plausible: Option<Band>,
+    /// Choices for single and multiple choice questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+    /// A typical answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub example: String,
+    /// Why the team asks.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
+    /// Service types (category ids) for which the question is asked; empty: always.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_types: Vec<String>,
+    /// Service types for which an answer is required before scoping.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_for: Vec<String>,
+}
+
+/// The kinds of answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// A whole number between `min` and `max`.
+    WholeNumber,
+    /// Yes or no.
+    YesNo,
+    /// One of `choices`.
+    SingleChoice,
+    /// Any of `choices`.
+    MultipleChoice,
+    /// Free text.
+    FreeText,
+}
+
+/// One choice of a choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The value stored in answers (`gitlab_com`).
+    pub id: String,
+    /// What people see (`GitLab.com (SaaS)`).
+    pub label: String,
+}

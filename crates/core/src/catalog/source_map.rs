@@ -1,0 +1,114 @@
+//! Where each value of a TOML catalog sits in its file, so lint issues can name a line.
+
+use std::collections::BTreeMap;
+
+use toml::de::{DeTable, DeValue};
+
+/// Maps a field path (`offerings[3].pricing.seat_addon`) to its 1-based line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    lines: BTreeMap<String, usize>,
+}
+
+impl SourceMap {
+    /// Records the line of every value in a TOML document.
+    pub fn from_toml(text: &str) -> Result<SourceMap, toml::de::Error> {
+        let table = DeTable::parse(text)?;
+        let starts = line_starts(text);
+        let mut map = SourceMap::default();
+        map.walk_table("", table.get_ref(), &starts);
+        Ok(map)
+    }
+
+    /// The line of `path`, or of its nearest recorded parent.
+    pub fn line(&self, path: &str) -> Option<usize> {
+        let mut path = path;
+        loop {
+            if let Some(line) = self.lines.get(path) {
+                return Some(*line);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = path.get(..cut)?;
+        }
+    }
+
+    fn walk_table(&mut self, prefix: &str, table: &DeTable<'_>, starts: &[usize]) {
+        for (key, value) in table.iter() {
+            let path = if prefix.is_empty() {
+                key.get_ref().to_string()
+            } else {
+                format!("{prefix}.{}", key.get_ref())
+            };
+            self.lines
+                .insert(path.clone(), line_of(starts, key.span().start));
+            self.walk_value(&path, value.get_ref(), starts);
+        }
+    }
+
+    fn walk_value(&mut self, path: &str, value: &DeValue<'_>, starts: &[usize]) {
+        match value {
+            DeValue::Table(table) => self.walk_table(path, table, starts),
+            DeValue::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    let item_path = format!("{path}[{index}]");
+                    self.lines
+                        .insert(item_path.clone(), line_of(starts, item.span().start));
+                    self.walk_value(&item_path, item.get_ref(), starts);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+fn line_of(starts: &[usize], offset: usize) -> usize {
+    match starts.binary_search(&offset) {
+        Ok(index) => index + 1,
+        Err(index) => index,
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let starts = line_starts(text);
+    let line = line_of(&starts, offset);
+    let start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+    let column = text
+        .get(start..offset.min(text.len()))
+        .map_or(1, |s| s.chars().count() + 1);
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "format = 1\nid = \"x\"\n\n[[offerings]]\nsku = \"A\"\n\n[[offerings]]\nsku = \"B\"\n[offerings.pricing]\nmodel = \"fixed\"\n";
+
+    #[test]
+    fn finds_lines_of_nested_values() {
+        let map = SourceMap::from_toml(DOC).unwrap();
+        assert_eq!(map.line("format"), Some(1));
+        assert_eq!(map.line("offerings[0].sku"), Some(5));
+        assert_eq!(map.line("offerings[1].sku"), Some(8));
+        assert_eq!(map.line("offerings[1].pricing.model"), Some(10));
+        // Unknown leaves fall back to their parent.
+        assert_eq!(
+            map.line("offerings[1].pricing.capacity"),
+            map.line("offerings[1].pricing")
+        );
+        assert_eq!(map.line("nothing"), None);
+    }
+
+    #[test]
+    fn computes_line_and_column() {
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(line_col("ab\ncd", 0), (1, 1));
+    }
+}

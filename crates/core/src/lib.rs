@@ -1,0 +1,26 @@
+//! # Scopecraft core
+//!
+//! The domain of scoping and pricing professional services (implementation, migration,
+//! training, consulting) sold around a software product.
+//!
+//! - A [`Catalog`] lists [`Offering`]s, each with a [`Pricing`] model, and [`PriceBook`]s
+//!   with the amounts per currency. Catalogs are data (TOML or JSON), checked by a linter,
+//!   and identified by a content hash. The GitLab catalog is embedded ([`Catalog::gitlab`]).
+//!
+//! This crate is pure: no I/O, no clock, no randomness. It compiles for native targets and
+//! for `wasm32-unknown-unknown`, where the browser app calls it.
+
+mod catalog;
+mod date;
+mod money;
+
+pub use catalog::{
+    AddOnRule, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog, CatalogData,
+    CatalogError, CatalogFormat, CatalogRef, Category, Choice, Conversion, Delivery, DeliveryMode,
+    GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES, Offering, OfferingDuration,
+    Prerequisites, PriceBook, PriceEntry, Pricing, Question, QuestionKind, Role, SaleForm,
+    SourceMap, TierMode, Travel, check as check_catalog, load as load_catalog,
+    parse as parse_catalog,
+};
+pub use date::{Date, DateError};
+pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};

@@ -1,0 +1,392 @@
+//! Money: currencies with their ISO 4217 minor units, explicit rounding, price ranges and
+//! exact allocation.
+//!
+//! Every amount is a [`Decimal`]; nothing here touches floating point. An amount is rounded
+//! to its currency's minor units exactly where the pricing order says so (see
+//! [`crate::Quote`]), with the catalog's [`RoundingMode`], and then carries that scale so it
+//! prints as `"17000.00"` for USD, `"17000"` for JPY and `"17000.000"` for KWD.
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+mod iso4217;
+
+/// An ISO 4217 currency known to Scopecraft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Currency {
+    code: &'static str,
+    minor_units: u32,
+}
+
+impl Currency {
+    /// Looks up an ISO 4217 alphabetic code (upper case, e.g. `"USD"`).
+    pub fn from_code(code: &str) -> Option<Currency> {
+        iso4217::lookup(code)
+    }
+
+    /// The three-letter code.
+    pub fn code(self) -> &'static str {
+        self.code
+    }
+
+    /// Digits after the decimal point: USD 2, JPY 0, KWD 3.
+    pub fn minor_units(self) -> u32 {
+        self.minor_units
+    }
+
+    /// Rounds `amount` to this currency's minor units with `mode`, and fixes its scale so it
+    /// prints with exactly that many decimals.
+    pub fn round(self, amount: Decimal, mode: RoundingMode) -> Decimal {
+        let mut rounded = amount.round_dp_with_strategy(self.minor_units, mode.strategy());
+        rounded.rescale(self.minor_units);
+        rounded
+    }
+
+    /// Zero with this currency's scale.
+    pub fn zero(self) -> Decimal {
+        let mut zero = Decimal::ZERO;
+        zero.rescale(self.minor_units);
+        zero
+    }
+
+    /// Formats an amount for people: thousands separators and the code, e.g.
+    /// `USD 17,000.00`. The amount is shown at the currency's scale.
+    pub fn display(self, amount: Decimal) -> String {
+        let mut scaled = amount;
+        scaled.rescale(self.minor_units);
+        format!("{} {}", self.code, group_thousands(&scaled.to_string()))
+    }
+
+    pub(crate) const fn new_static(code: &'static str, minor_units: u32) -> Currency {
+        Currency { code, minor_units }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code)
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Currency::from_code(&code).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown currency `{code}`: expected an ISO 4217 code such as USD, EUR or JPY"
+            ))
+        })
+    }
+}
+
+/// Inserts thousands separators into a plain decimal string (`-1234567.50` → `-1,234,567.50`).
+pub fn group_thousands(plain: &str) -> String {
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (rest, None),
+    };
+    let mut grouped = String::with_capacity(plain.len() + int.len() / 3);
+    grouped.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if let Some(frac) = frac {
+        grouped.push('.');
+        grouped.push_str(frac);
+    }
+    grouped
+}
+
+/// How an amount is rounded to minor units. Catalog data (`rounding = "…"`); the default is
+/// half away from zero, the commercial rounding people expect on an invoice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// 2.345 → 2.35, −2.345 → −2.35.
+    #[default]
+    HalfAwayFromZero,
+    /// Banker's rounding: 2.345 → 2.34, 2.355 → 2.36.
+    HalfEven,
+    /// Toward zero (truncate): 2.349 → 2.34.
+    TowardZero,
+    /// Away from zero: 2.341 → 2.35.
+    AwayFromZero,
+}
+
+impl RoundingMode {
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::TowardZero => RoundingStrategy::ToZero,
+            RoundingMode::AwayFromZero => RoundingStrategy::AwayFromZero,
+        }
+    }
+
+    /// Rounds to a multiple of `increment` (e.g. converted list prices to the nearest 10).
+    pub fn round_to_increment(self, amount: Decimal, increment: Decimal) -> Option<Decimal> {
+        if increment <= Decimal::ZERO {
+            return None;
+        }
+        let units = amount
+            .checked_div(increment)?
+            .round_dp_with_strategy(0, self.strategy());
+        units.checked_mul(increment)
+    }
+}
+
+/// A price that may not be known exactly yet: `low` and `high` are equal when it is firm.
+///
+/// Ranges come from rough-order-of-magnitude tables and from scoping answers that are still
+/// missing; they narrow to one figure as answers arrive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PriceRange {
+    /// The lowest plausible amount (a decimal string in JSON).
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub low: Decimal,
+    /// The highest plausible amount (a decimal string in JSON).
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub high: Decimal,
+}
+
+impl PriceRange {
+    /// A firm amount.
+    pub const fn firm(amount: Decimal) -> PriceRange {
+        PriceRange {
+            low: amount,
+            high: amount,
+        }
+    }
+
+    /// Whether low equals high.
+    pub fn is_firm(&self) -> bool {
+        self.low == self.high
+    }
+
+    /// Applies `f` to both ends; `None` when either overflows.
+    pub fn try_map(self, mut f: impl FnMut(Decimal) -> Option<Decimal>) -> Option<PriceRange> {
+        Some(PriceRange {
+            low: f(self.low)?,
+            high: f(self.high)?,
+        })
+    }
+
+    /// End-by-end sum; `None` on overflow.
+    pub fn checked_add(self, other: PriceRange) -> Option<PriceRange> {
+        Some(PriceRange {
+            low: self.low.checked_add(other.low)?,
+            high: self.high.checked_add(other.high)?,
+        })
+    }
+
+    /// End-by-end difference; `None` on overflow.
+    pub fn checked_sub(self, other: PriceRange) -> Option<PriceRange> {
+        Some(PriceRange {
+            low: self.low.checked_sub(other.low)?,
+            high: self.high.checked_sub(other.high)?,
+        })
+    }
+
+    /// Rounds both ends to the currency.
+    pub fn round(self, currency: Currency, mode: RoundingMode) -> PriceRange {
+        PriceRange {
+            low: currency.round(self.low, mode),
+            high: currency.round(self.high, mode),
+        }
+    }
+
+    /// Formats for people: `USD 17,000.00` or `USD 99,000.00 – 109,000.00`.
+    pub fn display(&self, currency: Currency) -> String {
+        if self.is_firm() {
+            currency.display(self.low)
+        } else {
+            let mut high = self.high;
+            high.rescale(currency.minor_units());
+            format!(
+                "{} – {}",
+                currency.display(self.low),
+                group_thousands(&high.to_string())
+            )
+        }
+    }
+}
+
+/// Splits `total` over `weights` in proportion, in steps of the currency's minor unit, so
+/// that the parts sum to `total` exactly (largest-remainder method).
+///
+/// Each part is first rounded toward zero; the units left over go one each to the parts with
+/// the largest remainders, ties to the earliest. Zero or negative weights get nothing. When
+/// every weight is zero the whole amount goes to no one and `None` is returned, as it is on
+/// overflow.
+pub fn allocate(total: Decimal, weights: &[Decimal], currency: Currency) -> Option<Vec<Decimal>> {
+    let positive: Decimal = weights
+        .iter()
+        .filter(|w| **w > Decimal::ZERO)
+        .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(*w))?;
+    if positive.is_zero() {
+        return if total.is_zero() {
+            Some(weights.iter().map(|_| currency.zero()).collect())
+        } else {
+            None
+        };
+    }
+    let unit = Decimal::new(1, currency.minor_units());
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    let mut assigned = Decimal::ZERO;
+    for (index, weight) in weights.iter().enumerate() {
+        if *weight <= Decimal::ZERO {
+            parts.push(currency.zero());
+            continue;
+        }
+        let exact = total.checked_mul(*weight)?.checked_div(positive)?;
+        let floor = currency.round(exact, RoundingMode::TowardZero);
+        remainders.push((exact.checked_sub(floor)?.abs(), index));
+        assigned = assigned.checked_add(floor)?;
+        parts.push(floor);
+    }
+    let mut left = total.checked_sub(assigned)?;
+    // Largest remainder first; equal remainders keep their original order.
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let step = if left.is_sign_negative() { -unit } else { unit };
+    for (_, index) in remainders.iter().cycle().take(remainders.len() * 2) {
+        if left.is_zero() {
+            break;
+        }
+        let part = parts.get_mut(*index)?;
+        *part = part.checked_add(step)?;
+        left = left.checked_sub(step)?;
+    }
+    if left.is_zero() { Some(parts) } else { None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn usd() -> Currency {
+        Currency::from_code("USD").unwrap()
+    }
+
+    #[test]
+    fn minor_units_follow_iso_4217() {
+        assert_eq!(usd().minor_units(), 2);
+        assert_eq!(Currency::from_code("JPY").unwrap().minor_units(), 0);
+        assert_eq!(Currency::from_code("KWD").unwrap().minor_units(), 3);
+        assert!(Currency::from_code("usd").is_none());
+        assert!(Currency::from_code("XYZ").is_none());
+    }
+
+    #[test]
+    fn rounding_prints_at_currency_scale() {
+        assert_eq!(
+            usd().round(d("17000"), RoundingMode::default()).to_string(),
+            "17000.00"
+        );
+        let jpy = Currency::from_code("JPY").unwrap();
+        assert_eq!(
+            jpy.round(d("1234.5"), RoundingMode::default()).to_string(),
+            "1235"
+        );
+        let kwd = Currency::from_code("KWD").unwrap();
+        assert_eq!(
+            kwd.round(d("1.0005"), RoundingMode::default()).to_string(),
+            "1.001"
+        );
+    }
+
+    #[test]
+    fn rounding_modes_differ_at_midpoints() {
+        let usd = usd();
+        assert_eq!(
+            usd.round(d("2.345"), RoundingMode::HalfAwayFromZero),
+            d("2.35")
+        );
+        assert_eq!(
+            usd.round(d("-2.345"), RoundingMode::HalfAwayFromZero),
+            d("-2.35")
+        );
+        assert_eq!(usd.round(d("2.345"), RoundingMode::HalfEven), d("2.34"));
+        assert_eq!(usd.round(d("2.355"), RoundingMode::HalfEven), d("2.36"));
+        assert_eq!(usd.round(d("2.349"), RoundingMode::TowardZero), d("2.34"));
+        assert_eq!(usd.round(d("2.341"), RoundingMode::AwayFromZero), d("2.35"));
+    }
+
+    #[test]
+    fn rounds_to_increments() {
+        let mode = RoundingMode::HalfAwayFromZero;
+        assert_eq!(mode.round_to_increment(d("4645"), d("10")), Some(d("4650")));
+        assert_eq!(
+            mode.round_to_increment(d("4644.99"), d("10")),
+            Some(d("4640"))
+        );
+        assert_eq!(mode.round_to_increment(d("4644.99"), d("0")), None);
+    }
+
+    #[test]
+    fn displays_with_grouping() {
+        assert_eq!(usd().display(d("17000")), "USD 17,000.00");
+        assert_eq!(usd().display(d("-1234567.5")), "USD -1,234,567.50");
+        assert_eq!(usd().display(d("999")), "USD 999.00");
+        let range = PriceRange {
+            low: d("99000"),
+            high: d("109000"),
+        };
+        assert_eq!(range.display(usd()), "USD 99,000.00 – 109,000.00");
+    }
+
+    #[test]
+    fn allocation_sums_exactly() {
+        // 100.00 over three equal weights: 33.34 + 33.33 + 33.33.
+        let parts = allocate(d("100.00"), &[d("1"), d("1"), d("1")], usd()).unwrap();
+        assert_eq!(parts, vec![d("33.34"), d("33.33"), d("33.33")]);
+        // Largest remainder wins the extra cent, not the first line.
+        let parts = allocate(d("0.10"), &[d("1"), d("2"), d("7")], usd()).unwrap();
+        assert_eq!(parts.iter().copied().sum::<Decimal>(), d("0.10"));
+        assert_eq!(parts, vec![d("0.01"), d("0.02"), d("0.07")]);
+        let parts = allocate(
+            d("8944.00"),
+            &[d("17000"), d("38880"), d("24000"), d("99000")],
+            usd(),
+        )
+        .unwrap();
+        assert_eq!(parts.iter().copied().sum::<Decimal>(), d("8944.00"));
+    }
+
+    #[test]
+    fn allocation_skips_zero_weights() {
+        let parts = allocate(d("10.00"), &[d("0"), d("5"), d("5")], usd()).unwrap();
+        assert_eq!(parts, vec![d("0.00"), d("5.00"), d("5.00")]);
+        assert!(allocate(d("10.00"), &[d("0"), d("0")], usd()).is_none());
+        assert_eq!(allocate(d("0"), &[d("0")], usd()).unwrap(), vec![d("0.00")]);
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group_thousands("1"), "1");
+        assert_eq!(group_thousands("1000"), "1,000");
+        assert_eq!(group_thousands("123456.789"), "123,456.789");
+        assert_eq!(group_thousands("-100"), "-100");
+    }
+}

@@ -1,0 +1,94 @@
+//! Repository automation for Scopecraft, in the style of `cargo xtask`.
+//!
+//! - `cargo xtask serve` — install what is missing, build the app and serve it on
+//!   <http://127.0.0.1:8080> with the embedded default catalog.
+//! - `cargo xtask test` — the same setup plus Chromium, then every check the project has,
+//!   ending with a one-screen summary. `.ci/run` calls exactly this.
+//! - `cargo xtask setup [--browser]` — only the installation part.
+//!
+//! The crate has no dependencies so that its own first build takes seconds.
+
+mod setup;
+mod steps;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [--port N]     install missing tools, build the app and serve it on http://127.0.0.1:8080
+  test [--verbose]     install missing tools (with Chromium), run every check, print a summary
+  setup [--browser]    only install missing tools (add --browser for Chromium and chromedriver)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = match repo_root() {
+        Ok(root) => root,
+        Err(message) => return fail(&message),
+    };
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&root, args.get(1..).unwrap_or_default()),
+        Some("test") => test::run(&root, args.iter().any(|a| a == "--verbose")),
+        Some("setup") => {
+            let browser = args.iter().any(|a| a == "--browser");
+            setup::run(&root, browser).map(|_| ())
+        }
+        Some("-h" | "--help" | "help") | None => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("\nerror: {message}");
+    ExitCode::FAILURE
+}
+
+/// The workspace root: the parent of `crates/xtask`.
+fn repo_root() -> Result<PathBuf, String> {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .ancestors()
+        .nth(2)
+        .map(PathBuf::from)
+        .ok_or_else(|| "cannot locate the repository root from crates/xtask".to_string())
+}
+
+fn serve(root: &std::path::Path, args: &[String]) -> Result<(), String> {
+    let port = match args.iter().position(|a| a == "--port") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|p| p.parse::<u16>().ok())
+            .ok_or("--port needs a port number, e.g. --port 8080")?,
+        None => 8080,
+    };
+    let env = setup::run(root, false)?;
+    println!("\n==> Building and serving Scopecraft on http://127.0.0.1:{port} (Ctrl-C to stop)\n");
+    let status = env
+        .command("trunk")
+        .args([
+            "serve",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+        ])
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("could not start trunk: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("trunk serve exited with {status}"))
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    scopecraft_web::start();
+}
