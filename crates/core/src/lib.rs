@@ -15,12 +15,12 @@ mod date;
 mod money;
 
 pub use catalog::{
-    AddOnRule, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog, CatalogData,
-    CatalogError, CatalogFormat, CatalogRef, Category, Choice, Conversion, Delivery, DeliveryMode,
-    GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES, Offering, OfferingDuration,
-    Prerequisites, PriceBook, PriceEntry, Pricing, Question, QuestionKind, Role, SaleForm,
-    SourceMap, TierMode, Travel, check as check_catalog, load as load_catalog,
-    parse as parse_catalog,
+    AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
+    CatalogData, CatalogError, CatalogFormat, CatalogRef, Category, Choice, Condition, Conversion,
+    Delivery, DeliveryMode, GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES,
+    Offering, OfferingDuration, Prerequisites, PriceBook, PriceEntry, Pricing, Question,
+    QuestionKind, Role, SaleForm, SourceMap, TierMode, Travel, check as check_catalog,
+    load as load_catalog, parse as parse_catalog,
 };
 pub use date::{Date, DateError};
 pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};

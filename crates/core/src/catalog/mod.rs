@@ -24,6 +24,7 @@ pub const GITLAB_CATALOG_TOML: &str = include_str!("../../catalogs/gitlab.toml")
 #[derive(Debug, Clone)]
 pub struct Catalog {
     data: CatalogData,
+    base_currency: Currency,
     offerings_by_sku: BTreeMap<String, usize>,
     questions_by_id: BTreeMap<String, usize>,
     hash: String,
@@ -189,7 +190,7 @@ pub fn load(file: &str, text: &str) -> Result<Catalog, CatalogError> {
     let (data, map) = parse(file, text)?;
     let issues = lint::lint(&data, &map, file);
     if issues.is_empty() {
-        Ok(Catalog::new(data))
+        Catalog::new(data)
     } else {
         Err(CatalogError::Lint(issues))
     }
@@ -207,8 +208,17 @@ impl Catalog {
         load("gitlab.toml", GITLAB_CATALOG_TOML)
     }
 
-    /// Wraps already-checked data; builds the lookup indexes and the content hash.
-    fn new(data: CatalogData) -> Catalog {
+    /// Wraps linted data; builds the lookup indexes and the content hash.
+    fn new(data: CatalogData) -> Result<Catalog, CatalogError> {
+        let base_currency = Currency::from_code(&data.base_currency).ok_or_else(|| {
+            CatalogError::Lint(vec![LintIssue {
+                file: "catalog".to_string(),
+                line: None,
+                offering: None,
+                field: "base_currency".to_string(),
+                message: format!("unknown currency {:?}", data.base_currency),
+            }])
+        })?;
         let mut offerings_by_sku = BTreeMap::new();
         for (index, offering) in data.offerings.iter().enumerate() {
             offerings_by_sku
@@ -220,12 +230,13 @@ impl Catalog {
             questions_by_id.entry(question.id.clone()).or_insert(index);
         }
         let hash = content_hash(&data);
-        Catalog {
+        Ok(Catalog {
             data,
+            base_currency,
             offerings_by_sku,
             questions_by_id,
             hash,
-        }
+        })
     }
 
     /// All of the catalog's data.
@@ -267,17 +278,26 @@ impl Catalog {
         self.data
             .price_books
             .iter()
-            .find(|book| book.currency == currency)
+            .find(|book| book.currency == currency.code())
+    }
+
+    /// The catalog's base currency.
+    pub fn base_currency(&self) -> Currency {
+        self.base_currency
     }
 
     /// The base price book (its currency is the catalog's base currency).
     pub fn base_price_book(&self) -> Option<&PriceBook> {
-        self.price_book(self.data.base_currency)
+        self.price_book(self.base_currency)
     }
 
-    /// Currencies a quote can be priced in.
+    /// Currencies a quote can be priced in, in file order.
     pub fn currencies(&self) -> Vec<Currency> {
-        self.data.price_books.iter().map(|b| b.currency).collect()
+        self.data
+            .price_books
+            .iter()
+            .filter_map(|b| Currency::from_code(&b.currency))
+            .collect()
     }
 
     /// Id, version and content hash.
@@ -310,7 +330,7 @@ impl CatalogData {
     pub fn into_catalog(self) -> Result<Catalog, CatalogError> {
         let issues = lint::lint(&self, &SourceMap::default(), "catalog");
         if issues.is_empty() {
-            Ok(Catalog::new(self))
+            Catalog::new(self)
         } else {
             Err(CatalogError::Lint(issues))
         }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::money::{Currency, RoundingMode};
+use crate::money::RoundingMode;
 
 /// The version of the catalog file format this build reads.
 pub const CATALOG_FORMAT: u32 = 1;
@@ -28,8 +28,8 @@ pub struct CatalogData {
     /// Who publishes it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub publisher: String,
-    /// The currency of the base price book; approval amounts are written in it.
-    pub base_currency: Currency,
+    /// ISO 4217 code of the base price book's currency; approval amounts are written in it.
+    pub base_currency: String,
     /// How amounts are rounded to minor units.
     #[serde(default)]
     pub rounding: RoundingMode,
@@ -451,8 +451,8 @@ pub struct AddOnRule {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PriceBook {
-    /// The currency every amount in this book is in.
-    pub currency: Currency,
+    /// ISO 4217 code of the currency every amount in this book is in.
+    pub currency: String,
     /// A fixed rate from the base currency. With no `prices`, every amount is converted
     /// from the base book; with `prices`, listed SKUs use their own amounts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -598,6 +598,82 @@ pub struct Question {
     /// Service types for which an answer is required before scoping.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required_for: Vec<String>,
+    /// Asked only when this holds (e.g. the hypervisor only for on-premises VM installs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_when: Option<Condition>,
+}
+
+/// A test on the scope, written as a TOML inline table. Every key present must hold:
+///
+/// ```toml
+/// shown_when = { all = [
+///   { question = "implementation.target", eq = "on_prem" },
+///   { question = "implementation.kubernetes", eq = "none" },
+/// ] }
+/// ```
+///
+/// Comparisons on a question that is not answered are false (only `answered = false` holds),
+/// so rules fire on facts, never on guesses.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Every sub-condition holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all: Vec<Condition>,
+    /// At least one sub-condition holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any: Vec<Condition>,
+    /// The sub-condition does not hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Condition>>,
+    /// The question the comparisons below apply to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// Whether the question has an answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered: Option<bool>,
+    /// The answer equals this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eq: Option<AnswerValue>,
+    /// The answer is answered and differs from this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ne: Option<AnswerValue>,
+    /// The answer is one of these.
+    #[serde(default, rename = "in", skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<AnswerValue>,
+    /// A multiple-choice answer includes this choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub includes: Option<String>,
+    /// The whole-number answer is below this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lt: Option<u64>,
+    /// The whole-number answer is at most this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lte: Option<u64>,
+    /// The whole-number answer is above this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gt: Option<u64>,
+    /// The whole-number answer is at least this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gte: Option<u64>,
+    /// The scope includes an item with this SKU.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+    /// The scope includes this service type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_type: Option<String>,
+}
+
+/// A literal answer in a condition: yes/no, a whole number or a choice id / text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// `true` / `false`.
+    Bool(bool),
+    /// A whole number.
+    Number(u64),
+    /// A choice id or text.
+    Text(String),
 }
 
 /// The kinds of answers.
