@@ -12,7 +12,10 @@
 
 mod catalog;
 mod date;
+pub mod limits;
 mod money;
+mod quote;
+mod scope;
 
 pub use catalog::{
     AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
@@ -24,3 +27,8 @@ pub use catalog::{
 };
 pub use date::{Date, DateError};
 pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
+pub use quote::{
+    Approval, Component, LineKind, Paperwork, Quote, QuoteDiscount, QuoteError, QuoteLine,
+    QuoteOptions, Routing, TraceStep, price, price_with,
+};
+pub use scope::{Answer, Customer, Decision, FieldError, Requester, Scope, ScopeError, ScopeItem};

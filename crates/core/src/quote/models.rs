@@ -1,0 +1,1720 @@
+//! The pricing models: from one scope item to a gross amount with its trace.
+
+use rust_decimal::Decimal;
+
+use super::prices::PriceList;
+use super::{Component, LineKind, QuoteLine, QuoteOptions, TraceStep, at_scale};
+use crate::catalog::{
+    AddOnRule, Axis, Band, Catalog, DeliveryMode, Offering, Pricing, SaleForm, TierMode,
+};
+use crate::money::{Currency, PriceRange, RoundingMode};
+use crate::scope::{Answer, FieldError, Scope, ScopeItem};
+
+/// A line being priced.
+pub(crate) struct Draft {
+    pub(crate) item: usize,
+    pub(crate) sku: String,
+    pub(crate) name: String,
+    pub(crate) category: String,
+    pub(crate) sale: SaleForm,
+    pub(crate) delivery: Option<DeliveryMode>,
+    pub(crate) quantity: u64,
+    pub(crate) quantity_high: Option<u64>,
+    pub(crate) unit: String,
+    pub(crate) unit_price: Option<Decimal>,
+    pub(crate) components: Vec<Component>,
+    pub(crate) gross: Option<PriceRange>,
+    pub(crate) discount: Option<PriceRange>,
+    pub(crate) net: Option<PriceRange>,
+    pub(crate) trace: Vec<TraceStep>,
+    pub(crate) missing: Vec<String>,
+    pub(crate) warnings: Vec<String>,
+    pub(crate) expense: Option<ExpenseDraft>,
+    percent_of: Option<(Decimal, Vec<String>)>,
+    line_discount: LineDiscount,
+    currency: Currency,
+}
+
+/// The travel-and-expenses line that follows an on-site line.
+#[derive(Clone)]
+pub(crate) struct ExpenseDraft {
+    item: usize,
+    sku: String,
+    name: String,
+    sale: SaleForm,
+    delivery: DeliveryMode,
+    trips: (u64, u64),
+    pub(crate) amount: PriceRange,
+    trace: Vec<TraceStep>,
+}
+
+#[derive(Clone, Copy)]
+enum LineDiscount {
+    None,
+    Percent(Decimal),
+    Amount(Decimal),
+}
+
+/// What a model computed for one item.
+struct Priced {
+    quantity: u64,
+    quantity_high: Option<u64>,
+    unit: String,
+    unit_price: Option<Decimal>,
+    components: Vec<Component>,
+    gross: Option<PriceRange>,
+    trace: Vec<TraceStep>,
+    missing: Vec<String>,
+    warnings: Vec<String>,
+    /// Deliveries that need travel when on site (low, high).
+    trips: (u64, u64),
+}
+
+impl Priced {
+    fn new(unit: &str) -> Priced {
+        Priced {
+            quantity: 1,
+            quantity_high: None,
+            unit: unit.to_string(),
+            unit_price: None,
+            components: Vec::new(),
+            gross: None,
+            trace: Vec::new(),
+            missing: Vec::new(),
+            warnings: Vec::new(),
+            trips: (1, 1),
+        }
+    }
+
+    fn step(&mut self, step: &str, text: String, after: Option<PriceRange>) {
+        self.trace.push(TraceStep {
+            step: step.to_string(),
+            text,
+            before: None,
+            after,
+        });
+    }
+}
+
+/// Everything a model needs to price one item.
+struct Ctx<'a> {
+    catalog: &'a Catalog,
+    prices: &'a PriceList<'a>,
+    scope: &'a Scope,
+    offering: &'a Offering,
+    item: &'a ScopeItem,
+    delivery: DeliveryMode,
+    path: String,
+}
+
+impl Ctx<'_> {
+    fn currency(&self) -> Currency {
+        self.prices.currency
+    }
+
+    fn money(&self, amount: Decimal) -> String {
+        self.currency().display(amount)
+    }
+
+    fn range(&self, range: PriceRange) -> String {
+        range.display(self.currency())
+    }
+
+    fn field(&self, name: &str) -> String {
+        format!("{}.{name}", self.path)
+    }
+
+    fn error(&self, name: &str, message: impl Into<String>) -> Vec<FieldError> {
+        vec![FieldError::new(self.field(name), message)]
+    }
+
+    fn overflow(&self) -> Vec<FieldError> {
+        self.error(
+            "sku",
+            "the amounts are too large to price exactly; check the quantities",
+        )
+    }
+
+    /// The unit price of `sku` for this item's delivery mode, with a trace note.
+    fn unit_price(
+        &self,
+        sku: &str,
+        mode: DeliveryMode,
+    ) -> Result<(Decimal, Option<String>), Vec<FieldError>> {
+        let (price, source) = self.prices.unit_price(sku, mode).ok_or_else(|| {
+            self.error(
+                "sku",
+                format!(
+                    "the catalog has no {} price for {sku}; ask PS operations to add it to the price book",
+                    self.currency().code()
+                ),
+            )
+        })?;
+        let note = self.prices.describe_source(&source, price);
+        Ok((at_scale(price, self.currency()), note))
+    }
+
+    /// A whole-number answer, or an error naming the answer when it is another kind.
+    fn number_answer(&self, question: &str) -> Result<Option<u64>, Vec<FieldError>> {
+        match self.scope.answers.get(question) {
+            None => Ok(None),
+            Some(Answer::Number(n)) => Ok(Some(*n)),
+            Some(other) => Err(vec![FieldError::new(
+                format!("answers.{question}"),
+                format!("expected a whole number, got {:?}", other.display()),
+            )]),
+        }
+    }
+
+    /// The band an unanswered question plausibly falls in.
+    fn plausible(&self, question: &str) -> Option<Band> {
+        let question = self.catalog.question(question)?;
+        question.plausible.or(match (question.min, question.max) {
+            (min, Some(max)) => Some(Band {
+                from: min.unwrap_or(0),
+                to: Some(max),
+            }),
+            _ => None,
+        })
+    }
+}
+
+fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+fn dec(n: u64) -> Decimal {
+    Decimal::from(n)
+}
+
+/// Prices one scope item up to its gross amount (discounts come later).
+pub(crate) fn draft(
+    catalog: &Catalog,
+    prices: &PriceList<'_>,
+    scope: &Scope,
+    index: usize,
+    item: &ScopeItem,
+    options: &QuoteOptions,
+) -> Result<Draft, Vec<FieldError>> {
+    let path = format!("items[{index}]");
+    let offering = catalog.offering(&item.sku).ok_or_else(|| {
+        vec![FieldError::new(
+            format!("{path}.sku"),
+            unknown_sku_message(catalog, &item.sku),
+        )]
+    })?;
+    let delivery = delivery_mode(catalog, offering, item, &path)?;
+    let ctx = Ctx {
+        catalog,
+        prices,
+        scope,
+        offering,
+        item,
+        delivery,
+        path,
+    };
+    check_availability(&ctx, options)?;
+    check_fields(&ctx)?;
+    let line_discount = match (item.discount_percent, item.discount_amount) {
+        (Some(_), Some(_)) => {
+            return Err(ctx.error(
+                "discount_amount",
+                "give a discount as a percentage or as an amount, not both",
+            ));
+        }
+        (Some(p), None) => LineDiscount::Percent(p),
+        (None, Some(a)) => LineDiscount::Amount(a),
+        (None, None) => LineDiscount::None,
+    };
+    let mut percent_of = None;
+    let priced = match &offering.pricing {
+        Pricing::Fixed { unit } => fixed(&ctx, unit)?,
+        Pricing::Class {
+            capacity,
+            seat_addon,
+            addons_per_extra_attendee,
+            attendees_question,
+        } => class(
+            &ctx,
+            ClassRule {
+                capacity: u64::from(*capacity),
+                seat_addon,
+                per_extra: u64::from(*addons_per_extra_attendee),
+                attendees_question: attendees_question.as_deref(),
+            },
+        )?,
+        Pricing::Blocks {
+            hours_per_block,
+            included_pm_hours,
+        } => blocks(&ctx, u64::from(*hours_per_block), *included_pm_hours)?,
+        Pricing::Tiered {
+            mode,
+            unit,
+            bands,
+            min_quantity,
+            max_quantity,
+        } => tiered(&ctx, *mode, unit, bands, *min_quantity, *max_quantity)?,
+        Pricing::TimeAndMaterials { roles } => time_and_materials(&ctx, roles)?,
+        Pricing::RangeTable {
+            rows,
+            columns,
+            add_ons,
+        } => range_table(&ctx, rows, columns, add_ons)?,
+        Pricing::PercentOfSubtotal {
+            percent,
+            categories,
+        } => {
+            percent_of = Some((*percent, categories.clone()));
+            let mut priced = Priced::new("engagement");
+            priced.gross = Some(PriceRange::firm(prices.currency.zero()));
+            priced
+        }
+        Pricing::Custom { estimate_note } => custom(&ctx, estimate_note),
+    };
+    if priced.gross.is_none() && !matches!(line_discount, LineDiscount::None) {
+        return Err(ctx.error(
+            if item.discount_percent.is_some() {
+                "discount_percent"
+            } else {
+                "discount_amount"
+            },
+            format!(
+                "{} has no list price yet, so there is nothing to discount; discount the custom estimate instead",
+                offering.sku
+            ),
+        ));
+    }
+    let expense = if delivery == DeliveryMode::OnSite {
+        expense(&ctx, index, priced.trips)?
+    } else {
+        None
+    };
+    Ok(Draft {
+        item: index,
+        sku: offering.sku.clone(),
+        name: offering.name.clone(),
+        category: offering.category.clone(),
+        sale: offering.sale,
+        delivery: Some(delivery),
+        quantity: priced.quantity,
+        quantity_high: priced.quantity_high,
+        unit: priced.unit,
+        unit_price: priced.unit_price,
+        components: priced.components,
+        gross: priced.gross,
+        discount: None,
+        net: None,
+        trace: priced.trace,
+        missing: priced.missing,
+        warnings: priced.warnings,
+        expense,
+        percent_of,
+        line_discount,
+        currency: prices.currency,
+    })
+}
+
+fn unknown_sku_message(catalog: &Catalog, sku: &str) -> String {
+    let suggestion = catalog
+        .offerings()
+        .iter()
+        .map(|o| {
+            (
+                edit_distance(&o.sku.to_ascii_uppercase(), &sku.to_ascii_uppercase()),
+                &o.sku,
+            )
+        })
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, s)| format!("; did you mean {s}?"))
+        .unwrap_or_default();
+    format!(
+        "unknown SKU {sku:?}: no offering in catalog {} has it{suggestion}",
+        catalog.data().id
+    )
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = Vec::with_capacity(b.len() + 1);
+        current.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let substitution =
+                previous.get(j).copied().unwrap_or(usize::MAX / 2) + usize::from(ca != *cb);
+            let deletion = previous.get(j + 1).copied().unwrap_or(usize::MAX / 2) + 1;
+            let insertion = current.get(j).copied().unwrap_or(usize::MAX / 2) + 1;
+            current.push(substitution.min(deletion).min(insertion));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
+}
+
+fn delivery_mode(
+    catalog: &Catalog,
+    offering: &Offering,
+    item: &ScopeItem,
+    path: &str,
+) -> Result<DeliveryMode, Vec<FieldError>> {
+    let default = offering
+        .delivery
+        .modes
+        .first()
+        .copied()
+        .unwrap_or(DeliveryMode::Remote);
+    let Some(wanted) = item.delivery else {
+        return Ok(default);
+    };
+    if offering.delivery.modes.contains(&wanted) {
+        return Ok(wanted);
+    }
+    let sibling = offering
+        .delivery
+        .sibling
+        .as_deref()
+        .and_then(|s| catalog.offering(s))
+        .filter(|s| s.delivery.modes.contains(&wanted))
+        .map(|s| format!("; for {} delivery use {}", wanted.label(), s.sku))
+        .unwrap_or_default();
+    Err(vec![FieldError::new(
+        format!("{path}.delivery"),
+        format!(
+            "{} is delivered {} only{sibling}",
+            offering.sku,
+            offering
+                .delivery
+                .modes
+                .iter()
+                .map(|m| m.label())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
+    )])
+}
+
+fn check_availability(ctx: &Ctx<'_>, options: &QuoteOptions) -> Result<(), Vec<FieldError>> {
+    let Some(today) = options.as_of else {
+        return Ok(());
+    };
+    let offering = ctx.offering;
+    if let Some(from) = offering.available_from
+        && today < from
+    {
+        return Err(ctx.error("sku", format!("{} is not sold until {from}", offering.sku)));
+    }
+    if let Some(until) = offering.available_until
+        && today > until
+    {
+        return Err(ctx.error(
+            "sku",
+            format!("{} was withdrawn after {until}", offering.sku),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses fields that do not apply to the offering's pricing model, so a typo or a stale
+/// field never silently prices something else.
+fn check_fields(ctx: &Ctx<'_>) -> Result<(), Vec<FieldError>> {
+    let item = ctx.item;
+    let pricing = &ctx.offering.pricing;
+    let model = pricing.model_name();
+    let mut errors = Vec::new();
+    let mut refuse = |present: bool, field: &str, applies: &str| {
+        if present {
+            errors.push(FieldError::new(
+                ctx.field(field),
+                format!(
+                    "{} is priced by the {model} model; `{field}` only applies to {applies}",
+                    ctx.offering.sku
+                ),
+            ));
+        }
+    };
+    let is_class = matches!(pricing, Pricing::Class { .. });
+    let is_blocks = matches!(pricing, Pricing::Blocks { .. });
+    let is_tm = matches!(pricing, Pricing::TimeAndMaterials { .. });
+    refuse(
+        item.attendees.is_some() && !is_class,
+        "attendees",
+        "classes",
+    );
+    refuse(
+        item.hours.is_some() && !is_blocks,
+        "hours",
+        "blocks of hours",
+    );
+    refuse(
+        !item.effort.is_empty() && !is_tm,
+        "effort",
+        "time-and-materials work",
+    );
+    refuse(
+        item.not_to_exceed.is_some() && !is_tm,
+        "not_to_exceed",
+        "time-and-materials work",
+    );
+    refuse(
+        item.quantity.is_some()
+            && matches!(
+                pricing,
+                Pricing::RangeTable { .. }
+                    | Pricing::TimeAndMaterials { .. }
+                    | Pricing::PercentOfSubtotal { .. }
+            ),
+        "quantity",
+        "offerings sold by the unit",
+    );
+    if is_blocks && item.hours.is_some() && item.quantity.is_some() {
+        errors.push(FieldError::new(
+            ctx.field("hours"),
+            "give hours or a number of blocks (quantity), not both",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+fn list_price_step(
+    priced: &mut Priced,
+    ctx: &Ctx<'_>,
+    price: Decimal,
+    unit: &str,
+    note: Option<String>,
+) {
+    let modes = &ctx.offering.delivery.modes;
+    let delivery = if modes.len() > 1 {
+        format!(", {} delivery", ctx.delivery.label())
+    } else {
+        String::new()
+    };
+    priced.step(
+        "list_price",
+        format!("List price {} per {unit}{delivery}.", ctx.money(price)),
+        None,
+    );
+    if let Some(note) = note {
+        priced.step("currency_conversion", note, None);
+    }
+}
+
+fn fixed(ctx: &Ctx<'_>, unit: &str) -> Result<Priced, Vec<FieldError>> {
+    let mut priced = Priced::new(unit);
+    let (price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
+    list_price_step(&mut priced, ctx, price, unit, note);
+    let quantity = ctx.item.quantity.unwrap_or(1);
+    let gross = mul(price, dec(quantity)).ok_or_else(|| ctx.overflow())?;
+    let gross = PriceRange::firm(at_scale(gross, ctx.currency()));
+    priced.step(
+        "quantity",
+        format!(
+            "{quantity} {} × {} = {}.",
+            plural(unit, quantity),
+            ctx.money(price),
+            ctx.money(gross.low)
+        ),
+        Some(gross),
+    );
+    priced.quantity = quantity;
+    priced.unit_price = Some(price);
+    priced.gross = Some(gross);
+    priced.trips = (quantity, quantity);
+    Ok(priced)
+}
+
+struct ClassRule<'a> {
+    capacity: u64,
+    seat_addon: &'a str,
+    per_extra: u64,
+    attendees_question: Option<&'a str>,
+}
+
+/// One way to seat a group: `classes` classes plus `addons` seat add-ons.
+#[derive(Clone, Copy)]
+struct Seating {
+    classes: u64,
+    addons: u64,
+    classes_amount: Decimal,
+    addons_amount: Decimal,
+    total: Decimal,
+}
+
+fn seating(
+    rule: &ClassRule<'_>,
+    attendees: u64,
+    classes: u64,
+    class_price: Decimal,
+    addon_price: Decimal,
+) -> Option<Seating> {
+    let seats = rule.capacity.checked_mul(classes)?;
+    let addons = attendees
+        .saturating_sub(seats)
+        .checked_mul(rule.per_extra)?;
+    let classes_amount = mul(class_price, dec(classes))?;
+    let addons_amount = mul(addon_price, dec(addons))?;
+    Some(Seating {
+        classes,
+        addons,
+        classes_amount,
+        addons_amount,
+        total: classes_amount.checked_add(addons_amount)?,
+    })
+}
+
+/// The cheapest seating for `attendees`; on a tie, more classes. The cost is linear in the
+/// class count up to ⌊attendees / capacity⌋ and then jumps to ⌈attendees / capacity⌉ classes
+/// with no add-ons, so the cheapest is at 1, ⌊a/c⌋ or ⌈a/c⌉.
+fn cheapest_seating(
+    rule: &ClassRule<'_>,
+    attendees: u64,
+    class_price: Decimal,
+    addon_price: Decimal,
+) -> Option<(Seating, Vec<Seating>)> {
+    let capacity = rule.capacity.max(1);
+    let most = attendees.div_ceil(capacity).max(1);
+    let fewest = (attendees / capacity).max(1);
+    let mut best: Option<Seating> = None;
+    for classes in [1, fewest, most] {
+        let option = seating(rule, attendees, classes, class_price, addon_price)?;
+        best = match best {
+            Some(b) if b.total < option.total => Some(b),
+            Some(b) if b.total == option.total && b.classes >= option.classes => Some(b),
+            _ => Some(option),
+        };
+    }
+    let best = best?;
+    // The neighbours of the choice, to show the comparison in the trace.
+    let mut compared = Vec::new();
+    for classes in [
+        best.classes.saturating_sub(1),
+        best.classes,
+        best.classes + 1,
+    ] {
+        if (1..=most).contains(&classes) {
+            compared.push(seating(rule, attendees, classes, class_price, addon_price)?);
+        }
+    }
+    Some((best, compared))
+}
+
+enum Attendees {
+    Known(u64, Option<String>),
+    Unknown(Band, String),
+    NotGiven,
+}
+
+fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> {
+    let mut priced = Priced::new("class");
+    let (class_price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
+    let (addon_price, addon_note) = ctx.unit_price(rule.seat_addon, DeliveryMode::Remote)?;
+    list_price_step(&mut priced, ctx, class_price, "class", note);
+    if let Some(note) = addon_note {
+        priced.step("currency_conversion", note, None);
+    }
+    priced.unit_price = Some(class_price);
+
+    let attendees = match (ctx.item.attendees, rule.attendees_question) {
+        (Some(a), _) => Attendees::Known(a, None),
+        (None, Some(question)) => match ctx.number_answer(question)? {
+            Some(a) => Attendees::Known(a, Some(question.to_string())),
+            None if ctx.item.quantity.is_none() => match ctx.plausible(question) {
+                Some(band) => Attendees::Unknown(band, question.to_string()),
+                None => Attendees::NotGiven,
+            },
+            None => Attendees::NotGiven,
+        },
+        (None, None) => Attendees::NotGiven,
+    };
+    let overflow = || ctx.overflow();
+    let addon_sku = rule.seat_addon;
+    let per_extra_words = if rule.per_extra == 1 {
+        String::new()
+    } else {
+        format!(
+            " ({} add-ons per extra attendee, one per course)",
+            rule.per_extra
+        )
+    };
+
+    match (ctx.item.quantity, attendees) {
+        (Some(classes), Attendees::Known(attendees, source)) => {
+            if let Some(question) = source {
+                priced.step(
+                    "attendees",
+                    format!("{attendees} attendees, from the answer to {question}."),
+                    None,
+                );
+            }
+            let seat = seating(&rule, attendees, classes, class_price, addon_price)
+                .ok_or_else(overflow)?;
+            seat_trace(
+                ctx,
+                &mut priced,
+                &rule,
+                attendees,
+                seat,
+                addon_price,
+                &per_extra_words,
+            );
+            fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
+        }
+        (Some(classes), _) => {
+            let seat = seating(&rule, 0, classes, class_price, addon_price).ok_or_else(overflow)?;
+            priced.step(
+                "class_count",
+                format!(
+                    "{classes} {} of up to {} attendees each.",
+                    plural("class", classes),
+                    rule.capacity
+                ),
+                None,
+            );
+            fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
+        }
+        (None, Attendees::Known(attendees, source)) => {
+            if let Some(question) = source {
+                priced.step(
+                    "attendees",
+                    format!("{attendees} attendees, from the answer to {question}."),
+                    None,
+                );
+            }
+            let (best, compared) = cheapest_seating(&rule, attendees, class_price, addon_price)
+                .ok_or_else(overflow)?;
+            seat_trace(
+                ctx,
+                &mut priced,
+                &rule,
+                attendees,
+                best,
+                addon_price,
+                &per_extra_words,
+            );
+            if compared.len() > 1 {
+                let options: Vec<String> = compared
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{} {} {}",
+                            s.classes,
+                            plural("class", s.classes),
+                            ctx.money(s.total)
+                        )
+                    })
+                    .collect();
+                priced.step(
+                    "cheapest_class_count",
+                    format!(
+                        "Cheapest way to seat them: {} → {} {}{}.",
+                        options.join(" · "),
+                        best.classes,
+                        plural("class", best.classes),
+                        if compared.iter().filter(|s| s.total == best.total).count() > 1 {
+                            " (a tie goes to more classes: smaller groups)"
+                        } else {
+                            ""
+                        }
+                    ),
+                    None,
+                );
+            }
+            fill_seating(ctx, &mut priced, best, class_price, addon_sku, addon_price);
+        }
+        (None, Attendees::Unknown(band, question)) => {
+            let low_count = band.from;
+            let high_count = band.to.unwrap_or(band.from);
+            let (low, _) = cheapest_seating(&rule, low_count, class_price, addon_price)
+                .ok_or_else(overflow)?;
+            let (high, _) = cheapest_seating(&rule, high_count, class_price, addon_price)
+                .ok_or_else(overflow)?;
+            let gross = PriceRange {
+                low: at_scale(low.total, ctx.currency()),
+                high: at_scale(high.total, ctx.currency()),
+            };
+            priced.step(
+                "missing_answer",
+                format!(
+                    "Attendees not given yet ({question}): priced for {} attendees, from {} {} to {} {} with seat add-ons. Add the number of attendees to get one price.",
+                    band.label(),
+                    low.classes,
+                    plural("class", low.classes),
+                    high.classes,
+                    plural("class", high.classes)
+                ),
+                Some(gross),
+            );
+            priced.missing.push(question);
+            priced.quantity = low.classes;
+            priced.quantity_high = (high.classes != low.classes).then_some(high.classes);
+            priced.trips = (low.classes, high.classes);
+            priced.gross = Some(gross);
+        }
+        (None, Attendees::NotGiven) => {
+            let seat = seating(&rule, 0, 1, class_price, addon_price).ok_or_else(overflow)?;
+            priced.step(
+                "class_count",
+                format!(
+                    "1 class of up to {} attendees (no attendee count given).",
+                    rule.capacity
+                ),
+                None,
+            );
+            fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
+        }
+    }
+    Ok(priced)
+}
+
+fn seat_trace(
+    ctx: &Ctx<'_>,
+    priced: &mut Priced,
+    rule: &ClassRule<'_>,
+    attendees: u64,
+    seat: Seating,
+    addon_price: Decimal,
+    per_extra_words: &str,
+) {
+    let seats = rule.capacity.saturating_mul(seat.classes);
+    let text = if seat.addons == 0 {
+        format!(
+            "{attendees} attendees fit in {} {} of up to {} ({seats} seats): no seat add-ons needed.",
+            seat.classes,
+            plural("class", seat.classes),
+            rule.capacity
+        )
+    } else {
+        let extra = attendees.saturating_sub(seats);
+        format!(
+            "{attendees} attendees: {} {} seat {seats}; the other {extra} need {} seat {} ({}) at {} each{per_extra_words}.",
+            seat.classes,
+            plural("class", seat.classes),
+            seat.addons,
+            plural("add-on", seat.addons),
+            rule.seat_addon,
+            ctx.money(addon_price)
+        )
+    };
+    priced.step("class_count", text, None);
+}
+
+fn fill_seating(
+    ctx: &Ctx<'_>,
+    priced: &mut Priced,
+    seat: Seating,
+    class_price: Decimal,
+    addon_sku: &str,
+    addon_price: Decimal,
+) {
+    let currency = ctx.currency();
+    priced.components.push(Component {
+        sku: ctx.offering.sku.clone(),
+        description: format!("{} {}", seat.classes, plural("class", seat.classes)),
+        quantity: dec(seat.classes),
+        unit_price: class_price,
+        amount: at_scale(seat.classes_amount, currency),
+    });
+    if seat.addons > 0 {
+        priced.components.push(Component {
+            sku: addon_sku.to_string(),
+            description: format!("{} seat {}", seat.addons, plural("add-on", seat.addons)),
+            quantity: dec(seat.addons),
+            unit_price: addon_price,
+            amount: at_scale(seat.addons_amount, currency),
+        });
+    }
+    let gross = PriceRange::firm(at_scale(seat.total, currency));
+    let addons = if seat.addons > 0 {
+        format!(
+            " + {} seat {} × {}",
+            seat.addons,
+            plural("add-on", seat.addons),
+            ctx.money(addon_price)
+        )
+    } else {
+        String::new()
+    };
+    priced.step(
+        "quantity",
+        format!(
+            "{} {} × {}{addons} = {}.",
+            seat.classes,
+            plural("class", seat.classes),
+            ctx.money(class_price),
+            ctx.money(gross.low)
+        ),
+        Some(gross),
+    );
+    priced.quantity = seat.classes;
+    priced.trips = (seat.classes, seat.classes);
+    priced.gross = Some(gross);
+}
+
+fn blocks(
+    ctx: &Ctx<'_>,
+    hours_per_block: u64,
+    included_pm_hours: u32,
+) -> Result<Priced, Vec<FieldError>> {
+    let mut priced = Priced::new("block");
+    let (price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
+    let pm = if included_pm_hours > 0 {
+        format!(" ({hours_per_block} expert hours + {included_pm_hours} project-management hours)")
+    } else {
+        format!(" ({hours_per_block} hours)")
+    };
+    list_price_step(&mut priced, ctx, price, &format!("block{pm}"), note);
+    let blocks = match ctx.item.hours {
+        Some(hours) => {
+            if hours <= Decimal::ZERO {
+                return Err(ctx.error("hours", "must be more than 0 hours"));
+            }
+            let exact = hours
+                .checked_div(dec(hours_per_block.max(1)))
+                .ok_or_else(|| ctx.overflow())?;
+            let blocks = u64::try_from(exact.ceil()).map_err(|_| ctx.overflow())?;
+            priced.step(
+                "blocks",
+                format!(
+                    "{} hours ÷ {hours_per_block} hours per block = {} → {blocks} {} (blocks are sold whole).",
+                    hours.normalize(),
+                    exact.round_dp(2).normalize(),
+                    plural("block", blocks)
+                ),
+                None,
+            );
+            blocks
+        }
+        None => ctx.item.quantity.unwrap_or(1),
+    };
+    let gross = PriceRange::firm(at_scale(
+        mul(price, dec(blocks)).ok_or_else(|| ctx.overflow())?,
+        ctx.currency(),
+    ));
+    priced.step(
+        "quantity",
+        format!(
+            "{blocks} {} × {} = {}.",
+            plural("block", blocks),
+            ctx.money(price),
+            ctx.money(gross.low)
+        ),
+        Some(gross),
+    );
+    priced.quantity = blocks;
+    priced.unit_price = Some(price);
+    priced.gross = Some(gross);
+    priced.trips = (blocks, blocks);
+    Ok(priced)
+}
+
+fn tiered(
+    ctx: &Ctx<'_>,
+    mode: TierMode,
+    unit: &str,
+    bands: &[Band],
+    min_quantity: Option<u64>,
+    max_quantity: Option<u64>,
+) -> Result<Priced, Vec<FieldError>> {
+    let mut priced = Priced::new(unit);
+    let (entry, converted) = ctx.prices.entry(&ctx.offering.sku).ok_or_else(|| {
+        ctx.error(
+            "sku",
+            format!(
+                "the catalog has no {} tier prices for {}",
+                ctx.currency().code(),
+                ctx.offering.sku
+            ),
+        )
+    })?;
+    let min = min_quantity.unwrap_or(1);
+    let quantity = ctx.item.quantity.unwrap_or(min);
+    if quantity < min {
+        return Err(ctx.error(
+            "quantity",
+            format!(
+                "{} is sold from {min} {}; got {quantity}",
+                ctx.offering.sku,
+                plural(unit, min)
+            ),
+        ));
+    }
+    if let Some(max) = max_quantity
+        && quantity > max
+    {
+        return Err(ctx.error(
+            "quantity",
+            format!(
+                "{} is sold up to {max} {}; got {quantity}",
+                ctx.offering.sku,
+                plural(unit, max)
+            ),
+        ));
+    }
+    if converted {
+        priced.step(
+            "currency_conversion",
+            format!(
+                "Tier prices converted from the {} price book at its fixed rate.",
+                ctx.prices.base_currency.code()
+            ),
+            None,
+        );
+    }
+    let currency = ctx.currency();
+    let no_band = || {
+        ctx.error(
+            "quantity",
+            format!(
+                "{quantity} {} is in none of the catalog's tiers for {}",
+                plural(unit, quantity),
+                ctx.offering.sku
+            ),
+        )
+    };
+    let gross = match mode {
+        TierMode::Volume => {
+            let (index, band) = bands
+                .iter()
+                .enumerate()
+                .find(|(_, b)| b.contains(quantity))
+                .ok_or_else(no_band)?;
+            let price = entry.tiers.get(index).copied().ok_or_else(no_band)?;
+            let amount = mul(price, dec(quantity)).ok_or_else(|| ctx.overflow())?;
+            priced.unit_price = Some(at_scale(price, currency));
+            priced.step(
+                "tier",
+                format!(
+                    "Volume pricing: {quantity} {} reaches the {} tier, so every unit is {}: {}.",
+                    plural(unit, quantity),
+                    band.label(),
+                    ctx.money(price),
+                    ctx.money(amount)
+                ),
+                None,
+            );
+            amount
+        }
+        TierMode::Graduated => {
+            let mut total = Decimal::ZERO;
+            let mut parts = Vec::new();
+            for (index, band) in bands.iter().enumerate() {
+                if quantity < band.from {
+                    break;
+                }
+                let upper = band.to.map_or(quantity, |to| to.min(quantity));
+                let count = upper.saturating_sub(band.from) + 1;
+                let price = entry.tiers.get(index).copied().ok_or_else(no_band)?;
+                let amount = mul(price, dec(count)).ok_or_else(|| ctx.overflow())?;
+                total = total.checked_add(amount).ok_or_else(|| ctx.overflow())?;
+                parts.push(format!("{count} × {} ({})", ctx.money(price), band.label()));
+                priced.components.push(Component {
+                    sku: ctx.offering.sku.clone(),
+                    description: format!(
+                        "{} {} in the {} tier",
+                        count,
+                        plural(unit, count),
+                        band.label()
+                    ),
+                    quantity: dec(count),
+                    unit_price: at_scale(price, currency),
+                    amount: at_scale(amount, currency),
+                });
+            }
+            priced.step(
+                "tier",
+                format!(
+                    "Graduated pricing, each tier at its own rate: {} = {}.",
+                    parts.join(" + "),
+                    ctx.money(total)
+                ),
+                None,
+            );
+            total
+        }
+    };
+    let gross = PriceRange::firm(at_scale(gross, currency));
+    priced.quantity = quantity;
+    priced.gross = Some(gross);
+    priced.trips = (1, 1);
+    if let Some(step) = priced.trace.last_mut() {
+        step.after = Some(gross);
+    }
+    Ok(priced)
+}
+
+fn time_and_materials(ctx: &Ctx<'_>, roles: &[String]) -> Result<Priced, Vec<FieldError>> {
+    let mut priced = Priced::new("engagement");
+    let effort = &ctx.item.effort;
+    if effort.is_empty() {
+        priced.step(
+            "custom",
+            "Time and materials with no effort estimate yet: add hours by role to price it, or leave it to the PS team's estimate.".to_string(),
+            None,
+        );
+        priced.warnings.push(format!(
+            "{}: no effort estimate yet, so the line is not in the total",
+            ctx.offering.sku
+        ));
+        return Ok(priced);
+    }
+    let currency = ctx.currency();
+    let mut errors = Vec::new();
+    let mut total = Decimal::ZERO;
+    let mut hours_total = Decimal::ZERO;
+    for (role_id, hours) in effort {
+        let field = format!("effort.{role_id}");
+        if !roles.is_empty() && !roles.contains(role_id) {
+            errors.extend(ctx.error(
+                &field,
+                format!(
+                    "{} is staffed by {}; {role_id:?} is not one of its roles",
+                    ctx.offering.sku,
+                    roles.join(", ")
+                ),
+            ));
+            continue;
+        }
+        let Some((role, source)) = ctx.prices.role(role_id) else {
+            errors.extend(ctx.error(
+                &field,
+                format!("the {} rate card has no role {role_id:?}", currency.code()),
+            ));
+            continue;
+        };
+        if let Some(note) = ctx.prices.describe_source(&source, role.bill) {
+            priced.step("currency_conversion", note, None);
+        }
+        let amount = mul(role.bill, *hours).ok_or_else(|| ctx.overflow())?;
+        total = total.checked_add(amount).ok_or_else(|| ctx.overflow())?;
+        hours_total = hours_total
+            .checked_add(*hours)
+            .ok_or_else(|| ctx.overflow())?;
+        priced.components.push(Component {
+            sku: ctx.offering.sku.clone(),
+            description: format!("{} hours of {}", hours.normalize(), role.name),
+            quantity: *hours,
+            unit_price: at_scale(role.bill, currency),
+            amount: at_scale(amount, currency),
+        });
+        priced.step(
+            "effort",
+            format!(
+                "{}: {} hours × {} per hour = {}.",
+                role.name,
+                hours.normalize(),
+                ctx.money(role.bill),
+                ctx.money(amount)
+            ),
+            None,
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut gross = at_scale(total, currency);
+    if let Some(cap) = ctx.item.not_to_exceed {
+        if gross > cap {
+            priced.step(
+                "not_to_exceed",
+                format!(
+                    "Capped at the not-to-exceed amount: {} → {}.",
+                    ctx.money(gross),
+                    ctx.money(cap)
+                ),
+                Some(PriceRange::firm(at_scale(cap, currency))),
+            );
+            priced.warnings.push(format!(
+                "{}: effort estimate {} is above the not-to-exceed cap {}",
+                ctx.offering.sku,
+                ctx.money(gross),
+                ctx.money(cap)
+            ));
+            gross = at_scale(cap, currency);
+        } else {
+            priced.step(
+                "not_to_exceed",
+                format!("Within the not-to-exceed cap of {}.", ctx.money(cap)),
+                None,
+            );
+        }
+    }
+    let gross = PriceRange::firm(gross);
+    priced.step(
+        "quantity",
+        format!(
+            "{} hours in all, billed as delivered: {}.",
+            hours_total.normalize(),
+            ctx.money(gross.low)
+        ),
+        Some(gross),
+    );
+    priced.unit = "engagement".to_string();
+    priced.gross = Some(gross);
+    Ok(priced)
+}
+
+/// Where an answer falls on a table axis.
+enum Pick {
+    /// In band `index`.
+    Band(usize),
+    /// Unanswered: anywhere from band `from` to band `to`.
+    Span(usize, usize, Band),
+    /// Answered, but outside every band.
+    Outside(u64),
+}
+
+fn pick(ctx: &Ctx<'_>, axis: &Axis, priced: &mut Priced) -> Result<Pick, Vec<FieldError>> {
+    match ctx.number_answer(&axis.question)? {
+        Some(value) => Ok(axis
+            .bands
+            .iter()
+            .position(|b| b.contains(value))
+            .map_or(Pick::Outside(value), Pick::Band)),
+        None => {
+            let all = Band {
+                from: axis.bands.first().map_or(0, |b| b.from),
+                to: axis.bands.last().and_then(|b| b.to),
+            };
+            let band = ctx.plausible(&axis.question).unwrap_or(all);
+            let first = axis
+                .bands
+                .iter()
+                .position(|b| b.to.is_none_or(|to| to >= band.from))
+                .unwrap_or(0);
+            let last = axis
+                .bands
+                .iter()
+                .rposition(|b| band.to.is_none_or(|to| b.from <= to))
+                .unwrap_or(axis.bands.len().saturating_sub(1));
+            priced.missing.push(axis.question.clone());
+            Ok(Pick::Span(first, last.max(first), band))
+        }
+    }
+}
+
+fn span(pick: &Pick) -> Option<(usize, usize)> {
+    match pick {
+        Pick::Band(i) => Some((*i, *i)),
+        Pick::Span(a, b, _) => Some((*a, *b)),
+        Pick::Outside(_) => None,
+    }
+}
+
+fn axis_words(ctx: &Ctx<'_>, axis: &Axis, pick: &Pick) -> String {
+    let noun = ctx
+        .catalog
+        .question(&axis.question)
+        .map_or(axis.question.as_str(), |q| q.text.as_str());
+    match pick {
+        Pick::Band(i) => {
+            let value = ctx
+                .scope
+                .answers
+                .get(&axis.question)
+                .map(Answer::display)
+                .unwrap_or_default();
+            let band = axis.bands.get(*i).map(Band::label).unwrap_or_default();
+            format!("{} = {value} (the {band} band)", axis.question)
+        }
+        Pick::Span(_, _, band) => format!(
+            "{} not answered yet (\"{noun}\"): priced across {}",
+            axis.question,
+            band.label()
+        ),
+        Pick::Outside(value) => format!(
+            "{} = {} is outside the table",
+            axis.question,
+            crate::money::group_thousands(&value.to_string())
+        ),
+    }
+}
+
+fn range_table(
+    ctx: &Ctx<'_>,
+    rows: &Axis,
+    columns: &Axis,
+    add_ons: &[AddOnRule],
+) -> Result<Priced, Vec<FieldError>> {
+    let mut priced = Priced::new("estimate");
+    let row = pick(ctx, rows, &mut priced)?;
+    let column = pick(ctx, columns, &mut priced)?;
+    let words = format!(
+        "{}; {}",
+        axis_words(ctx, rows, &row),
+        axis_words(ctx, columns, &column)
+    );
+    let (Some((r0, r1)), Some((c0, c1))) = (span(&row), span(&column)) else {
+        let limit = |axis: &Axis| {
+            axis.bands
+                .last()
+                .and_then(|b| b.to)
+                .map(|to| crate::money::group_thousands(&to.to_string()))
+        };
+        priced.step(
+            "custom",
+            format!(
+                "{words}. The rough-order-of-magnitude table covers up to {} for {} and {} for {}: beyond it the PS team prepares a custom estimate.",
+                limit(rows).unwrap_or_default(),
+                rows.question,
+                limit(columns).unwrap_or_default(),
+                columns.question
+            ),
+            None,
+        );
+        priced.warnings.push(format!(
+            "{}: the scope is beyond the rough-order-of-magnitude table; a custom estimate is needed",
+            ctx.offering.sku
+        ));
+        return Ok(priced);
+    };
+    let (entry, converted) = ctx.prices.entry(&ctx.offering.sku).ok_or_else(|| {
+        ctx.error(
+            "sku",
+            format!(
+                "the catalog has no {} estimate table for {}",
+                ctx.currency().code(),
+                ctx.offering.sku
+            ),
+        )
+    })?;
+    if converted {
+        priced.step(
+            "currency_conversion",
+            format!(
+                "Table amounts converted from the {} price book at its fixed rate.",
+                ctx.prices.base_currency.code()
+            ),
+            None,
+        );
+    }
+    let mut low: Option<Decimal> = None;
+    let mut high: Option<Decimal> = None;
+    for r in r0..=r1 {
+        for c in c0..=c1 {
+            let cell = entry
+                .table
+                .get(r)
+                .and_then(|row| row.get(c))
+                .ok_or_else(|| ctx.error("sku", format!("the catalog's estimate table for {} has no cell at row {r}, column {c}", ctx.offering.sku)))?;
+            low = Some(low.map_or(cell[0], |l| l.min(cell[0])));
+            high = Some(high.map_or(cell[1], |h| h.max(cell[1])));
+        }
+    }
+    let currency = ctx.currency();
+    let (Some(low), Some(high)) = (low, high) else {
+        return Err(ctx.error("sku", "the estimate table is empty"));
+    };
+    let mut gross = PriceRange {
+        low: at_scale(low, currency),
+        high: at_scale(high, currency),
+    };
+    priced.step(
+        "range_table",
+        format!(
+            "{words}: rough-order-of-magnitude range {}.",
+            ctx.range(gross)
+        ),
+        Some(gross),
+    );
+    for (index, rule) in add_ons.iter().enumerate() {
+        let price = entry.add_ons.get(index).copied().ok_or_else(|| {
+            ctx.error(
+                "sku",
+                format!(
+                    "the catalog has no amount for add-on {:?} of {}",
+                    rule.label, ctx.offering.sku
+                ),
+            )
+        })?;
+        let (groups_low, groups_high, words) = match ctx.number_answer(&rule.question)? {
+            Some(count) => {
+                let groups = count.div_ceil(rule.per.max(1));
+                (groups, groups, format!("{} = {count}", rule.question))
+            }
+            None => {
+                let band = ctx.plausible(&rule.question).unwrap_or(Band {
+                    from: 0,
+                    to: Some(0),
+                });
+                priced.missing.push(rule.question.clone());
+                (
+                    band.from.div_ceil(rule.per.max(1)),
+                    band.to.unwrap_or(band.from).div_ceil(rule.per.max(1)),
+                    format!(
+                        "{} not answered yet: priced for {}",
+                        rule.question,
+                        band.label()
+                    ),
+                )
+            }
+        };
+        let add = PriceRange {
+            low: mul(price, dec(groups_low)).ok_or_else(|| ctx.overflow())?,
+            high: mul(price, dec(groups_high)).ok_or_else(|| ctx.overflow())?,
+        };
+        let before = gross;
+        gross = gross
+            .checked_add(add)
+            .ok_or_else(|| ctx.overflow())?
+            .try_map(|d| Some(at_scale(d, currency)))
+            .ok_or_else(|| ctx.overflow())?;
+        let groups = if groups_low == groups_high {
+            format!("{groups_low} started {}", plural("group", groups_low))
+        } else {
+            format!("{groups_low}–{groups_high} started groups")
+        };
+        priced.trace.push(TraceStep {
+            step: "add_on".to_string(),
+            text: format!(
+                "{words}: {groups} of {} ({}) × {} = {}.",
+                rule.per,
+                rule.label,
+                ctx.money(price),
+                add.display(currency)
+            ),
+            before: Some(before),
+            after: Some(gross),
+        });
+        if groups_high > 0 {
+            priced.components.push(Component {
+                sku: ctx.offering.sku.clone(),
+                description: format!("{groups}: {}", rule.label),
+                quantity: dec(groups_high),
+                unit_price: at_scale(price, currency),
+                amount: at_scale(add.high, currency),
+            });
+        }
+    }
+    priced.gross = Some(gross);
+    Ok(priced)
+}
+
+fn custom(ctx: &Ctx<'_>, note: &str) -> Priced {
+    let mut priced = Priced::new("engagement");
+    let quantity = ctx.item.quantity.unwrap_or(1);
+    priced.quantity = quantity;
+    priced.trips = (quantity, quantity);
+    let note = if note.is_empty() {
+        String::new()
+    } else {
+        format!(" {note}")
+    };
+    priced.step(
+        "custom",
+        format!("No list price: the PS team prepares a custom estimate, so this line is not in the total.{note}"),
+        None,
+    );
+    priced.warnings.push(format!(
+        "{}: custom estimate needed (not in the total)",
+        ctx.offering.sku
+    ));
+    priced
+}
+
+fn expense(
+    ctx: &Ctx<'_>,
+    item: usize,
+    trips: (u64, u64),
+) -> Result<Option<ExpenseDraft>, Vec<FieldError>> {
+    let Some((travel, source)) = ctx.prices.travel() else {
+        return Err(ctx.error(
+            "delivery",
+            format!(
+                "on-site delivery needs a travel estimate, but the {} price book has none",
+                ctx.currency().code()
+            ),
+        ));
+    };
+    let delivery = &ctx.offering.delivery;
+    let travelers = u64::from(delivery.travelers);
+    let days = u64::from(delivery.on_site_days);
+    let currency = ctx.currency();
+    let per_trip = mul(travel.per_day, dec(days))
+        .and_then(|d| d.checked_add(travel.per_trip))
+        .and_then(|d| mul(d, dec(travelers)))
+        .ok_or_else(|| ctx.overflow())?;
+    let amount = PriceRange {
+        low: currency.round(
+            mul(per_trip, dec(trips.0)).ok_or_else(|| ctx.overflow())?,
+            ctx.prices.mode,
+        ),
+        high: currency.round(
+            mul(per_trip, dec(trips.1)).ok_or_else(|| ctx.overflow())?,
+            ctx.prices.mode,
+        ),
+    };
+    let mut trace = Vec::new();
+    if let Some(note) = ctx.prices.describe_source(&source, travel.per_trip) {
+        trace.push(TraceStep {
+            step: "currency_conversion".to_string(),
+            text: format!("Travel defaults: {note}"),
+            before: None,
+            after: None,
+        });
+    }
+    let trips_words = if trips.0 == trips.1 {
+        format!("{} {}", trips.0, plural("trip", trips.0))
+    } else {
+        format!("{}–{} trips", trips.0, trips.1)
+    };
+    trace.push(TraceStep {
+        step: "travel_estimate".to_string(),
+        text: format!(
+            "On-site delivery: {travelers} {} × ({} travel + {days} {} on site × {}) per trip × {trips_words} = {}. Billed at actual cost, on top of the fee.",
+            plural("traveler", travelers),
+            ctx.money(travel.per_trip),
+            plural("day", days),
+            ctx.money(travel.per_day),
+            amount.display(currency)
+        ),
+        before: None,
+        after: Some(amount),
+    });
+    Ok(Some(ExpenseDraft {
+        item,
+        sku: ctx.offering.sku.clone(),
+        name: format!("Travel and expenses for {} (estimate)", ctx.offering.name),
+        sale: ctx.offering.sale,
+        delivery: ctx.delivery,
+        trips,
+        amount,
+        trace,
+    }))
+}
+
+impl ExpenseDraft {
+    pub(crate) fn into_line(self) -> QuoteLine {
+        QuoteLine {
+            item: self.item,
+            sku: self.sku,
+            name: self.name,
+            kind: LineKind::Expense,
+            sale: self.sale,
+            delivery: Some(self.delivery),
+            quantity: self.trips.0,
+            quantity_high: (self.trips.1 != self.trips.0).then_some(self.trips.1),
+            unit: "trip".to_string(),
+            unit_price: None,
+            components: Vec::new(),
+            gross: Some(self.amount),
+            discount: None,
+            net: Some(self.amount),
+            quote_discount: None,
+            total: Some(self.amount),
+            trace: self.trace,
+        }
+    }
+}
+
+impl Draft {
+    pub(crate) fn is_percent(&self) -> bool {
+        self.percent_of.is_some()
+    }
+
+    /// Prices a percent-of-subtotal line on the nets of the other lines.
+    pub(crate) fn price_percent(
+        &mut self,
+        nets: &[(String, Option<PriceRange>, bool)],
+        prices: &PriceList<'_>,
+    ) -> Result<(), String> {
+        let Some((percent, categories)) = &self.percent_of else {
+            return Ok(());
+        };
+        let currency = prices.currency;
+        let mut basis = PriceRange::firm(currency.zero());
+        for (category, net, is_percent) in nets {
+            if *is_percent || !(categories.is_empty() || categories.contains(category)) {
+                continue;
+            }
+            if let Some(net) = net {
+                basis = basis
+                    .checked_add(*net)
+                    .ok_or_else(|| format!("items[{}]", self.item))?;
+            }
+        }
+        let gross = basis
+            .try_map(|end| end.checked_mul(*percent)?.checked_div(Decimal::ONE_HUNDRED))
+            .ok_or_else(|| format!("items[{}]", self.item))?
+            .try_map(|end| Some(at_scale(end, currency)))
+            .ok_or_else(|| format!("items[{}]", self.item))?;
+        let scope_words = if categories.is_empty() {
+            "the other lines".to_string()
+        } else {
+            format!("the {} lines", categories.join(", "))
+        };
+        self.trace.push(TraceStep {
+            step: "percent_of_subtotal".to_string(),
+            text: format!(
+                "{}% of {scope_words} ({}) = {}.",
+                percent.normalize(),
+                basis.display(currency),
+                gross.display(currency)
+            ),
+            before: None,
+            after: Some(gross),
+        });
+        self.gross = Some(gross);
+        Ok(())
+    }
+
+    /// Applies the line discount and rounds the net, once.
+    pub(crate) fn apply_line_discount(&mut self, prices: &PriceList<'_>) -> Result<(), String> {
+        let Some(gross) = self.gross else {
+            return Ok(());
+        };
+        let field = || format!("items[{}]", self.item);
+        let currency = prices.currency;
+        let mode = prices.mode;
+        let (discounted, words) = match self.line_discount {
+            LineDiscount::None => (gross, None),
+            LineDiscount::Percent(p) => {
+                let after = gross
+                    .try_map(|end| {
+                        let off = end.checked_mul(p)?.checked_div(Decimal::ONE_HUNDRED)?;
+                        end.checked_sub(off)
+                    })
+                    .ok_or_else(field)?;
+                (after, Some(format!("Line discount {}%", p.normalize())))
+            }
+            LineDiscount::Amount(a) => {
+                let after = gross
+                    .try_map(|end| Some((end - a.min(end)).max(Decimal::ZERO)))
+                    .ok_or_else(field)?;
+                let capped = if a > gross.low {
+                    " (capped at the line amount: a line never goes below zero)"
+                } else {
+                    ""
+                };
+                (
+                    after,
+                    Some(format!("Line discount of {}{capped}", currency.display(a))),
+                )
+            }
+        };
+        let net = discounted.round(currency, mode);
+        if let Some(words) = words {
+            self.trace.push(TraceStep {
+                step: "line_discount".to_string(),
+                text: format!(
+                    "{words}: {} → {}.",
+                    gross.display(currency),
+                    net.display(currency)
+                ),
+                before: Some(gross),
+                after: Some(net),
+            });
+        } else if net != gross {
+            self.trace.push(TraceStep {
+                step: "rounding".to_string(),
+                text: format!(
+                    "Rounded to {} ({}): {} → {}.",
+                    minor_unit_words(currency),
+                    mode_words(mode),
+                    gross.display(currency),
+                    net.display(currency)
+                ),
+                before: Some(gross),
+                after: Some(net),
+            });
+        }
+        self.discount = Some(
+            gross
+                .checked_sub(net)
+                .ok_or_else(field)?
+                .try_map(|d| Some(at_scale(d, currency)))
+                .ok_or_else(field)?,
+        );
+        self.net = Some(net);
+        Ok(())
+    }
+
+    /// The finished line, with its share of the quote discount.
+    pub(crate) fn finish(mut self, share: PriceRange, quote_percent: Decimal) -> Option<QuoteLine> {
+        let currency = self.currency;
+        let kind = match self.gross {
+            None => LineKind::Custom,
+            Some(g) if g.is_firm() => LineKind::Firm,
+            Some(_) => LineKind::Range,
+        };
+        let (quote_discount, total) = match self.net {
+            Some(net) => {
+                let total = net.checked_sub(share)?;
+                if quote_percent > Decimal::ZERO {
+                    self.trace.push(TraceStep {
+                        step: "quote_discount".to_string(),
+                        text: format!(
+                            "Quote discount {}%, this line's share {}: {} → {}.",
+                            quote_percent.normalize(),
+                            share.display(currency),
+                            net.display(currency),
+                            total.display(currency)
+                        ),
+                        before: Some(net),
+                        after: Some(total),
+                    });
+                }
+                (Some(share), Some(total))
+            }
+            None => (None, None),
+        };
+        Some(QuoteLine {
+            item: self.item,
+            sku: self.sku,
+            name: self.name,
+            kind,
+            sale: self.sale,
+            delivery: self.delivery,
+            quantity: self.quantity,
+            quantity_high: self.quantity_high,
+            unit: self.unit,
+            unit_price: self.unit_price.map(|p| at_scale(p, currency)),
+            components: self.components,
+            gross: self.gross,
+            discount: self.discount,
+            net: self.net,
+            quote_discount,
+            total,
+            trace: self.trace,
+        })
+    }
+}
+
+fn minor_unit_words(currency: Currency) -> String {
+    match currency.minor_units() {
+        0 => "whole units".to_string(),
+        2 => "the cent".to_string(),
+        n => format!("{n} decimal places"),
+    }
+}
+
+fn mode_words(mode: RoundingMode) -> &'static str {
+    match mode {
+        RoundingMode::HalfAwayFromZero => "halves away from zero",
+        RoundingMode::HalfEven => "halves to even",
+        RoundingMode::TowardZero => "toward zero",
+        RoundingMode::AwayFromZero => "away from zero",
+    }
+}
+
+/// `class` → `classes` when `n != 1`.
+pub(crate) fn plural(word: &str, n: u64) -> String {
+    if n == 1 {
+        return word.to_string();
+    }
+    if word.ends_with("ss") || word.ends_with('x') || word.ends_with("ch") {
+        format!("{word}es")
+    } else if let Some(stem) = word
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        format!("{stem}ies")
+    } else if word.ends_with('s') || word.contains(' ') || word.contains('(') {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}

@@ -1,0 +1,187 @@
+//! The amounts a quote uses, in its currency: straight from the currency's price book, or
+//! converted from the base book at the book's dated fixed rate. Conversion starts from the
+//! base amount and rounds once (to the book's `round_to` step or to minor units); converted
+//! amounts are never converted back.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use crate::catalog::{Catalog, Conversion, DeliveryMode, PriceBook, PriceEntry, Role, Travel};
+use crate::money::{Currency, RoundingMode};
+
+/// The price books a quote reads, with conversion applied on demand.
+pub(crate) struct PriceList<'c> {
+    pub(crate) currency: Currency,
+    pub(crate) base_currency: Currency,
+    pub(crate) mode: RoundingMode,
+    book: &'c PriceBook,
+    base: Option<&'c PriceBook>,
+}
+
+/// Where an amount came from, for the trace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// Listed in the quote currency's price book.
+    Listed,
+    /// Converted from the base book: base amount, rate and date, rounding step.
+    Converted {
+        base_amount: Decimal,
+        rate: Decimal,
+        as_of: String,
+        step: Option<Decimal>,
+    },
+}
+
+impl<'c> PriceList<'c> {
+    pub(crate) fn new(catalog: &'c Catalog, currency: Currency) -> Option<PriceList<'c>> {
+        Some(PriceList {
+            currency,
+            base_currency: catalog.base_currency(),
+            mode: catalog.data().rounding,
+            book: catalog.price_book(currency)?,
+            base: catalog.base_price_book(),
+        })
+    }
+
+    fn conversion(&self) -> Option<&'c Conversion> {
+        self.book.conversion.as_ref()
+    }
+
+    /// The fixed rate from the base currency, if this book has one (1 for the base book).
+    pub(crate) fn rate_from_base(&self) -> Option<Decimal> {
+        if self.currency == self.base_currency {
+            Some(Decimal::ONE)
+        } else {
+            self.conversion().map(|c| c.rate)
+        }
+    }
+
+    /// Converts one base-currency amount into this book's currency, rounding once.
+    pub(crate) fn convert(&self, base_amount: Decimal) -> Option<(Decimal, Source)> {
+        let conversion = self.conversion()?;
+        let exact = base_amount.checked_mul(conversion.rate)?;
+        let rounded = match conversion.round_to {
+            Some(step) => self.mode.round_to_increment(exact, step)?,
+            None => exact,
+        };
+        Some((
+            self.currency.round(rounded, self.mode),
+            Source::Converted {
+                base_amount,
+                rate: conversion.rate,
+                as_of: conversion.as_of.to_string(),
+                step: conversion.round_to,
+            },
+        ))
+    }
+
+    /// The price entry for a SKU: listed in this book, or converted from the base book.
+    pub(crate) fn entry(&self, sku: &str) -> Option<(Cow<'c, PriceEntry>, bool)> {
+        if let Some(entry) = self.book.prices.get(sku) {
+            return Some((Cow::Borrowed(entry), false));
+        }
+        let base = self.base?.prices.get(sku)?;
+        let convert = |amount: Decimal| self.convert(amount).map(|(value, _)| value);
+        let convert_opt = |amount: Option<Decimal>| match amount {
+            Some(amount) => convert(amount).map(Some),
+            None => Some(None),
+        };
+        let converted = PriceEntry {
+            price: convert_opt(base.price)?,
+            remote: convert_opt(base.remote)?,
+            on_site: convert_opt(base.on_site)?,
+            tiers: base
+                .tiers
+                .iter()
+                .map(|t| convert(*t))
+                .collect::<Option<_>>()?,
+            table: base
+                .table
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|[low, high]| Some([convert(*low)?, convert(*high)?]))
+                        .collect::<Option<Vec<_>>>()
+                })
+                .collect::<Option<_>>()?,
+            add_ons: base
+                .add_ons
+                .iter()
+                .map(|a| convert(*a))
+                .collect::<Option<_>>()?,
+        };
+        Some((Cow::Owned(converted), true))
+    }
+
+    /// The unit price of a SKU for a delivery mode, with where it came from.
+    pub(crate) fn unit_price(&self, sku: &str, mode: DeliveryMode) -> Option<(Decimal, Source)> {
+        let pick = |entry: &PriceEntry| {
+            entry.price.or(match mode {
+                DeliveryMode::Remote => entry.remote,
+                DeliveryMode::OnSite => entry.on_site,
+            })
+        };
+        if let Some(entry) = self.book.prices.get(sku) {
+            return pick(entry).map(|price| (price, Source::Listed));
+        }
+        let base = pick(self.base?.prices.get(sku)?)?;
+        self.convert(base)
+    }
+
+    /// A rate-card role, listed or converted.
+    pub(crate) fn role(&self, id: &str) -> Option<(Role, Source)> {
+        if let Some(role) = self.book.rate_card.get(id) {
+            return Some((role.clone(), Source::Listed));
+        }
+        let base = self.base?.rate_card.get(id)?;
+        let (bill, source) = self.convert(base.bill)?;
+        let cost = match base.cost {
+            Some(cost) => Some(self.convert(cost)?.0),
+            None => None,
+        };
+        Some((
+            Role {
+                name: base.name.clone(),
+                bill,
+                cost,
+            },
+            source,
+        ))
+    }
+
+    /// Travel defaults, listed or converted.
+    pub(crate) fn travel(&self) -> Option<(Travel, Source)> {
+        if let Some(travel) = &self.book.travel {
+            return Some((travel.clone(), Source::Listed));
+        }
+        let base = self.base?.travel.as_ref()?;
+        let (per_trip, source) = self.convert(base.per_trip)?;
+        let (per_day, _) = self.convert(base.per_day)?;
+        Some((Travel { per_trip, per_day }, source))
+    }
+
+    /// Words for the trace when an amount was converted.
+    pub(crate) fn describe_source(&self, source: &Source, amount: Decimal) -> Option<String> {
+        match source {
+            Source::Listed => None,
+            Source::Converted {
+                base_amount,
+                rate,
+                as_of,
+                step,
+            } => {
+                let rounding = match step {
+                    Some(step) => format!(", rounded to the nearest {step}"),
+                    None => String::new(),
+                };
+                Some(format!(
+                    "Converted from the {} list price {} at the fixed rate {rate} of {as_of}{rounding}: {}.",
+                    self.base_currency.code(),
+                    self.base_currency.display(*base_amount),
+                    self.currency.display(amount)
+                ))
+            }
+        }
+    }
+}

@@ -1,0 +1,858 @@
+//! Engine tests on a small catalog that exercises every pricing model. Expected amounts are
+//! worked out by hand in the comments.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::catalog::load;
+use crate::scope::{Answer, ScopeItem};
+
+const CATALOG: &str = r#"
+format = 1
+id = "test"
+name = "Test catalog"
+version = "1"
+base_currency = "USD"
+
+[[categories]]
+id = "education"
+name = "Education"
+[[categories]]
+id = "consulting"
+name = "Consulting"
+[[categories]]
+id = "migration"
+name = "Migration"
+
+[[offerings]]
+sku = "CLS-R"
+name = "Remote class"
+category = "education"
+summary = "A class."
+sale = "standard"
+delivery = { modes = ["remote"], sibling = "CLS" }
+pricing = { model = "class", capacity = 12, seat_addon = "SEAT", attendees_question = "education.attendees" }
+
+[[offerings]]
+sku = "CLS"
+name = "On-site class"
+category = "education"
+summary = "A class on site."
+sale = "standard"
+delivery = { modes = ["on_site"], sibling = "CLS-R", on_site_days = 1 }
+pricing = { model = "class", capacity = 12, seat_addon = "SEAT" }
+
+[[offerings]]
+sku = "TIE"
+name = "Class whose price equals twelve seats"
+category = "education"
+summary = "For the tie rule."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "class", capacity = 12, seat_addon = "SEAT" }
+
+[[offerings]]
+sku = "COHORT"
+name = "Four-course cohort"
+category = "education"
+summary = "Four courses, one cohort."
+sale = "standard"
+delivery = { modes = ["remote", "on_site"], on_site_days = 4 }
+pricing = { model = "class", capacity = 12, seat_addon = "SEAT", addons_per_extra_attendee = 4 }
+
+[[offerings]]
+sku = "SEAT"
+name = "Seat add-on"
+category = "education"
+summary = "One more seat."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "fixed", unit = "seat" }
+
+[[offerings]]
+sku = "XPRT"
+name = "Expert block"
+category = "consulting"
+summary = "Hours."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "blocks", hours_per_block = 40, included_pm_hours = 8 }
+
+[[offerings]]
+sku = "ODD"
+name = "Odd price"
+category = "consulting"
+summary = "For rounding."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "fixed", unit = "unit" }
+
+[[offerings]]
+sku = "VOL"
+name = "Volume seats"
+category = "consulting"
+summary = "Volume tiers."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "tiered", mode = "volume", unit = "user", bands = [{ from = 1, to = 10 }, { from = 11, to = 50 }, { from = 51 }], max_quantity = 100 }
+
+[[offerings]]
+sku = "GRAD"
+name = "Graduated seats"
+category = "consulting"
+summary = "Graduated tiers."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "tiered", mode = "graduated", unit = "user", bands = [{ from = 1, to = 10 }, { from = 11, to = 50 }, { from = 51 }] }
+
+[[offerings]]
+sku = "TM"
+name = "Tailored work"
+category = "consulting"
+summary = "Time and materials."
+sale = "custom_sow"
+delivery = { modes = ["remote"] }
+pricing = { model = "time_and_materials", roles = ["engineer", "project_manager"] }
+
+[[offerings]]
+sku = "ROM"
+name = "Migration estimate"
+category = "migration"
+summary = "Range table."
+sale = "custom_sow"
+delivery = { modes = ["remote"] }
+pricing = { model = "range_table", rows = { question = "migration.users", bands = [{ from = 1, to = 500 }, { from = 501, to = 1000 }] }, columns = { question = "migration.repositories", bands = [{ from = 1, to = 1000 }, { from = 1001, to = 2000 }, { from = 2001, to = 3000 }] }, add_ons = [{ question = "migration.large_repositories", per = 10, label = "per started 10 repositories over 5 GB" }] }
+
+[[offerings]]
+sku = "PM"
+name = "Project management"
+category = "consulting"
+summary = "Ten percent."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "percent_of_subtotal", percent = "10" }
+
+[[offerings]]
+sku = "HEALTH"
+name = "Health check"
+category = "consulting"
+summary = "Custom."
+sale = "custom_sow"
+delivery = { modes = ["remote"] }
+pricing = { model = "custom", estimate_note = "Depends on the instance size." }
+
+[[price_books]]
+currency = "USD"
+travel = { per_trip = "1500", per_day = "400" }
+rate_card = { engineer = { name = "Engineer", bill = "300", cost = "210" }, project_manager = { name = "Project manager", bill = "250" } }
+[price_books.prices]
+CLS-R = { price = "5000" }
+CLS = { price = "7000" }
+TIE = { price = "6000" }
+COHORT = { remote = "20000", on_site = "20000" }
+SEAT = { price = "500" }
+XPRT = { price = "14400" }
+ODD = { price = "33.35" }
+VOL = { tiers = ["100", "90", "80"] }
+GRAD = { tiers = ["100", "90", "80"] }
+ROM = { table = [[["30000", "40000"], ["50000", "60000"], ["70000", "80000"]], [["35000", "45000"], ["55000", "65000"], ["75000", "85000"]]], add_ons = ["12000"] }
+
+[[price_books]]
+currency = "EUR"
+conversion = { rate = "0.97", as_of = "2022-11-15", round_to = "10" }
+
+[[price_books]]
+currency = "JPY"
+conversion = { rate = "150", as_of = "2022-11-15" }
+
+[[price_books]]
+currency = "KWD"
+conversion = { rate = "0.3075", as_of = "2022-11-15" }
+
+[[approvals]]
+id = "ta-review"
+when = { total_high_over = "50000" }
+approver = "Technical architect"
+reason = "Estimates over $50,000 need a technical review."
+label = "TA::Needs-Review"
+
+[[approvals]]
+id = "line-discount"
+when = { line_discount_percent_over = "10" }
+approver = "Regional sales director"
+reason = "Line discounts above 10% need approval."
+label = "Discount::Line"
+example = true
+
+[[questions]]
+id = "education.attendees"
+section = "education"
+text = "How many people will attend each course?"
+kind = "whole_number"
+min = 1
+max = 1000
+plausible = { from = 1, to = 48 }
+
+[[questions]]
+id = "migration.users"
+section = "migration"
+text = "How many users will be migrated?"
+kind = "whole_number"
+min = 1
+plausible = { from = 1, to = 1000 }
+
+[[questions]]
+id = "migration.repositories"
+section = "migration"
+text = "How many repositories will be migrated?"
+kind = "whole_number"
+min = 1
+plausible = { from = 1, to = 3000 }
+
+[[questions]]
+id = "migration.large_repositories"
+section = "migration"
+text = "How many repositories are larger than 5 GB?"
+kind = "whole_number"
+min = 0
+plausible = { from = 0, to = 30 }
+"#;
+
+fn catalog() -> Catalog {
+    load("test.toml", CATALOG).unwrap()
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn firm(s: &str) -> PriceRange {
+    PriceRange::firm(d(s))
+}
+
+fn range(low: &str, high: &str) -> PriceRange {
+    PriceRange {
+        low: d(low),
+        high: d(high),
+    }
+}
+
+fn scope(items: Vec<ScopeItem>) -> Scope {
+    Scope {
+        items,
+        ..Scope::default()
+    }
+}
+
+fn item(sku: &str) -> ScopeItem {
+    ScopeItem::new(sku)
+}
+
+fn quote(scope: &Scope) -> Quote {
+    price(&catalog(), scope).unwrap()
+}
+
+fn error_text(scope: &Scope) -> String {
+    price(&catalog(), scope).unwrap_err().to_string()
+}
+
+#[test]
+fn forty_attendees_take_three_classes_and_four_seats() {
+    // 2 classes: 10,000 + 16 × 500 = 18,000; 3 classes: 15,000 + 4 × 500 = 17,000;
+    // 4 classes: 20,000. Three is cheapest.
+    let q = quote(&scope(vec![ScopeItem {
+        attendees: Some(40),
+        ..item("CLS-R")
+    }]));
+    let line = &q.lines[0];
+    assert_eq!(line.quantity, 3);
+    assert_eq!(line.net, Some(firm("17000.00")));
+    assert_eq!(line.components.len(), 2);
+    assert_eq!(line.components[1].sku, "SEAT");
+    assert_eq!(line.components[1].quantity, d("4"));
+    let words: Vec<&str> = line.trace.iter().map(|t| t.text.as_str()).collect();
+    assert!(
+        words.iter().any(|t| t.contains("2 classes USD 18,000.00")
+            && t.contains("3 classes USD 17,000.00")
+            && t.contains("4 classes USD 20,000.00")),
+        "{words:#?}"
+    );
+    assert_eq!(q.total, firm("17000.00"));
+    assert_eq!(q.routing.form, Paperwork::OrderForm);
+}
+
+#[test]
+fn class_count_and_attendees_together_count_extra_seats() {
+    // 2 classes seat 24; 30 attendees → 6 add-ons: 10,000 + 3,000.
+    let q = quote(&scope(vec![ScopeItem {
+        attendees: Some(30),
+        quantity: Some(2),
+        ..item("CLS-R")
+    }]));
+    assert_eq!(q.lines[0].net, Some(firm("13000.00")));
+    // 4 classes for 30 attendees: no add-ons, even though 3 would be cheaper.
+    let q = quote(&scope(vec![ScopeItem {
+        attendees: Some(30),
+        quantity: Some(4),
+        ..item("CLS-R")
+    }]));
+    assert_eq!(q.lines[0].net, Some(firm("20000.00")));
+}
+
+#[test]
+fn a_tie_goes_to_more_classes() {
+    // 24 attendees: 1 class + 12 seats = 6,000 + 6,000 = 12,000 = 2 classes × 6,000.
+    let q = quote(&scope(vec![ScopeItem {
+        attendees: Some(24),
+        ..item("TIE")
+    }]));
+    assert_eq!(q.lines[0].quantity, 2);
+    assert_eq!(q.lines[0].net, Some(firm("12000.00")));
+    assert!(
+        q.lines[0]
+            .trace
+            .iter()
+            .any(|t| t.text.contains("a tie goes to more classes"))
+    );
+}
+
+#[test]
+fn small_and_exact_groups() {
+    for (attendees, classes, total) in [
+        (0, 1, "5000.00"),
+        (1, 1, "5000.00"),
+        (12, 1, "5000.00"),
+        (13, 1, "5500.00"),
+        (24, 2, "10000.00"),
+        (25, 2, "10500.00"),
+    ] {
+        let q = quote(&scope(vec![ScopeItem {
+            attendees: Some(attendees),
+            ..item("CLS-R")
+        }]));
+        assert_eq!(q.lines[0].quantity, classes, "{attendees} attendees");
+        assert_eq!(q.lines[0].net, Some(firm(total)), "{attendees} attendees");
+    }
+}
+
+#[test]
+fn cohort_needs_four_seats_per_extra_attendee_and_travel_on_site() {
+    // 14 attendees: 1 cohort 20,000 + 2 extra × 4 seats × 500 = 24,000 (2 cohorts: 40,000).
+    // On site: 1 traveler × (1,500 + 4 days × 400) = 3,100 for the one trip.
+    let q = quote(&scope(vec![ScopeItem {
+        attendees: Some(14),
+        delivery: Some(DeliveryMode::OnSite),
+        ..item("COHORT")
+    }]));
+    assert_eq!(q.lines[0].net, Some(firm("24000.00")));
+    assert_eq!(q.lines[0].components[1].quantity, d("8"));
+    assert_eq!(q.lines.len(), 2);
+    assert_eq!(q.lines[1].kind, LineKind::Expense);
+    assert_eq!(q.lines[1].net, Some(firm("3100.00")));
+    assert_eq!(q.expenses_estimate, firm("3100.00"));
+    // Expenses are never part of the fee total.
+    assert_eq!(q.total, firm("24000.00"));
+}
+
+#[test]
+fn on_site_classes_travel_once_per_class() {
+    // 30 attendees on site at 7,000: 1 class + 18 seats = 16,000 beats 2 classes + 6 seats
+    // = 17,000 and 3 classes = 21,000. One class, one trip: 1,500 + 400.
+    let q = quote(&scope(vec![ScopeItem {
+        attendees: Some(30),
+        ..item("CLS")
+    }]));
+    assert_eq!(q.lines[0].quantity, 1);
+    assert_eq!(q.lines[0].net, Some(firm("16000.00")));
+    assert_eq!(q.expenses_estimate, firm("1900.00"));
+    // Two classes asked for: two trips.
+    let q = quote(&scope(vec![ScopeItem {
+        attendees: Some(30),
+        quantity: Some(2),
+        ..item("CLS")
+    }]));
+    assert_eq!(q.lines[0].net, Some(firm("17000.00")));
+    assert_eq!(q.expenses_estimate, firm("3800.00"));
+}
+
+#[test]
+fn hours_round_up_to_whole_blocks() {
+    for (hours, blocks) in [
+        ("40", 1),
+        ("40.01", 2),
+        ("100", 3),
+        ("120", 3),
+        ("120.5", 4),
+    ] {
+        let q = quote(&scope(vec![ScopeItem {
+            hours: Some(d(hours)),
+            ..item("XPRT")
+        }]));
+        assert_eq!(q.lines[0].quantity, blocks, "{hours} hours");
+    }
+    let q = quote(&scope(vec![ScopeItem {
+        hours: Some(d("100")),
+        discount_percent: Some(d("10")),
+        ..item("XPRT")
+    }]));
+    // 3 × 14,400 = 43,200; less 10% = 38,880.
+    assert_eq!(q.lines[0].gross, Some(firm("43200.00")));
+    assert_eq!(q.lines[0].discount, Some(firm("4320.00")));
+    assert_eq!(q.lines[0].net, Some(firm("38880.00")));
+}
+
+#[test]
+fn volume_and_graduated_tiers() {
+    // Volume: 20 users reach the 11–50 tier: 20 × 90 = 1,800.
+    let q = quote(&scope(vec![ScopeItem {
+        quantity: Some(20),
+        ..item("VOL")
+    }]));
+    assert_eq!(q.lines[0].net, Some(firm("1800.00")));
+    // Graduated: 10 × 100 + 10 × 90 = 1,900; 60: 1,000 + 40 × 90 + 10 × 80 = 5,400.
+    let q = quote(&scope(vec![ScopeItem {
+        quantity: Some(20),
+        ..item("GRAD")
+    }]));
+    assert_eq!(q.lines[0].net, Some(firm("1900.00")));
+    let q = quote(&scope(vec![ScopeItem {
+        quantity: Some(60),
+        ..item("GRAD")
+    }]));
+    assert_eq!(q.lines[0].net, Some(firm("5400.00")));
+    assert_eq!(q.lines[0].components.len(), 3);
+    // Band edges: 10 is the first tier, 11 the second, 51 the third.
+    for (quantity, total) in [
+        (10, "1000.00"),
+        (11, "990.00"),
+        (50, "4500.00"),
+        (51, "4080.00"),
+    ] {
+        let q = quote(&scope(vec![ScopeItem {
+            quantity: Some(quantity),
+            ..item("VOL")
+        }]));
+        assert_eq!(q.lines[0].net, Some(firm(total)), "{quantity}");
+    }
+    assert_eq!(
+        error_text(&scope(vec![ScopeItem {
+            quantity: Some(101),
+            ..item("VOL")
+        }])),
+        "items[0].quantity: VOL is sold up to 100 users; got 101"
+    );
+}
+
+#[test]
+fn time_and_materials_with_a_cap() {
+    // 80 h × 300 + 10 h × 250 = 26,500.
+    let mut tm = item("TM");
+    tm.effort.insert("engineer".into(), d("80"));
+    tm.effort.insert("project_manager".into(), d("10"));
+    let q = quote(&scope(vec![tm.clone()]));
+    assert_eq!(q.lines[0].net, Some(firm("26500.00")));
+    assert!(q.requires_custom_sow);
+    tm.not_to_exceed = Some(d("25000"));
+    let q = quote(&scope(vec![tm.clone()]));
+    assert_eq!(q.lines[0].net, Some(firm("25000.00")));
+    assert!(q.warnings.iter().any(|w| w.contains("not-to-exceed")));
+    // No effort: a custom line, left out of the total.
+    let q = quote(&scope(vec![item("TM")]));
+    assert_eq!(q.lines[0].kind, LineKind::Custom);
+    assert!(q.custom_estimate_needed);
+    tm.effort.insert("architect".into(), d("1"));
+    assert!(
+        error_text(&scope(vec![tm]))
+            .starts_with("items[0].effort.architect: TM is staffed by engineer, project_manager")
+    );
+}
+
+fn rom_scope(answers: &[(&str, u64)]) -> Scope {
+    let mut s = scope(vec![item("ROM")]);
+    for (id, value) in answers {
+        s.answers.insert((*id).to_string(), Answer::Number(*value));
+    }
+    s
+}
+
+#[test]
+fn range_table_lookup_with_large_repository_groups() {
+    // 800 users (501–1,000), 2,500 repositories (2,001–3,000): 75,000–85,000; 13 large
+    // repositories: 2 started groups of 10 × 12,000 = 24,000 → 99,000–109,000.
+    let q = quote(&rom_scope(&[
+        ("migration.users", 800),
+        ("migration.repositories", 2500),
+        ("migration.large_repositories", 13),
+    ]));
+    assert_eq!(q.lines[0].kind, LineKind::Range);
+    assert_eq!(q.lines[0].net, Some(range("99000.00", "109000.00")));
+    assert_eq!(q.total, range("99000.00", "109000.00"));
+    assert!(q.missing_answers.is_empty());
+    assert!(q.requires_custom_sow);
+}
+
+#[test]
+fn range_table_band_edges() {
+    for (users, repos, large, low, high) in [
+        (500, 1000, 0, "30000.00", "40000.00"),
+        (501, 1000, 0, "35000.00", "45000.00"),
+        (500, 1001, 0, "50000.00", "60000.00"),
+        (1, 1, 10, "42000.00", "52000.00"),
+        (1, 1, 11, "54000.00", "64000.00"),
+    ] {
+        let q = quote(&rom_scope(&[
+            ("migration.users", users),
+            ("migration.repositories", repos),
+            ("migration.large_repositories", large),
+        ]));
+        assert_eq!(
+            q.lines[0].net,
+            Some(range(low, high)),
+            "{users} users, {repos} repos, {large} large"
+        );
+    }
+}
+
+#[test]
+fn outside_the_table_needs_a_custom_estimate() {
+    let q = quote(&rom_scope(&[
+        ("migration.users", 1001),
+        ("migration.repositories", 10),
+        ("migration.large_repositories", 0),
+    ]));
+    assert_eq!(q.lines[0].kind, LineKind::Custom);
+    assert_eq!(q.lines[0].net, None);
+    assert!(q.custom_estimate_needed);
+    assert_eq!(q.total, firm("0.00"));
+    assert!(
+        q.lines[0].trace[0].text.contains("custom estimate"),
+        "{:?}",
+        q.lines[0].trace
+    );
+}
+
+#[test]
+fn missing_answers_widen_the_range_and_narrow_as_they_arrive() {
+    // Nothing answered: users 1–1,000 (both rows), repositories 1–3,000 (all columns),
+    // large 0–30 (0–3 groups): 30,000 … 85,000 + 36,000.
+    let q = quote(&rom_scope(&[]));
+    assert_eq!(q.total, range("30000.00", "121000.00"));
+    assert_eq!(
+        q.missing_answers,
+        vec![
+            "migration.users",
+            "migration.repositories",
+            "migration.large_repositories"
+        ]
+    );
+    let q = quote(&rom_scope(&[("migration.repositories", 2500)]));
+    assert_eq!(q.total, range("70000.00", "121000.00"));
+    let q = quote(&rom_scope(&[
+        ("migration.repositories", 2500),
+        ("migration.users", 800),
+    ]));
+    assert_eq!(q.total, range("75000.00", "121000.00"));
+    let q = quote(&rom_scope(&[
+        ("migration.repositories", 2500),
+        ("migration.users", 800),
+        ("migration.large_repositories", 0),
+    ]));
+    assert_eq!(q.total, range("75000.00", "85000.00"));
+    assert!(q.missing_answers.is_empty());
+    // Missing attendees price a class across the plausible 1–48 attendees: 5,000 … 4 classes 20,000.
+    let q = quote(&scope(vec![item("CLS-R")]));
+    assert_eq!(q.total, range("5000.00", "20000.00"));
+    assert_eq!(q.lines[0].quantity_high, Some(4));
+    assert_eq!(q.missing_answers, vec!["education.attendees"]);
+}
+
+#[test]
+fn an_answer_of_the_wrong_kind_is_named() {
+    let mut s = rom_scope(&[("migration.users", 800)]);
+    s.answers
+        .insert("migration.repositories".into(), Answer::Text("lots".into()));
+    assert_eq!(
+        error_text(&s),
+        "answers.migration.repositories: expected a whole number, got \"lots\""
+    );
+}
+
+#[test]
+fn percent_of_subtotal_counts_the_other_lines() {
+    // 5,000 + 14,400 = 19,400; 10% = 1,940.
+    let q = quote(&scope(vec![
+        item("PM"),
+        item("CLS-R").with_attendees(10),
+        item("XPRT"),
+    ]));
+    assert_eq!(q.lines[0].net, Some(firm("1940.00")));
+    assert_eq!(q.total, firm("21340.00"));
+}
+
+trait WithAttendees {
+    fn with_attendees(self, attendees: u64) -> ScopeItem;
+}
+
+impl WithAttendees for ScopeItem {
+    fn with_attendees(mut self, attendees: u64) -> ScopeItem {
+        self.attendees = Some(attendees);
+        self
+    }
+}
+
+#[test]
+fn rounding_happens_once_per_line_with_the_catalog_mode() {
+    // 3 × 33.35 = 100.05; half off = 50.025 → 50.03 (half away from zero).
+    let odd = ScopeItem {
+        quantity: Some(3),
+        discount_percent: Some(d("50")),
+        ..item("ODD")
+    };
+    let q = quote(&scope(vec![odd.clone()]));
+    assert_eq!(q.lines[0].net, Some(firm("50.03")));
+    assert_eq!(q.lines[0].discount, Some(firm("50.02")));
+    let even = load(
+        "test.toml",
+        &CATALOG.replace(
+            "base_currency = \"USD\"",
+            "base_currency = \"USD\"\nrounding = \"half_even\"",
+        ),
+    )
+    .unwrap();
+    let q = price(&even, &scope(vec![odd])).unwrap();
+    assert_eq!(q.lines[0].net, Some(firm("50.02")));
+}
+
+#[test]
+fn a_full_discount_gives_exactly_zero() {
+    let q = quote(&Scope {
+        quote_discount_percent: Some(d("100")),
+        ..scope(vec![item("XPRT"), item("CLS-R").with_attendees(40)])
+    });
+    assert_eq!(q.total, firm("0.00"));
+    assert_eq!(q.total.low.to_string(), "0.00");
+    let q = quote(&scope(vec![ScopeItem {
+        discount_percent: Some(d("100")),
+        ..item("XPRT")
+    }]));
+    assert_eq!(q.lines[0].net, Some(firm("0.00")));
+}
+
+#[test]
+fn an_amount_discount_never_takes_a_line_below_zero() {
+    let q = quote(&scope(vec![ScopeItem {
+        discount_amount: Some(d("20000")),
+        ..item("XPRT")
+    }]));
+    assert_eq!(q.lines[0].net, Some(firm("0.00")));
+    assert!(q.lines[0].trace.iter().any(|t| t.text.contains("capped")));
+}
+
+#[test]
+fn quote_discount_is_allocated_exactly() {
+    // Subtotal 17,000 + 38,880 + 24,000 + 99,000–109,000 = 178,880–188,880.
+    // 5%: 8,944.00–9,444.00 off → 169,936.00–179,436.00.
+    let mut s = scope(vec![
+        item("CLS-R").with_attendees(40),
+        ScopeItem {
+            hours: Some(d("100")),
+            discount_percent: Some(d("10")),
+            ..item("XPRT")
+        },
+        ScopeItem {
+            delivery: Some(DeliveryMode::OnSite),
+            ..item("COHORT").with_attendees(14)
+        },
+        item("ROM"),
+    ]);
+    for (id, value) in [
+        ("migration.users", 800),
+        ("migration.repositories", 2500),
+        ("migration.large_repositories", 13),
+    ] {
+        s.answers.insert(id.into(), Answer::Number(value));
+    }
+    s.quote_discount_percent = Some(d("5"));
+    let q = quote(&s);
+    assert_eq!(q.subtotal, range("178880.00", "188880.00"));
+    assert_eq!(q.discount.amount, range("8944.00", "9444.00"));
+    assert_eq!(q.total, range("169936.00", "179436.00"));
+    let priced: Vec<&QuoteLine> = q
+        .lines
+        .iter()
+        .filter(|l| l.kind != LineKind::Expense)
+        .collect();
+    let low: Decimal = priced.iter().filter_map(|l| l.total).map(|t| t.low).sum();
+    let high: Decimal = priced.iter().filter_map(|l| l.total).map(|t| t.high).sum();
+    assert_eq!((low, high), (q.total.low, q.total.high));
+    let shares: Decimal = priced
+        .iter()
+        .filter_map(|l| l.quote_discount)
+        .map(|t| t.low)
+        .sum();
+    assert_eq!(shares, q.discount.amount.low);
+    // The total's high end is over $50,000: technical review. The line discount is exactly
+    // 10%, which is not over 10%.
+    assert_eq!(q.approvals.len(), 1);
+    assert_eq!(q.approvals[0].label.as_deref(), Some("TA::Needs-Review"));
+    assert_eq!(q.routing.form, Paperwork::OrderFormAndCustomSow);
+    assert_eq!(q.expenses_estimate, firm("3100.00"));
+}
+
+#[test]
+fn approvals_fire_over_their_thresholds() {
+    let q = quote(&scope(vec![ScopeItem {
+        discount_percent: Some(d("12")),
+        ..item("XPRT")
+    }]));
+    assert_eq!(q.approvals.len(), 1);
+    assert_eq!(q.approvals[0].rule, "line-discount");
+    assert!(
+        q.approvals[0].reason.contains("XPRT at 12%"),
+        "{}",
+        q.approvals[0].reason
+    );
+    assert!(q.approvals[0].example);
+}
+
+#[test]
+fn converted_price_books_round_once_at_their_step() {
+    // 14,400 × 0.97 = 13,968 → nearest 10 → 13,970 EUR per block.
+    let q = quote(&Scope {
+        currency: Some("EUR".into()),
+        ..scope(vec![item("XPRT")])
+    });
+    assert_eq!(q.currency, "EUR");
+    assert_eq!(q.lines[0].unit_price, Some(d("13970.00")));
+    assert!(
+        q.lines[0]
+            .trace
+            .iter()
+            .any(|t| t.text.contains("fixed rate 0.97 of 2022-11-15"))
+    );
+    // JPY has no minor units: 14,400 × 150 = 2,160,000.
+    let q = quote(&Scope {
+        currency: Some("JPY".into()),
+        ..scope(vec![item("XPRT")])
+    });
+    assert_eq!(q.total.low.to_string(), "2160000");
+    // KWD has three: 5,000 × 0.3075 = 1,537.500.
+    let q = quote(&Scope {
+        currency: Some("KWD".into()),
+        ..scope(vec![ScopeItem {
+            quantity: Some(1),
+            ..item("CLS-R")
+        }])
+    });
+    assert_eq!(q.total.low.to_string(), "1537.500");
+    // The $50,000 review threshold converts at the book's rate: 60,000 × 0.97 EUR.
+    let q = quote(&Scope {
+        currency: Some("EUR".into()),
+        ..scope(vec![ScopeItem {
+            quantity: Some(4),
+            ..item("XPRT")
+        }])
+    });
+    assert_eq!(q.approvals.len(), 1);
+    assert!(
+        q.approvals[0].reason.contains("EUR 48,500.00"),
+        "{}",
+        q.approvals[0].reason
+    );
+}
+
+#[test]
+fn errors_name_the_field_and_suggest_a_fix() {
+    assert_eq!(
+        error_text(&scope(vec![item("CLS-R"), item("XPTR")])),
+        "items[1].sku: unknown SKU \"XPTR\": no offering in catalog test has it; did you mean XPRT?"
+    );
+    assert_eq!(
+        error_text(&scope(vec![ScopeItem {
+            delivery: Some(DeliveryMode::OnSite),
+            ..item("CLS-R")
+        }])),
+        "items[0].delivery: CLS-R is delivered remote only; for on-site delivery use CLS"
+    );
+    assert_eq!(
+        error_text(&scope(vec![item("XPRT").with_attendees(3)])),
+        "items[0].attendees: XPRT is priced by the blocks model; `attendees` only applies to classes"
+    );
+    assert_eq!(
+        error_text(&Scope {
+            currency: Some("GBP".into()),
+            ..scope(vec![item("XPRT")])
+        }),
+        "currency: the catalog has no price book for GBP; available: USD, EUR, JPY, KWD"
+    );
+    // Every bad item is reported, not just the first.
+    let text = error_text(&scope(vec![item("NOPE"), item("XPRT").with_attendees(1)]));
+    assert_eq!(text.lines().count(), 2, "{text}");
+    let text = error_text(&scope(vec![ScopeItem {
+        discount_percent: Some(d("5")),
+        ..item("HEALTH")
+    }]));
+    assert!(
+        text.starts_with("items[0].discount_percent: HEALTH has no list price yet"),
+        "{text}"
+    );
+}
+
+#[test]
+fn availability_is_checked_against_the_date_given() {
+    let dated = CATALOG.replace(
+        "sku = \"ODD\"\nname = \"Odd price\"",
+        "sku = \"ODD\"\navailable_from = \"2023-01-01\"\navailable_until = \"2023-12-31\"\nname = \"Odd price\"",
+    );
+    let catalog = load("test.toml", &dated).unwrap();
+    let s = scope(vec![item("ODD")]);
+    let on = |date: &str| {
+        price_with(
+            &catalog,
+            &s,
+            &QuoteOptions {
+                as_of: Some(Date::parse(date).unwrap()),
+            },
+        )
+    };
+    assert!(on("2023-06-01").is_ok());
+    assert_eq!(
+        on("2022-12-31").unwrap_err().to_string(),
+        "items[0].sku: ODD is not sold until 2023-01-01"
+    );
+    assert_eq!(
+        on("2024-01-01").unwrap_err().to_string(),
+        "items[0].sku: ODD was withdrawn after 2023-12-31"
+    );
+    assert!(price(&catalog, &s).is_ok());
+}
+
+#[test]
+fn same_inputs_give_byte_identical_output() {
+    let s = Scope {
+        quote_discount_percent: Some(d("7.5")),
+        ..scope(vec![
+            item("CLS-R").with_attendees(40),
+            item("ROM"),
+            item("HEALTH"),
+        ])
+    };
+    let a = serde_json::to_string(&quote(&s)).unwrap();
+    let b = serde_json::to_string(&quote(&s)).unwrap();
+    assert_eq!(a, b);
+    assert!(a.contains("\"17000.00\""), "{a}");
+}
+
+#[test]
+fn amounts_serialise_as_decimal_strings_at_currency_scale() {
+    let q = quote(&scope(vec![item("CLS-R").with_attendees(40)]));
+    let json = serde_json::to_value(&q).unwrap();
+    assert_eq!(json["total"]["low"], "17000.00");
+    assert_eq!(json["lines"][0]["net"]["high"], "17000.00");
+    assert_eq!(json["lines"][0]["unit_price"], "5000.00");
+    assert_eq!(json["lines"][0]["quantity"], 3);
+    assert_eq!(json["catalog"]["id"], "test");
+    assert_eq!(json["catalog"]["hash"].as_str().unwrap().len(), 64);
+}
