@@ -611,7 +611,7 @@ enum Attendees {
 fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> {
     let mut priced = Priced::new("class");
     let (class_price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
-    let (addon_price, addon_note) = ctx.unit_price(rule.seat_addon, DeliveryMode::Remote)?;
+    let (addon_price, addon_note) = ctx.unit_price(rule.seat_addon, ctx.delivery)?;
     list_price_step(&mut priced, ctx, class_price, "class", note);
     if let Some(note) = addon_note {
         priced.step("currency_conversion", note, None);
