@@ -1829,3 +1829,1392 @@ fn value_problem(question: &Question, value: &AnswerValue) -> Option<String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::parse;
+
+    /// A small catalog that breaks no rule; tests edit it to break one.
+    const VALID: &str = r#"format = 1
+id = "test"
+name = "Test catalog"
+version = "1"
+base_currency = "USD"
+
+[[categories]]
+id = "education"
+name = "Education"
+
+[[categories]]
+id = "migration"
+name = "Migration"
+
+[[offerings]]
+sku = "GL-BAS-R"
+name = "Basics, remote"
+category = "education"
+summary = "Git basics."
+sale = "standard"
+delivery = { modes = ["remote"], sibling = "GL-BAS" }
+pricing = { model = "class", capacity = 12, seat_addon = "SEAT", attendees_question = "attendees" }
+
+[[offerings]]
+sku = "GL-BAS"
+name = "Basics, on site"
+category = "education"
+summary = "Git basics."
+sale = "standard"
+delivery = { modes = ["on_site"], sibling = "GL-BAS-R" }
+pricing = { model = "class", capacity = 12, seat_addon = "SEAT" }
+
+[[offerings]]
+sku = "SEAT"
+name = "Seat add-on"
+category = "education"
+summary = "One more seat."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "fixed", unit = "seat" }
+
+[[offerings]]
+sku = "GL-CICD"
+name = "CI/CD"
+category = "education"
+summary = "Pipelines."
+sale = "standard"
+prerequisites = { skus = ["GL-BAS-R"] }
+delivery = { modes = ["remote", "on_site"] }
+duration = { weeks = "1", effort_days = "2" }
+available_from = "2022-01-01"
+available_until = "2022-12-31"
+pricing = { model = "fixed" }
+
+[[offerings]]
+sku = "GL-XPRT"
+name = "Expert block"
+category = "migration"
+summary = "Hours."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "blocks", hours_per_block = 48 }
+
+[[offerings]]
+sku = "USERS"
+name = "Users"
+category = "migration"
+summary = "Per user."
+sale = "standard"
+delivery = { modes = ["remote"] }
+pricing = { model = "tiered", mode = "volume", unit = "user", bands = [{ from = 1, to = 500 }, { from = 501 }] }
+
+[[offerings]]
+sku = "MIG"
+name = "Migration"
+category = "migration"
+summary = "Move repositories."
+sale = "custom_sow"
+delivery = { modes = ["remote"] }
+
+[offerings.pricing]
+model = "range_table"
+rows = { question = "users", bands = [{ from = 1, to = 500 }, { from = 501, to = 1000 }] }
+columns = { question = "projects", bands = [{ from = 1, to = 1000 }] }
+add_ons = [{ question = "large", per = 10, label = "per 10 large repositories" }]
+
+[[offerings]]
+sku = "TM"
+name = "Consulting"
+category = "migration"
+summary = "Hours."
+sale = "custom_sow"
+delivery = { modes = ["remote"] }
+pricing = { model = "time_and_materials", roles = ["consultant"] }
+
+[[offerings]]
+sku = "PM"
+name = "Project management"
+category = "migration"
+summary = "Ten percent."
+sale = "custom_sow"
+delivery = { modes = ["remote"] }
+pricing = { model = "percent_of_subtotal", percent = "10", categories = ["migration"] }
+
+[[offerings]]
+sku = "HC"
+name = "Health check"
+category = "migration"
+summary = "Custom."
+sale = "custom_sow"
+delivery = { modes = ["remote"] }
+pricing = { model = "custom" }
+
+[[price_books]]
+currency = "USD"
+travel = { per_trip = "1500", per_day = "300" }
+
+[price_books.prices]
+GL-BAS-R = { price = "5000" }
+GL-BAS = { price = "7000" }
+SEAT = { price = "500" }
+GL-CICD = { remote = "5000", on_site = "7000" }
+GL-XPRT = { price = "14400" }
+USERS = { tiers = ["10", "8"] }
+MIG = { table = [[["30000", "40000"]], [["35000", "45000"]]], add_ons = ["12000"] }
+
+[price_books.rate_card]
+consultant = { name = "Consultant", bill = "300", cost = "150" }
+
+[[price_books]]
+currency = "EUR"
+conversion = { rate = "0.95", as_of = "2022-11-01", round_to = "10" }
+
+[[approvals]]
+id = "ta-review"
+when = { total_high_over = "50000" }
+approver = "Technical architect"
+reason = "Large estimates need a technical review."
+
+[[approvals]]
+id = "discount"
+when = { quote_discount_percent_over = "20" }
+approver = "Regional director"
+reason = "Large discounts."
+
+[[questions]]
+id = "attendees"
+section = "education"
+text = "How many people attend?"
+kind = "whole_number"
+min = 1
+max = 500
+plausible = { from = 5, to = 20 }
+service_types = ["education"]
+
+[[questions]]
+id = "users"
+section = "migration"
+text = "How many users?"
+kind = "whole_number"
+required_for = ["migration"]
+
+[[questions]]
+id = "projects"
+section = "migration"
+text = "How many projects?"
+kind = "whole_number"
+
+[[questions]]
+id = "large"
+section = "migration"
+text = "How many repositories over 5 GB?"
+kind = "whole_number"
+
+[[questions]]
+id = "target"
+section = "implementation"
+text = "Where will it run?"
+kind = "single_choice"
+choices = [{ id = "aws", label = "AWS" }, { id = "on_prem", label = "On premises" }]
+
+[[questions]]
+id = "hypervisor"
+section = "implementation"
+text = "Which hypervisor?"
+kind = "free_text"
+shown_when = { all = [{ question = "target", eq = "on_prem" }, { not = { selected = "HC" } }, { any = [{ service_type = "migration" }, { question = "users", gt = 10 }] }] }
+"#;
+
+    fn lint_text(text: &str) -> Vec<LintIssue> {
+        let (data, map) = parse("test.toml", text).expect("test catalog parses");
+        lint(&data, &map, "test.toml")
+    }
+
+    /// `VALID` with the first `from` replaced by `to` (which must be present).
+    fn edit(from: &str, to: &str) -> String {
+        edits(&[(from, to)])
+    }
+
+    fn edits(changes: &[(&str, &str)]) -> String {
+        let mut text = VALID.to_string();
+        for (from, to) in changes {
+            assert!(text.contains(from), "VALID has no {from:?}");
+            text = text.replacen(from, to, 1);
+        }
+        text
+    }
+
+    /// 1-based line of the first line containing `needle`.
+    fn line_of(text: &str, needle: &str) -> usize {
+        text.lines()
+            .position(|line| line.contains(needle))
+            .map(|index| index + 1)
+            .unwrap_or_else(|| panic!("no line contains {needle:?}"))
+    }
+
+    /// The issues at `field`; fails when there are none.
+    fn at<'a>(issues: &'a [LintIssue], field: &str) -> Vec<&'a LintIssue> {
+        let found: Vec<&LintIssue> = issues.iter().filter(|i| i.field == field).collect();
+        assert!(
+            !found.is_empty(),
+            "no issue at {field}; issues: {issues:#?}"
+        );
+        found
+    }
+
+    /// The one issue at `field` whose message contains `text`.
+    fn find<'a>(issues: &'a [LintIssue], field: &str, text: &str) -> &'a LintIssue {
+        let found = at(issues, field);
+        found
+            .iter()
+            .find(|i| i.message.contains(text))
+            .copied()
+            .unwrap_or_else(|| panic!("no issue at {field} mentions {text:?}; got {found:#?}"))
+    }
+
+    #[test]
+    fn the_valid_catalog_has_no_issues() {
+        assert_eq!(lint_text(VALID), Vec::<LintIssue>::new());
+    }
+
+    /// 1-based line of the `n`th (0-based) line containing `needle`.
+    fn nth_line_of(text: &str, needle: &str, n: usize) -> usize {
+        text.lines()
+            .enumerate()
+            .filter(|(_, line)| line.contains(needle))
+            .nth(n)
+            .map(|(index, _)| index + 1)
+            .unwrap_or_else(|| panic!("fewer than {} lines contain {needle:?}", n + 1))
+    }
+
+    // Rule 1 ------------------------------------------------------------------------------
+
+    #[test]
+    fn header_needs_the_current_format_and_names() {
+        let text = edits(&[
+            ("format = 1", "format = 2"),
+            ("name = \"Test catalog\"", "name = \"\""),
+            ("version = \"1\"", "version = \" \""),
+        ]);
+        let issues = lint_text(&text);
+        let format = find(&issues, "format", "format is 2");
+        assert!(format.message.contains("reads format 1"));
+        assert_eq!(format.line, Some(1));
+        assert_eq!(find(&issues, "name", "name is empty").line, Some(3));
+        assert_eq!(find(&issues, "version", "version is empty").line, Some(4));
+        assert!(!issues.iter().any(|i| i.field == "id"));
+    }
+
+    // Rule 2 ------------------------------------------------------------------------------
+
+    #[test]
+    fn base_currency_must_be_a_known_code() {
+        let text = edit("base_currency = \"USD\"", "base_currency = \"usd\"");
+        let issues = lint_text(&text);
+        let issue = find(&issues, "base_currency", "unknown currency \"usd\"");
+        assert!(issue.message.contains("upper case: \"USD\""));
+        assert_eq!(issue.line, Some(5));
+        // An unknown base currency is not also reported as lacking a book.
+        assert_eq!(at(&issues, "base_currency").len(), 1);
+    }
+
+    #[test]
+    fn book_currencies_must_be_known_and_unique() {
+        let text = edit("currency = \"EUR\"", "currency = \"EURO\"");
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "price_books[1].currency",
+            "unknown currency \"EURO\"",
+        );
+        assert!(issue.message.contains("ISO 4217"));
+        assert_eq!(issue.line, Some(line_of(&text, "\"EURO\"")));
+
+        let text = edit("currency = \"EUR\"", "currency = \"USD\"");
+        let issues = lint_text(&text);
+        let first = line_of(&text, "[[price_books]]");
+        let issue = find(
+            &issues,
+            "price_books[1].currency",
+            "a second price book for USD",
+        );
+        assert!(
+            issue
+                .message
+                .contains(&format!("price_books[0] (line {first})")),
+            "{}",
+            issue.message
+        );
+        // The second USD book is a base book with a conversion.
+        find(
+            &issues,
+            "price_books[1].conversion",
+            "must not have a conversion",
+        );
+    }
+
+    #[test]
+    fn the_base_book_must_exist_without_a_conversion() {
+        let text = edit("\ncurrency = \"USD\"", "\ncurrency = \"GBP\"");
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "base_currency",
+            "no price book for the base currency USD",
+        );
+        assert_eq!(issue.line, Some(5));
+
+        let text = edit(
+            "\ncurrency = \"USD\"\n",
+            "\ncurrency = \"USD\"\nconversion = { rate = \"1\", as_of = \"2022-11-01\" }\n",
+        );
+        let issues = lint_text(&text);
+        let issue = find(&issues, "price_books[0].conversion", "base book");
+        assert_eq!(
+            issue.line,
+            Some(line_of(&text, "conversion = { rate = \"1\""))
+        );
+    }
+
+    // Rule 3 ------------------------------------------------------------------------------
+
+    #[test]
+    fn duplicate_skus_name_both_positions() {
+        let text = edit("sku = \"HC\"", "sku = \"SEAT\"");
+        let issues = lint_text(&text);
+        let issue = find(&issues, "offerings[9].sku", "duplicate SKU \"SEAT\"");
+        assert!(
+            issue.message.contains("offerings[2] (line"),
+            "{}",
+            issue.message
+        );
+        assert!(
+            issue.message.contains("offerings[9] (line"),
+            "{}",
+            issue.message
+        );
+        assert_eq!(issue.offering.as_deref(), Some("SEAT"));
+        assert_eq!(issue.line, Some(nth_line_of(&text, "sku = \"SEAT\"", 1)));
+        // The duplicate is not also counted as an offering without a price.
+        assert!(!issues.iter().any(|i| i.field == "price_books[0].prices"));
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported() {
+        let text = edits(&[
+            ("id = \"migration\"", "id = \"education\""),
+            ("id = \"projects\"", "id = \"users\""),
+            ("id = \"discount\"", "id = \"ta-review\""),
+            ("{ id = \"on_prem\", label", "{ id = \"aws\", label"),
+        ]);
+        let issues = lint_text(&text);
+        let category = find(
+            &issues,
+            "categories[1].id",
+            "duplicate category id \"education\"",
+        );
+        assert_eq!(
+            category.line,
+            Some(nth_line_of(&text, "id = \"education\"", 1))
+        );
+        find(
+            &issues,
+            "questions[2].id",
+            "duplicate question id \"users\"",
+        );
+        find(
+            &issues,
+            "approvals[1].id",
+            "duplicate approval id \"ta-review\"",
+        );
+        let choice = find(
+            &issues,
+            "questions[4].choices[1].id",
+            "duplicate choice id \"aws\"",
+        );
+        assert_eq!(choice.line, Some(line_of(&text, "choices = [")));
+    }
+
+    #[test]
+    fn empty_ids_are_reported() {
+        let text = edits(&[
+            ("id = \"education\"", "id = \"\""),
+            ("id = \"discount\"", "id = \"\""),
+        ]);
+        let issues = lint_text(&text);
+        find(&issues, "categories[0].id", "category id is empty");
+        find(&issues, "approvals[1].id", "approval rule id is empty");
+    }
+
+    // Rule 4 ------------------------------------------------------------------------------
+
+    #[test]
+    fn offering_references_must_exist() {
+        let text = edits(&[
+            (
+                "sku = \"HC\"\nname = \"Health check\"\ncategory = \"migration\"",
+                "sku = \"HC\"\nname = \"Health check\"\ncategory = \"health\"",
+            ),
+            (
+                "skus = [\"GL-BAS-R\"]",
+                "skus = [\"GL-BAS-R\", \"GL-NOPE\"]",
+            ),
+            (
+                "seat_addon = \"SEAT\", attendees",
+                "seat_addon = \"SRV-PERSEAT\", attendees",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        let category = find(
+            &issues,
+            "offerings[9].category",
+            "unknown category \"health\"",
+        );
+        assert!(
+            category
+                .message
+                .contains("categories are: education, migration")
+        );
+        assert_eq!(category.offering.as_deref(), Some("HC"));
+        assert_eq!(category.line, Some(line_of(&text, "\"health\"")));
+        let prerequisite = find(
+            &issues,
+            "offerings[3].prerequisites.skus[1]",
+            "unknown SKU \"GL-NOPE\" (no offering has this SKU)",
+        );
+        assert_eq!(prerequisite.line, Some(line_of(&text, "GL-NOPE")));
+        let seat = find(
+            &issues,
+            "offerings[0].pricing.seat_addon",
+            "unknown SKU \"SRV-PERSEAT\" (no offering has this SKU)",
+        );
+        assert_eq!(seat.line, Some(line_of(&text, "SRV-PERSEAT")));
+        assert_eq!(seat.offering.as_deref(), Some("GL-BAS-R"));
+    }
+
+    #[test]
+    fn price_keys_must_name_offerings() {
+        let text = edit(
+            "SEAT = { price = \"500\" }\n",
+            "SEAT = { price = \"500\" }\nGHOST = { price = \"1\" }\n",
+        );
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "price_books[0].prices.GHOST",
+            "unknown SKU \"GHOST\"",
+        );
+        assert_eq!(issue.line, Some(line_of(&text, "GHOST")));
+        assert_eq!(issue.offering, None);
+    }
+
+    #[test]
+    fn pricing_questions_must_exist_and_be_whole_numbers() {
+        let text = edits(&[
+            (
+                "attendees_question = \"attendees\"",
+                "attendees_question = \"target\"",
+            ),
+            (
+                "question = \"users\", bands",
+                "question = \"hypervisor\", bands",
+            ),
+            (
+                "question = \"projects\", bands",
+                "question = \"nope\", bands",
+            ),
+            ("question = \"large\"", "question = \"huge\""),
+        ]);
+        let issues = lint_text(&text);
+        let attendees = find(
+            &issues,
+            "offerings[0].pricing.attendees_question",
+            "question \"target\" is single_choice",
+        );
+        assert_eq!(attendees.line, Some(line_of(&text, "attendees_question")));
+        find(
+            &issues,
+            "offerings[6].pricing.rows.question",
+            "\"hypervisor\" is free_text",
+        );
+        find(
+            &issues,
+            "offerings[6].pricing.columns.question",
+            "unknown question \"nope\"",
+        );
+        let add_on = find(
+            &issues,
+            "offerings[6].pricing.add_ons[0].question",
+            "unknown question \"huge\"",
+        );
+        assert_eq!(add_on.line, Some(line_of(&text, "add_ons = [{ question")));
+    }
+
+    #[test]
+    fn question_service_types_must_be_categories() {
+        let text = edits(&[
+            (
+                "service_types = [\"education\"]",
+                "service_types = [\"educaton\"]",
+            ),
+            (
+                "required_for = [\"migration\"]",
+                "required_for = [\"migrate\"]",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "questions[0].service_types[0]",
+            "unknown category \"educaton\"",
+        );
+        assert_eq!(issue.line, Some(line_of(&text, "educaton")));
+        find(
+            &issues,
+            "questions[1].required_for[0]",
+            "unknown category \"migrate\"",
+        );
+    }
+
+    const SHOWN_WHEN: &str = "shown_when = { all = [{ question = \"target\", eq = \"on_prem\" }, { not = { selected = \"HC\" } }, { any = [{ service_type = \"migration\" }, { question = \"users\", gt = 10 }] }] }";
+
+    #[test]
+    fn conditions_refer_to_known_things_recursively() {
+        let broken = "shown_when = { all = [{ question = \"target\", eq = \"on_premise\" }, { not = { selected = \"NOPE\" } }, { any = [{ service_type = \"ops\" }, { question = \"nope\", gt = 10 }, { gt = 3 }] }] }";
+        let text = edit(SHOWN_WHEN, broken);
+        let issues = lint_text(&text);
+        let path = "questions[5].shown_when";
+        let choice = find(
+            &issues,
+            &format!("{path}.all[0].eq"),
+            "\"on_premise\" is not a choice of question \"target\" (its choices are: aws, on_prem)",
+        );
+        assert_eq!(choice.line, Some(line_of(&text, "shown_when")));
+        find(
+            &issues,
+            &format!("{path}.all[1].not.selected"),
+            "unknown SKU \"NOPE\"",
+        );
+        find(
+            &issues,
+            &format!("{path}.all[2].any[0].service_type"),
+            "unknown category \"ops\"",
+        );
+        find(
+            &issues,
+            &format!("{path}.all[2].any[1].question"),
+            "unknown question \"nope\"",
+        );
+        find(
+            &issues,
+            &format!("{path}.all[2].any[2]"),
+            "compares an answer (gt) but names no question",
+        );
+        assert_eq!(issues.len(), 5, "{issues:#?}");
+    }
+
+    #[test]
+    fn condition_values_fit_the_question() {
+        let broken = "shown_when = { any = [{ question = \"target\", includes = \"aws\" }, { question = \"users\", eq = \"5\" }, { question = \"hypervisor\", lt = 3 }, { question = \"target\", in = [\"aws\", \"gcp\"] }] }";
+        let text = edit(SHOWN_WHEN, broken);
+        let issues = lint_text(&text);
+        let path = "questions[5].shown_when.any";
+        find(
+            &issues,
+            &format!("{path}[0].includes"),
+            "only to multiple_choice questions",
+        );
+        find(
+            &issues,
+            &format!("{path}[1].eq"),
+            "compare with a whole number, not \"5\"",
+        );
+        find(
+            &issues,
+            &format!("{path}[2].lt"),
+            "lt compares whole numbers",
+        );
+        find(
+            &issues,
+            &format!("{path}[3].in[1]"),
+            "\"gcp\" is not a choice",
+        );
+        assert_eq!(issues.len(), 4, "{issues:#?}");
+    }
+
+    // Rule 5 ------------------------------------------------------------------------------
+
+    #[test]
+    fn prerequisite_cycles_are_reported_with_their_path() {
+        let text = edit(
+            "summary = \"Git basics.\"\nsale = \"standard\"\ndelivery = { modes = [\"remote\"], sibling",
+            "summary = \"Git basics.\"\nsale = \"standard\"\nprerequisites = { skus = [\"GL-CICD\"] }\ndelivery = { modes = [\"remote\"], sibling",
+        );
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "offerings[0].prerequisites.skus[0]",
+            "prerequisites form a cycle: GL-BAS-R → GL-CICD → GL-BAS-R",
+        );
+        assert_eq!(issue.line, Some(line_of(&text, "skus = [\"GL-CICD\"]")));
+        assert_eq!(
+            issues
+                .iter()
+                .filter(|i| i.message.contains("cycle"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_offering_requiring_itself_is_a_cycle() {
+        let text = edit(
+            "skus = [\"GL-BAS-R\"]",
+            "skus = [\"GL-BAS-R\", \"GL-CICD\"]",
+        );
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "offerings[3].prerequisites.skus[1]",
+            "GL-CICD requires itself (GL-CICD → GL-CICD)",
+        );
+        assert_eq!(issue.offering.as_deref(), Some("GL-CICD"));
+    }
+
+    #[test]
+    fn find_cycles_finds_loops_and_ignores_diamonds() {
+        assert_eq!(
+            find_cycles(&[vec![1, 2], vec![3], vec![3], vec![]]),
+            Vec::<Vec<usize>>::new()
+        );
+        assert_eq!(
+            find_cycles(&[vec![1], vec![2], vec![0]]),
+            vec![vec![0, 1, 2, 0]]
+        );
+        assert_eq!(find_cycles(&[vec![], vec![1]]), vec![vec![1, 1]]);
+        // An edge to a node outside the graph is ignored rather than a panic.
+        assert_eq!(find_cycles(&[vec![7]]), Vec::<Vec<usize>>::new());
+    }
+
+    // Rule 6 ------------------------------------------------------------------------------
+
+    #[test]
+    fn siblings_must_name_each_other() {
+        let text = edit(
+            "delivery = { modes = [\"on_site\"], sibling = \"GL-BAS-R\" }",
+            "delivery = { modes = [\"on_site\"] }",
+        );
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "offerings[0].delivery.sibling",
+            "sibling GL-BAS names no sibling",
+        );
+        assert!(
+            issue
+                .message
+                .contains("delivery.sibling = \"GL-BAS-R\" on GL-BAS")
+        );
+        assert_eq!(issue.line, Some(line_of(&text, "sibling = \"GL-BAS\"")));
+
+        let text = edit("sibling = \"GL-BAS\" }", "sibling = \"GL-BAS-R\" }");
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "offerings[0].delivery.sibling",
+            "names itself as its sibling",
+        );
+    }
+
+    #[test]
+    fn siblings_must_differ_in_delivery_mode() {
+        let text = edit(
+            "delivery = { modes = [\"on_site\"], sibling",
+            "delivery = { modes = [\"remote\"], sibling",
+        );
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "offerings[0].delivery.sibling",
+            "GL-BAS-R and its sibling GL-BAS are both sold remote",
+        );
+        assert_eq!(issue.offering.as_deref(), Some("GL-BAS-R"));
+        // A mutual pair is reported once.
+        assert_eq!(
+            issues
+                .iter()
+                .filter(|i| i.message.contains("both sold"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn delivery_modes_are_listed_once_each() {
+        let text = edits(&[
+            (
+                "delivery = { modes = [\"remote\"] }\npricing = { model = \"fixed\", unit",
+                "delivery = { modes = [] }\npricing = { model = \"fixed\", unit",
+            ),
+            (
+                "modes = [\"remote\", \"on_site\"]",
+                "modes = [\"remote\", \"on_site\", \"remote\"]",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        let empty = find(&issues, "offerings[2].delivery.modes", "no delivery modes");
+        assert_eq!(empty.line, Some(line_of(&text, "modes = []")));
+        find(
+            &issues,
+            "offerings[3].delivery.modes[2]",
+            "\"remote\" is listed twice",
+        );
+    }
+
+    // Rule 7 ------------------------------------------------------------------------------
+
+    #[test]
+    fn tier_bands_report_overlaps_and_gaps_distinctly() {
+        let text = edit(
+            "bands = [{ from = 1, to = 500 }, { from = 501 }]",
+            "bands = [{ from = 1, to = 100 }, { from = 101, to = 600 }, { from = 501, to = 1000 }, { from = 1100 }]",
+        );
+        let issues = lint_text(&text);
+        let overlap = find(
+            &issues,
+            "offerings[5].pricing.bands[2]",
+            "bands 2 and 3 overlap at 501–600",
+        );
+        assert!(overlap.message.contains("band 3 should start at 601"));
+        assert_eq!(overlap.line, Some(line_of(&text, "from = 1100")));
+        let gap = find(
+            &issues,
+            "offerings[5].pricing.bands[3]",
+            "gap between bands 3 and 4: 1,001–1,099 is in no band",
+        );
+        assert!(gap.message.contains("band 4 should start at 1,001"));
+    }
+
+    #[test]
+    fn bands_must_be_ordered_closed_and_non_empty() {
+        let text = edit(
+            "bands = [{ from = 1, to = 500 }, { from = 501 }]",
+            "bands = [{ from = 1 }, { from = 10, to = 5 }]",
+        );
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "offerings[5].pricing.bands[0]",
+            "band 1 (1+) is open-ended but is not the last band",
+        );
+        find(
+            &issues,
+            "offerings[5].pricing.bands[1]",
+            "band 2 runs from 10 down to 5",
+        );
+
+        let text = edit(
+            "bands = [{ from = 1, to = 500 }, { from = 501 }]",
+            "bands = []",
+        );
+        find(&lint_text(&text), "offerings[5].pricing.bands", "no bands");
+    }
+
+    #[test]
+    fn tier_bands_cover_min_to_max_quantity() {
+        let text = edit(
+            "bands = [{ from = 1, to = 500 }, { from = 501 }] }",
+            "bands = [{ from = 1, to = 500 }, { from = 501, to = 1000 }], min_quantity = 5, max_quantity = 2000 }",
+        );
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "offerings[5].pricing.bands[0]",
+            "the first band starts at 1, but min_quantity is 5",
+        );
+        find(
+            &issues,
+            "offerings[5].pricing.bands[1]",
+            "the last band ends at 1,000, but max_quantity is 2,000, so 1,001–2,000 would have no price",
+        );
+
+        let text = edit(
+            "bands = [{ from = 1, to = 500 }, { from = 501 }] }",
+            "bands = [{ from = 2, to = 500 }, { from = 501 }], min_quantity = 9, max_quantity = 3 }",
+        );
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "offerings[5].pricing.max_quantity",
+            "max_quantity 3 is below min_quantity 9",
+        );
+        find(
+            &issues,
+            "offerings[5].pricing.bands[0]",
+            "the first band starts at 2, but min_quantity is 9",
+        );
+    }
+
+    #[test]
+    fn first_tier_band_starts_at_one_without_min_quantity() {
+        let text = edit(
+            "bands = [{ from = 1, to = 500 }, { from = 501 }]",
+            "bands = [{ from = 0, to = 500 }, { from = 501 }]",
+        );
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "offerings[5].pricing.bands[0]",
+            "min_quantity is not set, so sales start at 1",
+        );
+    }
+
+    #[test]
+    fn range_table_axes_are_checked_as_bands() {
+        let text = edit(
+            "bands = [{ from = 1, to = 500 }, { from = 501, to = 1000 }] }",
+            "bands = [{ from = 1, to = 500 }, { from = 400, to = 300 }] }",
+        );
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "offerings[6].pricing.rows.bands[1]",
+            "band 2 runs from 400 down to 300",
+        );
+        assert_eq!(issue.line, Some(line_of(&text, "to = 300")));
+    }
+
+    #[test]
+    fn band_problems_in_isolation() {
+        let band = |from, to| Band { from, to };
+        assert!(
+            band_problems("b", &[band(1, Some(5)), band(6, Some(9)), band(10, None)]).is_empty()
+        );
+        assert_eq!(
+            band_problems("b", &[band(10, Some(20)), band(1, Some(5))]),
+            vec![(
+                "b[1]".to_string(),
+                "band 2 (1–5) comes before band 1 (10–20); list bands in ascending order"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            band_problems("b", &[band(1, Some(5)), band(7, None)]),
+            vec![(
+                "b[1]".to_string(),
+                "gap between bands 1 and 2: 6 is in no band; band 2 should start at 6".to_string()
+            )]
+        );
+        // The largest band end does not overflow.
+        let problems = band_problems("b", &[band(1, Some(u64::MAX)), band(5, None)]);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems
+                .iter()
+                .all(|(_, m)| m.starts_with("bands 1 and 2 overlap"))
+        );
+    }
+
+    // Rule 8 ------------------------------------------------------------------------------
+
+    #[test]
+    fn class_parameters_must_be_positive() {
+        let text = edit(
+            "capacity = 12, seat_addon = \"SEAT\", attendees",
+            "capacity = 0, addons_per_extra_attendee = 0, seat_addon = \"SEAT\", attendees",
+        );
+        let issues = lint_text(&text);
+        let capacity = find(&issues, "offerings[0].pricing.capacity", "capacity is 0");
+        assert_eq!(capacity.line, Some(line_of(&text, "capacity = 0")));
+        find(
+            &issues,
+            "offerings[0].pricing.addons_per_extra_attendee",
+            "addons_per_extra_attendee is 0",
+        );
+    }
+
+    #[test]
+    fn the_seat_addon_must_be_a_fixed_price_not_a_class() {
+        let text = edits(&[
+            (
+                "seat_addon = \"SEAT\", attendees",
+                "seat_addon = \"GL-BAS\", attendees",
+            ),
+            ("seat_addon = \"SEAT\" }", "seat_addon = \"GL-XPRT\" }"),
+        ]);
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "offerings[0].pricing.seat_addon",
+            "seat add-on GL-BAS is itself a class",
+        );
+        find(
+            &issues,
+            "offerings[1].pricing.seat_addon",
+            "seat add-on GL-XPRT is priced blocks",
+        );
+    }
+
+    #[test]
+    fn other_pricing_parameters_must_be_in_range() {
+        let text = edits(&[
+            ("hours_per_block = 48", "hours_per_block = 0"),
+            ("per = 10", "per = 0"),
+            (
+                "percent = \"10\", categories = [\"migration\"]",
+                "percent = \"150\", categories = [\"ops\"]",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "offerings[4].pricing.hours_per_block",
+            "hours_per_block is 0",
+        );
+        find(&issues, "offerings[6].pricing.add_ons[0].per", "per is 0");
+        find(
+            &issues,
+            "offerings[8].pricing.percent",
+            "percent is 150; it must be between 0 and 100",
+        );
+        find(
+            &issues,
+            "offerings[8].pricing.categories[0]",
+            "unknown category \"ops\"",
+        );
+    }
+
+    // Rule 9 ------------------------------------------------------------------------------
+
+    #[test]
+    fn negative_amounts_are_errors() {
+        let text = edits(&[
+            (
+                "GL-BAS = { price = \"7000\" }",
+                "GL-BAS = { price = \"-7000\" }",
+            ),
+            ("tiers = [\"10\", \"8\"]", "tiers = [\"10\", \"-8\"]"),
+            ("[[[\"30000\", \"40000\"]]", "[[[\"-30000\", \"40000\"]]"),
+            ("add_ons = [\"12000\"]", "add_ons = [\"-12000\"]"),
+            (
+                "bill = \"300\", cost = \"150\"",
+                "bill = \"-300\", cost = \"-150\"",
+            ),
+            ("per_trip = \"1500\"", "per_trip = \"-1500\""),
+        ]);
+        let issues = lint_text(&text);
+        let price = find(
+            &issues,
+            "price_books[0].prices.GL-BAS.price",
+            "price is -7000; amounts must not be negative",
+        );
+        assert_eq!(price.offering.as_deref(), Some("GL-BAS"));
+        assert_eq!(price.line, Some(line_of(&text, "\"-7000\"")));
+        find(
+            &issues,
+            "price_books[0].prices.USERS.tiers[1]",
+            "tier 2 is -8",
+        );
+        find(
+            &issues,
+            "price_books[0].prices.MIG.table[0][0]",
+            "the low end of row 1, column 1 is -30000",
+        );
+        find(
+            &issues,
+            "price_books[0].prices.MIG.add_ons[0]",
+            "add-on 1 is -12000",
+        );
+        find(
+            &issues,
+            "price_books[0].rate_card.consultant.bill",
+            "bill rate of consultant is -300",
+        );
+        find(
+            &issues,
+            "price_books[0].rate_card.consultant.cost",
+            "cost rate of consultant is -150",
+        );
+        find(
+            &issues,
+            "price_books[0].travel.per_trip",
+            "travel per_trip is -1500",
+        );
+        assert_eq!(issues.len(), 7, "{issues:#?}");
+    }
+
+    #[test]
+    fn table_cells_are_low_then_high() {
+        let text = edit("[[[\"30000\", \"40000\"]]", "[[[\"40000\", \"30000\"]]");
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "price_books[0].prices.MIG.table[0][0]",
+            "row 1, column 1: low 40000 is above high 30000",
+        );
+    }
+
+    #[test]
+    fn entries_match_the_pricing_model() {
+        let text = edits(&[
+            ("SEAT = { price = \"500\" }", "SEAT = { remote = \"500\" }"),
+            (
+                "GL-CICD = { remote = \"5000\", on_site = \"7000\" }",
+                "GL-CICD = { remote = \"5000\" }",
+            ),
+            (
+                "GL-XPRT = { price = \"14400\" }",
+                "GL-XPRT = { price = \"14400\", tiers = [\"1\"] }",
+            ),
+            ("tiers = [\"10\", \"8\"]", "tiers = [\"10\"]"),
+            (
+                "MIG = { table = [[[\"30000\", \"40000\"]], [[\"35000\", \"45000\"]]], add_ons = [\"12000\"] }",
+                "MIG = { table = [[[\"30000\", \"40000\"], [\"1\", \"2\"]]], add_ons = [\"12000\", \"1\"] }\nTM = { price = \"1\" }",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "price_books[0].prices.SEAT.remote",
+            "only for offerings sold in both modes; SEAT is sold remote only",
+        );
+        find(
+            &issues,
+            "price_books[0].prices.GL-CICD",
+            "GL-CICD is sold in both modes but has no on_site price",
+        );
+        find(
+            &issues,
+            "price_books[0].prices.GL-XPRT.tiers",
+            "tiers does not apply to GL-XPRT, which is priced blocks",
+        );
+        find(
+            &issues,
+            "price_books[0].prices.USERS.tiers",
+            "1 tier price for 2 bands",
+        );
+        find(
+            &issues,
+            "price_books[0].prices.MIG.table",
+            "the table has 1 rows, but MIG has 2 row bands",
+        );
+        find(
+            &issues,
+            "price_books[0].prices.MIG.table[0]",
+            "row 1 has 2 cells, but MIG has 1 column bands",
+        );
+        find(
+            &issues,
+            "price_books[0].prices.MIG.add_ons",
+            "2 add-on amounts, but MIG has 1 add-ons",
+        );
+        let tm = find(
+            &issues,
+            "price_books[0].prices.TM",
+            "TM is priced time_and_materials, so there is nothing to price here",
+        );
+        assert_eq!(tm.line, Some(line_of(&text, "TM = {")));
+        assert_eq!(issues.len(), 8, "{issues:#?}");
+    }
+
+    #[test]
+    fn books_without_conversion_price_every_offering() {
+        let text = edit("SEAT = { price = \"500\" }\n", "");
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "price_books[0].prices",
+            "price book USD has no price for SEAT",
+        );
+        assert_eq!(issue.offering.as_deref(), Some("SEAT"));
+        assert_eq!(issue.line, Some(line_of(&text, "[price_books.prices]")));
+        assert_eq!(issues.len(), 1, "{issues:#?}");
+    }
+
+    #[test]
+    fn a_book_without_conversion_needs_prices_rates_and_travel() {
+        let text = edit(
+            "conversion = { rate = \"0.95\", as_of = \"2022-11-01\", round_to = \"10\" }\n",
+            "",
+        );
+        let issues = lint_text(&text);
+        let missing = at(&issues, "price_books[1].prices");
+        assert_eq!(missing.len(), 7, "{missing:#?}");
+        assert!(missing.iter().any(|i| {
+            i.message
+                .starts_with("price book EUR has no price for GL-BAS-R")
+        }));
+        find(
+            &issues,
+            "price_books[1].rate_card",
+            "price book EUR has no rate card, but TM is priced time and materials",
+        );
+        find(
+            &issues,
+            "price_books[1]",
+            "price book EUR has no travel estimate, but GL-BAS and 1 more are sold on site",
+        );
+        // The USD threshold cannot be converted into EUR.
+        let approval = find(&issues, "approvals[0].when", "cannot be converted into EUR");
+        assert_eq!(approval.line, Some(line_of(&text, "total_high_over")));
+    }
+
+    #[test]
+    fn a_book_with_conversion_may_omit_entries_but_rates_must_be_positive() {
+        let text = edit(
+            "rate = \"0.95\", as_of = \"2022-11-01\", round_to = \"10\"",
+            "rate = \"0\", as_of = \"2022-11-01\", round_to = \"-1\"",
+        );
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "price_books[1].conversion.rate",
+            "conversion rate is 0; it must be above 0 (units of EUR per 1 USD)",
+        );
+        find(
+            &issues,
+            "price_books[1].conversion.round_to",
+            "round_to is -1",
+        );
+        assert_eq!(issues.len(), 2, "{issues:#?}");
+    }
+
+    #[test]
+    fn rate_cards_hold_the_roles_offerings_use() {
+        let text = edit(
+            "roles = [\"consultant\"]",
+            "roles = [\"consultant\", \"architect\"]",
+        );
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "price_books[0].rate_card",
+            "has no role \"architect\", which TM lists",
+        );
+        assert_eq!(issue.offering.as_deref(), Some("TM"));
+        assert_eq!(issue.line, Some(line_of(&text, "[price_books.rate_card]")));
+    }
+
+    #[test]
+    fn on_site_delivery_needs_travel() {
+        let text = edit("travel = { per_trip = \"1500\", per_day = \"300\" }\n", "");
+        let issues = lint_text(&text);
+        let issue = find(
+            &issues,
+            "price_books[0]",
+            "price book USD has no travel estimate",
+        );
+        assert_eq!(issue.line, Some(line_of(&text, "[[price_books]]")));
+    }
+
+    // Rule 10 -----------------------------------------------------------------------------
+
+    #[test]
+    fn approval_rules_that_cannot_fire_properly() {
+        let text = edits(&[
+            ("total_high_over = \"50000\"", "total_high_over = \"-1\""),
+            (
+                "quote_discount_percent_over = \"20\"",
+                "quote_discount_percent_over = \"100\"",
+            ),
+            ("approver = \"Regional director\"", "approver = \"\""),
+            ("reason = \"Large discounts.\"", "reason = \" \""),
+        ]);
+        let issues = lint_text(&text);
+        let total = find(&issues, "approvals[0].when", "total_high_over is -1");
+        assert_eq!(total.line, Some(line_of(&text, "total_high_over")));
+        find(
+            &issues,
+            "approvals[1].when",
+            "quote_discount_percent_over is 100; a discount is never over 100%, so the rule can never fire",
+        );
+        find(&issues, "approvals[1].approver", "approver is empty");
+        find(&issues, "approvals[1].reason", "reason is empty");
+
+        let text = edit(
+            "quote_discount_percent_over = \"20\"",
+            "line_discount_percent_over = \"-5\"",
+        );
+        find(
+            &lint_text(&text),
+            "approvals[1].when",
+            "line_discount_percent_over is -5; a threshold below 0 fires on every quote",
+        );
+    }
+
+    // Rule 11 -----------------------------------------------------------------------------
+
+    #[test]
+    fn whole_number_limits_are_consistent() {
+        let text = edit("min = 1\nmax = 500\n", "min = 10\nmax = 5\n");
+        let issues = lint_text(&text);
+        let max = find(&issues, "questions[0].max", "max 5 is below min 10");
+        assert_eq!(max.line, Some(line_of(&text, "max = 5")));
+        find(
+            &issues,
+            "questions[0].plausible",
+            "the plausible range 5–20 starts below min 10",
+        );
+        find(
+            &issues,
+            "questions[0].plausible",
+            "the plausible range 5–20 goes above max 5",
+        );
+    }
+
+    #[test]
+    fn choices_only_on_choice_questions() {
+        let text = edits(&[
+            (
+                "choices = [{ id = \"aws\", label = \"AWS\" }, { id = \"on_prem\", label = \"On premises\" }]",
+                "choices = [{ id = \"on_prem\", label = \"On premises\" }]\nmax = 3",
+            ),
+            (
+                "kind = \"free_text\"\n",
+                "kind = \"free_text\"\nchoices = [{ id = \"a\", label = \"A\" }, { id = \"b\", label = \"B\" }]\nplausible = { from = 1, to = 2 }\n",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "questions[4].choices",
+            "a single_choice question needs at least two choices; it has 1",
+        );
+        find(
+            &issues,
+            "questions[4].max",
+            "max applies only to whole_number questions, and this one is single_choice",
+        );
+        find(
+            &issues,
+            "questions[5].choices",
+            "a free_text question takes no choices",
+        );
+        find(
+            &issues,
+            "questions[5].plausible",
+            "plausible applies only to whole_number questions",
+        );
+    }
+
+    // Rule 12 -----------------------------------------------------------------------------
+
+    #[test]
+    fn offerings_need_texts_and_sane_dates_and_durations() {
+        let text = edits(&[
+            ("name = \"Seat add-on\"", "name = \"\""),
+            ("summary = \"One more seat.\"", "summary = \"\""),
+            (
+                "available_until = \"2022-12-31\"",
+                "available_until = \"2021-12-31\"",
+            ),
+            (
+                "weeks = \"1\", effort_days = \"2\"",
+                "weeks = \"-1\", effort_days = \"-0.5\"",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        let name = find(&issues, "offerings[2].name", "name is empty");
+        assert_eq!(name.offering.as_deref(), Some("SEAT"));
+        find(&issues, "offerings[2].summary", "summary is empty");
+        let until = find(
+            &issues,
+            "offerings[3].available_until",
+            "available_until 2021-12-31 is before available_from 2022-01-01",
+        );
+        assert_eq!(until.line, Some(line_of(&text, "available_until")));
+        find(
+            &issues,
+            "offerings[3].duration.weeks",
+            "duration.weeks is -1",
+        );
+        find(
+            &issues,
+            "offerings[3].duration.effort_days",
+            "duration.effort_days is -0.5",
+        );
+    }
+
+    #[test]
+    fn an_empty_sku_is_reported_without_an_offering() {
+        let text = edit("sku = \"HC\"", "sku = \"\"");
+        let issues = lint_text(&text);
+        let issue = find(&issues, "offerings[9].sku", "sku is empty");
+        assert_eq!(issue.offering, None);
+    }
+
+    // All at once, in file order ------------------------------------------------------
+
+    #[test]
+    fn every_problem_is_reported_in_file_order() {
+        // Questions come before offerings in this file; issues still follow the lines.
+        let text = edits(&[
+            ("format = 1", "format = 3"),
+            (
+                "[[offerings]]\nsku = \"GL-BAS-R\"",
+                "[[questions]]\nid = \"early\"\nsection = \"s\"\ntext = \"t\"\nkind = \"yes_no\"\nmin = 1\n\n[[offerings]]\nsku = \"GL-BAS-R\"",
+            ),
+            (
+                "capacity = 12, seat_addon = \"SEAT\", attendees",
+                "capacity = 0, seat_addon = \"SEAT\", attendees",
+            ),
+            (
+                "quote_discount_percent_over = \"20\"",
+                "quote_discount_percent_over = \"120\"",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "format",
+                "questions[0].min",
+                "offerings[0].pricing.capacity",
+                "approvals[1].when"
+            ]
+        );
+        let lines: Vec<Option<usize>> = issues.iter().map(|i| i.line).collect();
+        let mut sorted = lines.clone();
+        sorted.sort();
+        assert_eq!(lines, sorted);
+        assert!(issues.iter().all(|i| i.file == "test.toml"));
+    }
+
+    #[test]
+    fn json_catalogs_have_no_lines_and_keep_model_order() {
+        let (data, _) = parse("test.toml", VALID).expect("valid");
+        let json = serde_json::to_string(&data).expect("serializes");
+        let json = json
+            .replace("\"format\":1", "\"format\":2")
+            .replace("\"capacity\":12", "\"capacity\":0");
+        let (data, map) = parse("test.json", &json).expect("json parses");
+        let issues = lint(&data, &map, "test.json");
+        let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "format",
+                "offerings[0].pricing.capacity",
+                "offerings[1].pricing.capacity"
+            ]
+        );
+        assert!(issues.iter().all(|i| i.line.is_none()));
+    }
+
+    #[test]
+    fn issues_display_with_file_line_and_offering() {
+        let text = edit(
+            "capacity = 12, seat_addon = \"SEAT\", attendees",
+            "capacity = 0, seat_addon = \"SEAT\", attendees",
+        );
+        let issues = lint_text(&text);
+        let line = line_of(&text, "capacity = 0");
+        assert_eq!(
+            issues.first().map(ToString::to_string),
+            Some(format!(
+                "test.toml:{line}: offering GL-BAS-R: offerings[0].pricing.capacity: capacity is 0; a class must hold at least one attendee (e.g. 12)"
+            ))
+        );
+    }
+}
