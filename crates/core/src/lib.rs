@@ -6,12 +6,15 @@
 //! - A [`Catalog`] lists [`Offering`]s, each with a [`Pricing`] model, and [`PriceBook`]s
 //!   with the amounts per currency. Catalogs are data (TOML or JSON), checked by a linter,
 //!   and identified by a content hash. The GitLab catalog is embedded ([`Catalog::gitlab`]).
+//! - [`import_gitlab_services`] turns GitLab's own `services.yml` into a catalog document,
+//!   with an [`ImportWarning`] for every entry it skipped or changed.
 //!
 //! This crate is pure: no I/O, no clock, no randomness. It compiles for native targets and
 //! for `wasm32-unknown-unknown`, where the browser app calls it.
 
 mod catalog;
 mod date;
+mod import;
 pub mod limits;
 mod money;
 mod quote;
@@ -26,6 +29,7 @@ pub use catalog::{
     load as load_catalog, parse as parse_catalog,
 };
 pub use date::{Date, DateError};
+pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
 pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
 pub use quote::{
     Approval, Component, LineKind, Paperwork, Quote, QuoteDiscount, QuoteError, QuoteLine,
