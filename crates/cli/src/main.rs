@@ -1,1 +1,159 @@
-fn main() {}
+//! `scopecraft`: check catalogs, price scopes and export SOW requests from the command line.
+//!
+//! A thin front end over the `scopecraft` core crate: it reads files (or stdin), calls the
+//! core, and prints tables or JSON. Exit status: 0 success, 1 the input was refused (every
+//! problem on stderr), 2 the command line itself was wrong.
+
+mod catalog_cmd;
+mod input;
+mod quote_cmd;
+mod table;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "scopecraft",
+    version,
+    about = "Scope and price professional services from a services catalog",
+    long_about = "Scope and price professional services (implementation, migration, training, \
+                  consulting) from a catalog. Without --catalog, the embedded GitLab \
+                  professional-services catalog is used."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check, convert and list catalogs.
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
+    },
+    /// Price a scope document (JSON).
+    Quote {
+        /// The scope file, or `-` for standard input.
+        scope: String,
+        #[command(flatten)]
+        catalog: CatalogArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// In the table, show each line's trace: every rule applied, in words.
+        #[arg(long)]
+        explain: bool,
+        /// Check availability dates against this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CatalogCommand {
+    /// Lint a catalog (the embedded one without FILE); every problem goes to stderr.
+    Check {
+        /// A catalog in TOML or JSON, or `-` for standard input.
+        file: Option<String>,
+    },
+    /// Convert GitLab's services.yml into a Scopecraft catalog (TOML on stdout, warnings on stderr).
+    ImportGitlab {
+        /// GitLab's services.yml, or `-` for standard input.
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CatalogFormatArg::Toml)]
+        format: CatalogFormatArg,
+    },
+    /// List a catalog's offerings and prices.
+    Show {
+        #[command(flatten)]
+        catalog: CatalogArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Price column currency (default: the catalog's base currency).
+        #[arg(long)]
+        currency: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+struct CatalogArg {
+    /// A catalog file (our TOML/JSON, or GitLab's services.yml); default: the embedded
+    /// GitLab catalog.
+    #[arg(long, value_name = "FILE")]
+    catalog: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CatalogFormatArg {
+    Toml,
+    Json,
+}
+
+/// A failure already explained to the user: what to print on stderr.
+pub(crate) struct Failure(pub(crate) String);
+
+impl<T: std::fmt::Display> From<T> for Failure {
+    fn from(error: T) -> Failure {
+        Failure(error.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    // No input should ever reach a panic; if a bug does, say so plainly, without a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "scopecraft: internal error ({}); please report it with the input that caused it",
+            info.location()
+                .map_or_else(String::new, |l| format!("{}:{}", l.file(), l.line()))
+        );
+    }));
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Catalog { command } => match command {
+            CatalogCommand::Check { file } => catalog_cmd::check(file.as_deref()),
+            CatalogCommand::ImportGitlab { file, format } => {
+                catalog_cmd::import_gitlab(&file, format == CatalogFormatArg::Json)
+            }
+            CatalogCommand::Show {
+                catalog,
+                format,
+                currency,
+            } => catalog_cmd::show(
+                catalog.catalog.as_deref(),
+                format == Format::Json,
+                currency.as_deref(),
+            ),
+        },
+        Command::Quote {
+            scope,
+            catalog,
+            format,
+            explain,
+            as_of,
+        } => quote_cmd::quote(
+            &scope,
+            catalog.catalog.as_deref(),
+            format == Format::Json,
+            explain,
+            as_of.as_deref(),
+        ),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}

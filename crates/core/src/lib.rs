@@ -32,7 +32,7 @@ pub use date::{Date, DateError};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
 pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
 pub use quote::{
-    Approval, Component, LineKind, Paperwork, Quote, QuoteDiscount, QuoteError, QuoteLine,
-    QuoteOptions, Routing, TraceStep, price, price_with,
+    Approval, Component, LineKind, ListPrice, ModePrice, Paperwork, Quote, QuoteDiscount,
+    QuoteError, QuoteLine, QuoteOptions, Routing, TraceStep, list_price, price, price_with,
 };
 pub use scope::{Answer, Customer, Decision, FieldError, Requester, Scope, ScopeError, ScopeItem};

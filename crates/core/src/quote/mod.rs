@@ -19,8 +19,11 @@
 //! are `custom`: they are left out of the total and the quote says a custom estimate is
 //! needed. Every line carries a trace of each rule applied, in words.
 
+mod list_price;
 mod models;
 mod prices;
+
+pub use list_price::{ListPrice, ModePrice, list_price};
 
 use std::fmt;
 
@@ -109,6 +112,24 @@ pub struct QuoteLine {
     pub total: Option<PriceRange>,
     /// Each rule applied, in order.
     pub trace: Vec<TraceStep>,
+}
+
+impl QuoteLine {
+    /// The quantity in words: `3 classes`, `1–4 classes`, `1 trip`.
+    pub fn quantity_label(&self) -> String {
+        match self.quantity_high {
+            Some(high) => format!(
+                "{}–{high} {}",
+                self.quantity,
+                models::plural(&self.unit, high)
+            ),
+            None => format!(
+                "{} {}",
+                self.quantity,
+                models::plural(&self.unit, self.quantity)
+            ),
+        }
+    }
 }
 
 /// Firm, range, custom or expense.

@@ -856,3 +856,24 @@ fn amounts_serialise_as_decimal_strings_at_currency_scale() {
     assert_eq!(json["catalog"]["id"], "test");
     assert_eq!(json["catalog"]["hash"].as_str().unwrap().len(), 64);
 }
+
+#[test]
+fn list_prices_for_catalog_cards() {
+    let c = catalog();
+    let usd = Currency::from_code("USD").unwrap();
+    let show = |sku: &str| list_price(&c, sku, usd).unwrap().display(usd);
+    assert_eq!(show("CLS-R"), "USD 5,000.00 per class");
+    assert_eq!(show("COHORT"), "USD 20,000.00 per class");
+    assert_eq!(show("XPRT"), "USD 14,400.00 per block");
+    assert_eq!(show("VOL"), "from USD 80.00 per user");
+    assert_eq!(show("ROM"), "USD 30,000.00 – 85,000.00 (estimate)");
+    assert_eq!(show("TM"), "time and materials");
+    assert_eq!(show("HEALTH"), "custom quote");
+    assert_eq!(show("PM"), "10% of the other lines");
+    let eur = Currency::from_code("EUR").unwrap();
+    assert_eq!(
+        list_price(&c, "XPRT", eur).unwrap().display(eur),
+        "EUR 13,970.00 per block"
+    );
+    assert!(list_price(&c, "NOPE", usd).is_none());
+}

@@ -1,0 +1,178 @@
+//! `scopecraft catalog check | import-gitlab | show`.
+
+use scopecraft::{
+    Catalog, Currency, GITLAB_CATALOG_TOML, check_catalog, import_gitlab_services, list_price,
+};
+use serde_json::json;
+
+use crate::Failure;
+use crate::input::{self, display_name};
+use crate::table::Table;
+
+/// Lints a catalog: exit 0 with a one-line summary, or 1 with every problem on stderr.
+pub(crate) fn check(file: Option<&str>) -> Result<(), Failure> {
+    let (name, text) = match file {
+        None => (
+            "gitlab.toml (embedded)".to_string(),
+            GITLAB_CATALOG_TOML.to_string(),
+        ),
+        Some(path) => (display_name(path), input::read_text(path)?),
+    };
+    let is_yaml = file.is_some_and(|f| {
+        let f = f.to_ascii_lowercase();
+        f.ends_with(".yml") || f.ends_with(".yaml")
+    });
+    let issues = if is_yaml {
+        let import = import_gitlab_services(&text).map_err(|e| Failure(format!("{name}: {e}")))?;
+        for warning in &import.warnings {
+            eprintln!("warning: {name}: {warning}");
+        }
+        match import.catalog.into_catalog() {
+            Ok(catalog) => return summary(&name, &catalog),
+            Err(scopecraft::CatalogError::Lint(issues)) => issues,
+            Err(other) => return Err(other.into()),
+        }
+    } else {
+        check_catalog(&name, &text)?
+    };
+    if issues.is_empty() {
+        let catalog = scopecraft::load_catalog(&name, &text)?;
+        return summary(&name, &catalog);
+    }
+    let mut message = String::new();
+    for issue in &issues {
+        message.push_str(&format!("error: {issue}\n"));
+    }
+    message.push_str(&format!(
+        "{name}: {} problem{} found",
+        issues.len(),
+        if issues.len() == 1 { "" } else { "s" }
+    ));
+    Err(Failure(message))
+}
+
+fn summary(name: &str, catalog: &Catalog) -> Result<(), Failure> {
+    let data = catalog.data();
+    let currencies: Vec<&str> = catalog.currencies().iter().map(|c| c.code()).collect();
+    println!(
+        "{name}: ok — catalog {} {}: {} offerings, {} price book{} ({}), {} questions, {} approval rules; sha256 {}",
+        data.id,
+        data.version,
+        data.offerings.len(),
+        currencies.len(),
+        if currencies.len() == 1 { "" } else { "s" },
+        currencies.join(", "),
+        data.questions.len(),
+        data.approvals.len(),
+        catalog.hash()
+    );
+    Ok(())
+}
+
+/// Converts GitLab's services.yml: our catalog on stdout, one warning per line on stderr.
+pub(crate) fn import_gitlab(file: &str, json: bool) -> Result<(), Failure> {
+    let name = display_name(file);
+    let text = input::read_text(file)?;
+    let import = import_gitlab_services(&text).map_err(|e| Failure(format!("{name}: {e}")))?;
+    for warning in &import.warnings {
+        eprintln!("warning: {name}: {warning}");
+    }
+    let catalog = import.catalog.into_catalog()?;
+    if json {
+        println!("{}", catalog.to_canonical_json());
+    } else {
+        print!("{}", catalog.to_toml().map_err(Failure)?);
+    }
+    eprintln!(
+        "{name}: imported {} offerings with {} warning{}",
+        catalog.offerings().len(),
+        import.warnings.len(),
+        if import.warnings.len() == 1 { "" } else { "s" }
+    );
+    Ok(())
+}
+
+/// Lists offerings with their list prices.
+pub(crate) fn show(file: Option<&str>, json: bool, currency: Option<&str>) -> Result<(), Failure> {
+    let catalog = input::catalog(file)?;
+    let currency = match currency {
+        None => catalog.base_currency(),
+        Some(code) => Currency::from_code(code)
+            .filter(|c| catalog.price_book(*c).is_some())
+            .ok_or_else(|| {
+                Failure(format!(
+                    "--currency: the catalog has no price book for {code:?}; available: {}",
+                    catalog
+                        .currencies()
+                        .iter()
+                        .map(|c| c.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?,
+    };
+    if json {
+        let offerings: Vec<_> = catalog
+            .offerings()
+            .iter()
+            .map(|o| {
+                let price = list_price(&catalog, &o.sku, currency);
+                json!({
+                    "sku": o.sku,
+                    "name": o.name,
+                    "category": o.category,
+                    "summary": o.summary,
+                    "delivery": o.delivery.modes,
+                    "sale": o.sale,
+                    "public": o.public,
+                    "list_price": price,
+                    "list_price_text": price.map(|p| p.display(currency)),
+                })
+            })
+            .collect();
+        let out = json!({
+            "catalog": catalog.reference(),
+            "name": catalog.data().name,
+            "currency": currency.code(),
+            "offerings": offerings,
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    let data = catalog.data();
+    println!(
+        "{} — catalog {} {} (sha256 {}), prices in {}\n",
+        data.name,
+        data.id,
+        data.version,
+        catalog.hash().get(..12).unwrap_or_default(),
+        currency.code()
+    );
+    let mut table = Table::new(&[
+        "SKU",
+        "Offering",
+        "Category",
+        "Delivery",
+        "Sale",
+        "List price",
+    ]);
+    for offering in catalog.offerings() {
+        let price = list_price(&catalog, &offering.sku, currency)
+            .map(|p| p.display(currency))
+            .unwrap_or_default();
+        let modes: Vec<&str> = offering.delivery.modes.iter().map(|m| m.label()).collect();
+        table.row(vec![
+            offering.sku.clone(),
+            offering.name.clone(),
+            offering.category.clone(),
+            modes.join(", "),
+            match offering.sale {
+                scopecraft::SaleForm::Standard => "standard".to_string(),
+                scopecraft::SaleForm::CustomSow => "custom SOW".to_string(),
+            },
+            price,
+        ]);
+    }
+    print!("{}", table.render());
+    Ok(())
+}
