@@ -388,18 +388,8 @@ fn assemble(
         .checked_sub(discount_amount)
         .ok_or("quote_discount_percent")?;
 
-    let weights_low: Vec<Decimal> = drafts
-        .iter()
-        .map(|d| d.net.map_or(Decimal::ZERO, |n| n.low))
-        .collect();
-    let weights_high: Vec<Decimal> = drafts
-        .iter()
-        .map(|d| d.net.map_or(Decimal::ZERO, |n| n.high))
-        .collect();
-    let shares_low =
-        allocate(discount_amount.low, &weights_low, currency).ok_or("quote_discount_percent")?;
-    let shares_high =
-        allocate(discount_amount.high, &weights_high, currency).ok_or("quote_discount_percent")?;
+    let (shares_low, shares_high) = allocate_quote_discount(&drafts, discount_amount, currency)
+        .ok_or("quote_discount_percent")?;
 
     let mut lines = Vec::with_capacity(drafts.len() + 4);
     let mut expenses = zero;
@@ -454,6 +444,33 @@ fn assemble(
         warnings,
         catalog: catalog.reference(),
     })
+}
+
+/// Splits the quote discount over the lines so both ends sum exactly and every line keeps
+/// `low ≤ high`: the low-end discount goes by the lines' low nets; the extra discount at the
+/// high end goes by each line's spread (high − low). A firm line has no spread, so its share
+/// is the same at both ends; a range line's extra share never exceeds its spread.
+fn allocate_quote_discount(
+    drafts: &[Draft],
+    discount: PriceRange,
+    currency: Currency,
+) -> Option<(Vec<Decimal>, Vec<Decimal>)> {
+    let low_weights: Vec<Decimal> = drafts
+        .iter()
+        .map(|d| d.net.map_or(Decimal::ZERO, |n| n.low))
+        .collect();
+    let spreads: Vec<Decimal> = drafts
+        .iter()
+        .map(|d| d.net.map_or(Decimal::ZERO, |n| n.high - n.low))
+        .collect();
+    let low = allocate(discount.low, &low_weights, currency)?;
+    let extra = allocate(discount.high.checked_sub(discount.low)?, &spreads, currency)?;
+    let high = low
+        .iter()
+        .zip(&extra)
+        .map(|(l, e)| l.checked_add(*e))
+        .collect::<Option<Vec<_>>>()?;
+    Some((low, high))
 }
 
 fn routing(standard: bool, custom: bool) -> Routing {

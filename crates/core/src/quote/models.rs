@@ -271,17 +271,27 @@ pub(crate) fn draft(
         }
         Pricing::Custom { estimate_note } => custom(&ctx, estimate_note),
     };
+    let mut priced = priced;
     if priced.gross.is_none() && !matches!(line_discount, LineDiscount::None) {
-        return Err(ctx.error(
-            if item.discount_percent.is_some() {
-                "discount_percent"
-            } else {
-                "discount_amount"
-            },
-            format!(
-                "{} has no list price yet, so there is nothing to discount; discount the custom estimate instead",
-                offering.sku
-            ),
+        let field = if item.discount_percent.is_some() {
+            "discount_percent"
+        } else {
+            "discount_amount"
+        };
+        if matches!(offering.pricing, Pricing::Custom { .. }) {
+            return Err(ctx.error(
+                field,
+                format!(
+                    "{} has no list price, so there is nothing to discount; discount the custom estimate instead",
+                    offering.sku
+                ),
+            ));
+        }
+        // The line has no price for now (e.g. an answer is beyond the estimate table): the
+        // discount is kept in the scope and applies again once the line is priced.
+        priced.warnings.push(format!(
+            "{}: the line discount does not apply while the line has no price",
+            offering.sku
         ));
     }
     let expense = if delivery == DeliveryMode::OnSite {

@@ -795,8 +795,24 @@ fn errors_name_the_field_and_suggest_a_fix() {
         ..item("HEALTH")
     }]));
     assert!(
-        text.starts_with("items[0].discount_percent: HEALTH has no list price yet"),
+        text.starts_with("items[0].discount_percent: HEALTH has no list price,"),
         "{text}"
+    );
+    // A line that has no price only for now keeps its discount, with a warning.
+    let mut s = rom_scope(&[
+        ("migration.users", 5000),
+        ("migration.repositories", 10),
+        ("migration.large_repositories", 0),
+    ]);
+    s.items[0].discount_percent = Some(d("10"));
+    let q = quote(&s);
+    assert_eq!(q.lines[0].kind, LineKind::Custom);
+    assert!(
+        q.warnings
+            .iter()
+            .any(|w| w.contains("line discount does not apply")),
+        "{:?}",
+        q.warnings
     );
 }
 
