@@ -2,6 +2,12 @@
 //!
 //! This crate owns every effect (storage, clipboard, downloads, the URL); every number it
 //! shows comes from the core crate.
+
+pub mod catalog_filter;
+pub mod offering_view;
+pub mod route;
+pub mod state;
+
 use yew::prelude::*;
 
 /// The root component.
