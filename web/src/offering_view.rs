@@ -151,12 +151,12 @@ pub fn mode_name(mode: DeliveryMode) -> &'static str {
     }
 }
 
-/// The licence a customer needs: `GitLab Premium or higher`.
+/// The licence a customer needs: `Licence: Premium or Ultimate`.
 pub fn license_label(tier: LicenseTier) -> &'static str {
     match tier {
-        LicenseTier::Free => "Any licence tier",
-        LicenseTier::Premium => "Premium or Ultimate licence",
-        LicenseTier::Ultimate => "Ultimate licence",
+        LicenseTier::Free => "Licence: any tier",
+        LicenseTier::Premium => "Licence: Premium or Ultimate",
+        LicenseTier::Ultimate => "Licence: Ultimate",
     }
 }
 
@@ -300,7 +300,7 @@ mod tests {
         assert_eq!(summary_of("CO-ADVICE"), "Remote");
         assert_eq!(
             license_label(LicenseTier::Premium),
-            "Premium or Ultimate licence"
+            "Licence: Premium or Ultimate"
         );
         assert_eq!(
             paragraphs("One.\n\n  \n\nTwo\nlines.\n\n"),

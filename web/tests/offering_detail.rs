@@ -85,7 +85,7 @@ async fn shows_everything_a_customer_needs_and_no_internal_notes() {
         "One day",
         "Fixed fee on an order form",
         "A working CI pipeline.",
-        "Premium or Ultimate licence",
+        "Licence: Premium or Ultimate",
     ] {
         assert!(
             page.contains(expected),
