@@ -17,7 +17,8 @@ after(async () => {
 
 test('the release build loads and renders the app', async () => {
   const { context, page, errors } = await openApp(browser, server.url);
-  assert.match(await page.textContent('h1'), /Scopecraft/);
+  assert.match(await page.textContent('.brand'), /Scopecraft/);
+  assert.match(await page.textContent('h1'), /Services catalog/);
   assert.deepEqual(errors, []);
   await context.close();
 });

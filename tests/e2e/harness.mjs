@@ -67,13 +67,23 @@ export async function launchBrowser() {
   });
 }
 
-/** Opens the app in a fresh context and waits until the wasm module has replaced the loader. */
+/**
+ * Opens the app in a fresh context and waits until the wasm module has replaced the loader.
+ * Resolves to { context, page, errors, consoleErrors, requests }: uncaught page errors,
+ * console messages of type error, and the URL of every request the page made.
+ */
 export async function openApp(browser, url, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors = [];
+  const consoleErrors = [];
+  const requests = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   await page.waitForSelector('#app main', { timeout: 30_000 });
-  return { context, page, errors };
+  return { context, page, errors, consoleErrors, requests };
 }

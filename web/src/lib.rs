@@ -1,27 +1,44 @@
 //! The Scopecraft browser quoting tool: a Yew app over `scopecraft` (the core crate).
 //!
-//! This crate owns every effect (storage, clipboard, downloads, the URL); every number it
-//! shows comes from the core crate.
-use yew::prelude::*;
+//! - [`state`]: the app state and its actions (one reducer); [`route`]: the URL hash.
+//! - [`catalog_filter`] and [`offering_view`]: what the catalog shows, as plain functions.
+//! - [`components`]: one component per file; [`hooks`]: the custom hooks.
+//! - [`effects`]: everything that touches the browser (URL, clock, focus, failure panel).
+//!
+//! Every number shown comes from the core crate, which also formats prices. Catalog text is
+//! untrusted and only ever rendered as text nodes.
 
-/// The root component.
-#[component]
-pub fn App() -> Html {
-    html! {
-        <main>
-            <h1>{ "Scopecraft" }</h1>
-            <p>{ "Professional services quoting." }</p>
-        </main>
-    }
-}
+pub mod catalog_filter;
+pub mod components;
+pub mod effects;
+pub mod hooks;
+pub mod offering_view;
+pub mod route;
+pub mod state;
 
-/// Mounts the app on the `#app` element that `index.html` provides.
+pub use components::{App, AppProps};
+
+use scopecraft::Catalog;
+use state::SharedCatalog;
+
+/// Mounts the app on the `#app` element that `index.html` provides, with the embedded GitLab
+/// catalog. A catalog that does not load, or a panic later, shows a failure panel instead.
 pub fn start() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    if let Some(root) = root {
-        root.set_text_content(None);
-        yew::Renderer::<App>::with_root(root).render();
+    effects::show_failure_on_panic();
+    let Some(root) = effects::mount_point() else {
+        return;
+    };
+    match Catalog::gitlab() {
+        Ok(catalog) => {
+            root.set_text_content(None);
+            let props = AppProps {
+                catalog: SharedCatalog::new(catalog),
+            };
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
+        Err(error) => effects::show_failure(
+            "The catalog could not be loaded",
+            &format!("The services catalog built into this page is invalid: {error}"),
+        ),
     }
 }

@@ -1,0 +1,86 @@
+use yew::prelude::*;
+
+use super::{CatalogView, Header, OfferingDetail};
+use crate::catalog_filter::visible_offering;
+use crate::effects;
+use crate::hooks::{use_route_focus, use_url_route};
+use crate::route::Route;
+use crate::state::{Action, AppState, SharedCatalog};
+
+/// What the app starts with.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The catalog to show (the embedded GitLab catalog, in the real app).
+    pub catalog: SharedCatalog,
+}
+
+/// The root component: owns the state, follows the URL, and shows the catalog or one
+/// offering under the header.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let catalog = props.catalog.clone();
+        move || AppState::new(catalog, effects::current_route(), effects::today())
+    });
+    use_url_route(state.dispatcher());
+    use_route_focus(&state.route, page_title(&state));
+
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let catalog = state.catalog.clone();
+    let currency = state.currency();
+    let page = match &state.route {
+        Route::Catalog => html! {
+            <CatalogView
+                catalog={catalog.clone()}
+                filter={state.filter.clone()}
+                {currency}
+                today={state.today}
+                on_action={on_action.clone()}
+            />
+        },
+        Route::Offering(sku) => html! {
+            <OfferingDetail
+                catalog={catalog.clone()}
+                sku={AttrValue::from(sku.clone())}
+                {currency}
+                today={state.today}
+                scope={state.scope.clone()}
+                on_action={on_action.clone()}
+            />
+        },
+    };
+    html! {
+        <>
+            <Header
+                catalog_name={AttrValue::from(catalog.data().name.clone())}
+                catalog_version={AttrValue::from(catalog.data().version.clone())}
+                scope_count={state.scope.items.len()}
+                {currency}
+                currencies={catalog.currencies()}
+                on_currency={on_action.reform(Action::SetCurrency)}
+            />
+            <main id="main" class="page">{ page }</main>
+            <footer class="site-footer">
+                <p>
+                    { "Prices are list prices before taxes and discounts. On-site delivery adds travel and expenses. " }
+                    { "A quote becomes binding only once it is signed." }
+                </p>
+            </footer>
+        </>
+    }
+}
+
+/// The tab title for the current page.
+fn page_title(state: &AppState) -> String {
+    let offering = match &state.route {
+        Route::Catalog => None,
+        Route::Offering(sku) => visible_offering(&state.catalog, sku, state.today),
+    };
+    match offering {
+        Some(offering) => format!("{} — Scopecraft", offering.name),
+        None => format!("{} — Scopecraft", state.catalog.data().name),
+    }
+}

@@ -1,0 +1,141 @@
+//! Where the customer is in the app, as written in the URL's hash: `#/` for the catalog and
+//! `#/offering/GL-CICD-R` for one offering. Hash routing needs no server and makes no request.
+//!
+//! Parsing and writing are pure; reading and watching the real URL is in [`crate::effects`].
+
+/// A place in the app.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Route {
+    /// The catalog: every offering, grouped by category.
+    #[default]
+    Catalog,
+    /// One offering's detail, by SKU.
+    Offering(String),
+}
+
+const OFFERING_PREFIX: &str = "/offering/";
+
+impl Route {
+    /// Reads a URL hash (`#/offering/GL-CICD-R`, with or without the `#`). Anything unknown is
+    /// the catalog, so a stale or mistyped link still shows something useful.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        match path.strip_prefix(OFFERING_PREFIX) {
+            Some(sku) if !sku.is_empty() => Route::Offering(percent_decode(sku)),
+            _ => Route::Catalog,
+        }
+    }
+
+    /// The `href` of a link to this place (`#/offering/MIG%2B` keeps every SKU intact).
+    pub fn href(&self) -> String {
+        match self {
+            Route::Catalog => "#/".to_string(),
+            Route::Offering(sku) => format!("#{OFFERING_PREFIX}{}", percent_encode(sku)),
+        }
+    }
+
+    /// The link to an offering's detail.
+    pub fn offering_href(sku: &str) -> String {
+        Route::Offering(sku.to_string()).href()
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), byte by byte.
+fn percent_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            for nibble in [byte >> 4, byte & 0x0f] {
+                if let Some(&digit) = HEX.get(usize::from(nibble)) {
+                    out.push(char::from(digit));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` sequences; malformed ones are kept as written. Invalid UTF-8 is replaced.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        let escaped = (byte == b'%')
+            .then(|| {
+                let high = hex_value(*bytes.get(index + 1)?)?;
+                let low = hex_value(*bytes.get(index + 2)?)?;
+                Some((high << 4) | low)
+            })
+            .flatten();
+        match escaped {
+            Some(decoded) => {
+                out.push(decoded);
+                index += 3;
+            }
+            None => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    char::from(digit)
+        .to_digit(16)
+        .and_then(|value| u8::try_from(value).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_catalog_and_offering_routes() {
+        assert_eq!(Route::from_hash(""), Route::Catalog);
+        assert_eq!(Route::from_hash("#"), Route::Catalog);
+        assert_eq!(Route::from_hash("#/"), Route::Catalog);
+        assert_eq!(Route::from_hash("#/nowhere"), Route::Catalog);
+        assert_eq!(Route::from_hash("#/offering/"), Route::Catalog);
+        assert_eq!(
+            Route::from_hash("#/offering/GL-CICD-R"),
+            Route::Offering("GL-CICD-R".into())
+        );
+        assert_eq!(
+            Route::from_hash("/offering/GL-CICD-R"),
+            Route::Offering("GL-CICD-R".into())
+        );
+    }
+
+    #[test]
+    fn links_round_trip_every_sku() {
+        for sku in ["GL-CICD-R", "MIG+", "A B/C%D", "Ünïcode", "x%zz"] {
+            let href = Route::offering_href(sku);
+            assert!(
+                href.bytes().all(|b| b.is_ascii_graphic()),
+                "{href} is not URL-safe"
+            );
+            assert_eq!(Route::from_hash(&href), Route::Offering(sku.into()));
+        }
+        assert_eq!(Route::offering_href("MIG+"), "#/offering/MIG%2B");
+        assert_eq!(Route::Catalog.href(), "#/");
+    }
+
+    #[test]
+    fn malformed_escapes_are_kept() {
+        assert_eq!(
+            Route::from_hash("#/offering/100%"),
+            Route::Offering("100%".into())
+        );
+        assert_eq!(
+            Route::from_hash("#/offering/%4"),
+            Route::Offering("%4".into())
+        );
+    }
+}

@@ -1,0 +1,243 @@
+//! The app's state and every change to it, as plain data and one reducer (the
+//! `function_todomvc` pattern). No effects here: the URL, storage and the clock are read and
+//! written in [`crate::effects`], and their results arrive as [`Action`]s.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use scopecraft::{Catalog, Currency, Date, DeliveryMode, Scope, ScopeItem};
+use yew::Reducible;
+
+use crate::catalog_filter::CatalogFilter;
+use crate::route::Route;
+
+/// A catalog shared between components without copying it. Two handles are equal when they
+/// are the same catalog (same allocation, or the same content hash).
+#[derive(Debug, Clone)]
+pub struct SharedCatalog(Rc<Catalog>);
+
+impl SharedCatalog {
+    /// Shares `catalog`.
+    pub fn new(catalog: Catalog) -> SharedCatalog {
+        SharedCatalog(Rc::new(catalog))
+    }
+}
+
+impl PartialEq for SharedCatalog {
+    fn eq(&self, other: &SharedCatalog) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.hash() == other.0.hash()
+    }
+}
+
+impl Deref for SharedCatalog {
+    type Target = Catalog;
+
+    fn deref(&self) -> &Catalog {
+        &self.0
+    }
+}
+
+/// Everything the app shows and remembers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The active catalog.
+    pub catalog: SharedCatalog,
+    /// The customer's scope: what they added, in the order they added it.
+    pub scope: Scope,
+    /// The catalog search and filters.
+    pub filter: CatalogFilter,
+    /// Where the customer is.
+    pub route: Route,
+    /// Today, when the browser could tell; hides offerings outside their availability dates.
+    pub today: Option<Date>,
+}
+
+/// Every change the app can make to its state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The search box changed.
+    SetSearch(String),
+    /// A category filter was switched on or off.
+    ToggleCategory(String),
+    /// A delivery-mode filter was switched on or off.
+    ToggleDelivery(DeliveryMode),
+    /// An audience filter was switched on or off.
+    ToggleAudience(String),
+    /// Search and filters reset.
+    ClearFilters,
+    /// The URL now points somewhere else (a link was followed, or back was pressed).
+    Navigate(Route),
+    /// "Add to scope" on an offering; `delivery` is set for a SKU sold in both modes.
+    AddToScope {
+        /// The offering's SKU.
+        sku: String,
+        /// The delivery mode chosen, for a SKU sold both ways.
+        delivery: Option<DeliveryMode>,
+    },
+    /// Quote currency chosen (one the catalog has a price book for).
+    SetCurrency(Currency),
+}
+
+impl AppState {
+    /// A fresh state: an empty scope made with `catalog`, no filters.
+    pub fn new(catalog: SharedCatalog, route: Route, today: Option<Date>) -> AppState {
+        let scope = Scope {
+            catalog: Some(catalog.reference()),
+            ..Scope::default()
+        };
+        AppState {
+            catalog,
+            scope,
+            filter: CatalogFilter::default(),
+            route,
+            today,
+        }
+    }
+
+    /// The currency prices are shown in: the scope's, or the catalog's base currency.
+    pub fn currency(&self) -> Currency {
+        self.scope
+            .currency
+            .as_deref()
+            .and_then(Currency::from_code)
+            .filter(|c| self.catalog.price_book(*c).is_some())
+            .unwrap_or_else(|| self.catalog.base_currency())
+    }
+
+    /// Whether the scope already has `sku` in this delivery mode.
+    pub fn in_scope(&self, sku: &str, delivery: Option<DeliveryMode>) -> bool {
+        self.scope
+            .items
+            .iter()
+            .any(|item| item.sku == sku && item.delivery == delivery)
+    }
+
+    /// Applies one action; `None` when it changes nothing (so nothing re-renders).
+    fn apply(&self, action: Action) -> Option<AppState> {
+        let mut next = self.clone();
+        match action {
+            Action::SetSearch(text) => next.filter.search = text,
+            Action::ToggleCategory(id) => toggle(&mut next.filter.categories, id),
+            Action::ToggleDelivery(mode) => toggle(&mut next.filter.delivery, mode),
+            Action::ToggleAudience(label) => toggle(&mut next.filter.audiences, label),
+            Action::ClearFilters => next.filter = CatalogFilter::default(),
+            Action::Navigate(route) => next.route = route,
+            Action::AddToScope { sku, delivery } => {
+                if self.catalog.offering(&sku).is_none() || self.in_scope(&sku, delivery) {
+                    return None;
+                }
+                next.scope.items.push(ScopeItem {
+                    delivery,
+                    ..ScopeItem::new(sku)
+                });
+            }
+            Action::SetCurrency(currency) => {
+                self.catalog.price_book(currency)?;
+                next.scope.currency = Some(currency.code().to_string());
+            }
+        }
+        (next != *self).then_some(next)
+    }
+}
+
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = include_str!("../tests/fixtures/small-catalog.toml");
+
+    fn state() -> Rc<AppState> {
+        let catalog = scopecraft::load_catalog("small-catalog.toml", SMALL).expect("fixture");
+        Rc::new(AppState::new(
+            SharedCatalog::new(catalog),
+            Route::Catalog,
+            None,
+        ))
+    }
+
+    #[test]
+    fn add_to_scope_pushes_each_item_once() {
+        let start = state();
+        assert_eq!(
+            start.scope.catalog.as_ref().map(|c| c.id.as_str()),
+            Some("small-test")
+        );
+        let add = |sku: &str, delivery| Action::AddToScope {
+            sku: sku.into(),
+            delivery,
+        };
+        let one = start.clone().reduce(add("TR-GIT-R", None));
+        assert_eq!(one.scope.items.len(), 1);
+        assert!(one.in_scope("TR-GIT-R", None));
+        let again = one.clone().reduce(add("TR-GIT-R", None));
+        assert!(Rc::ptr_eq(&one, &again), "no change, no re-render");
+        let unknown = one.clone().reduce(add("NOPE", None));
+        assert!(Rc::ptr_eq(&one, &unknown));
+        let two = one
+            .reduce(add("TR-SEC", Some(DeliveryMode::OnSite)))
+            .reduce(add("TR-SEC", Some(DeliveryMode::Remote)));
+        let items: Vec<(&str, Option<DeliveryMode>)> = two
+            .scope
+            .items
+            .iter()
+            .map(|i| (i.sku.as_str(), i.delivery))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("TR-GIT-R", None),
+                ("TR-SEC", Some(DeliveryMode::OnSite)),
+                ("TR-SEC", Some(DeliveryMode::Remote))
+            ]
+        );
+    }
+
+    #[test]
+    fn filters_toggle_and_clear() {
+        let state = state()
+            .reduce(Action::SetSearch("git".into()))
+            .reduce(Action::ToggleCategory("training".into()))
+            .reduce(Action::ToggleDelivery(DeliveryMode::OnSite))
+            .reduce(Action::ToggleAudience("Developers".into()));
+        assert_eq!(state.filter.search, "git");
+        assert!(state.filter.categories.contains("training"));
+        assert!(state.filter.delivery.contains(&DeliveryMode::OnSite));
+        assert!(state.filter.audiences.contains("Developers"));
+        let off = state
+            .clone()
+            .reduce(Action::ToggleCategory("training".into()));
+        assert!(off.filter.categories.is_empty());
+        let cleared = state.reduce(Action::ClearFilters);
+        assert!(cleared.filter.is_empty());
+        let same = cleared.clone().reduce(Action::ClearFilters);
+        assert!(Rc::ptr_eq(&cleared, &same));
+    }
+
+    #[test]
+    fn navigation_and_currency() {
+        let state = state().reduce(Action::Navigate(Route::Offering("TR-SEC".into())));
+        assert_eq!(state.route, Route::Offering("TR-SEC".into()));
+        assert_eq!(state.currency().code(), "USD");
+        let eur = Currency::from_code("EUR").expect("EUR is known");
+        let same = state.clone().reduce(Action::SetCurrency(eur));
+        assert!(Rc::ptr_eq(&state, &same), "the fixture has no EUR book");
+        assert_eq!(same.currency().code(), "USD");
+    }
+}
