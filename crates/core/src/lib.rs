@@ -24,9 +24,10 @@ pub use catalog::{
     AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
     CatalogData, CatalogError, CatalogFormat, CatalogRef, Category, Choice, Condition, Conversion,
     Delivery, DeliveryMode, GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES,
-    Offering, OfferingDuration, Prerequisites, PriceBook, PriceEntry, Pricing, Question,
-    QuestionKind, Role, SaleForm, SourceMap, TierMode, Travel, check as check_catalog,
-    load as load_catalog, parse as parse_catalog,
+    MigrationWaves, Offering, OfferingDuration, PhaseTemplate, PlanTemplate, Prerequisites,
+    PriceBook, PriceEntry, Pricing, Question, QuestionKind, RecommendationKind,
+    RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, TierMode, Travel, WaveSize,
+    check as check_catalog, load as load_catalog, parse as parse_catalog,
 };
 pub use date::{Date, DateError};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
