@@ -158,6 +158,19 @@ fn equals(answer: &Answer, value: &AnswerValue) -> bool {
     }
 }
 
+/// SKUs a condition requires to be selected (outside any `not`), for naming what a
+/// warning is about.
+pub(crate) fn selected_skus(condition: &Condition, out: &mut Vec<String>) {
+    if let Some(sku) = &condition.selected
+        && !out.contains(sku)
+    {
+        out.push(sku.clone());
+    }
+    for sub in condition.all.iter().chain(&condition.any) {
+        selected_skus(sub, out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,5 +283,15 @@ mod tests {
         scope.service_types = vec!["implementation".to_string()];
         let facts = ScopeFacts::new(&catalog, &scope);
         assert_eq!(facts.service_types(), ["implementation"]);
+    }
+
+    #[test]
+    fn selected_skus_skip_negations() {
+        let condition = cond(
+            "{ all = [{ selected = \"A\" }, { not = { selected = \"B\" } }, { any = [{ selected = \"C\" }] }] }",
+        );
+        let mut skus = Vec::new();
+        selected_skus(&condition, &mut skus);
+        assert_eq!(skus, ["A", "C"]);
     }
 }

@@ -25,6 +25,7 @@ mod import;
 pub mod limits;
 mod money;
 mod quote;
+mod recommend;
 mod scope;
 mod scoping;
 
@@ -44,6 +45,10 @@ pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
 pub use quote::{
     Approval, Component, LineKind, ListPrice, ModePrice, Paperwork, Quote, QuoteDiscount,
     QuoteError, QuoteLine, QuoteOptions, Routing, TraceStep, list_price, price, price_with,
+};
+pub use recommend::{
+    RecommendError, Recommendation, RecommendationDecision, Recommendations, RecommendedItem,
+    recommend,
 };
 pub use scope::{Answer, Customer, Decision, FieldError, Requester, Scope, ScopeError, ScopeItem};
 pub use scoping::{
