@@ -24,6 +24,7 @@ mod date;
 mod import;
 pub mod limits;
 mod money;
+mod plan;
 mod quote;
 mod recommend;
 mod scope;
@@ -42,6 +43,9 @@ pub use condition::{ScopeFacts, holds as condition_holds};
 pub use date::{Date, DateError};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
 pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
+pub use plan::{
+    DateSpan, PhaseDates, Plan, PlanError, PlanItem, PlanOptions, PlanPhase, RoleEffort, plan,
+};
 pub use quote::{
     Approval, Component, LineKind, ListPrice, ModePrice, Paperwork, Quote, QuoteDiscount,
     QuoteError, QuoteLine, QuoteOptions, Routing, TraceStep, list_price, price, price_with,
