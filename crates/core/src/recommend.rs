@@ -133,6 +133,9 @@ pub struct RecommendedItem {
     /// Questions whose missing answers widen the price.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing_answers: Vec<String>,
+    /// How the engine priced it, one rule per sentence (the quote line's trace).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanation: Vec<String>,
 }
 
 /// Why recommendations could not be made: every problem, each naming its field.
@@ -250,18 +253,21 @@ impl Engine<'_> {
             .any(|i| i.sku == sku || Some(i.sku.as_str()) == sibling)
     }
 
-    /// Some SKU of `rule`'s suggestion is already in the scope.
+    /// The rule applies to this scope and some SKU of its suggestion is already in it.
     fn rule_taken(&self, rule: &RecommendationRule) -> bool {
-        rule.add.iter().any(|add| self.present(&add.sku))
+        self.applies(rule) && rule.add.iter().any(|add| self.present(&add.sku))
+    }
+
+    /// The rule's service type is in scope and its condition holds.
+    fn applies(&self, rule: &RecommendationRule) -> bool {
+        rule.service_type
+            .as_deref()
+            .is_none_or(|s| self.facts.has_service_type(s))
+            && holds(&rule.when, self.facts)
     }
 
     fn rule(&mut self, rule: &RecommendationRule) {
-        if let Some(service_type) = &rule.service_type
-            && !self.facts.has_service_type(service_type)
-        {
-            return;
-        }
-        if !holds(&rule.when, self.facts) {
+        if !self.applies(rule) {
             return;
         }
         let reason = interpolate(self.catalog, self.facts, &rule.reason);
@@ -321,7 +327,7 @@ impl Engine<'_> {
         }
     }
 
-    /// The rule's alternative (either way round) is already chosen.
+    /// The rule's alternative (either way round) applies and is already chosen.
     fn alternative_taken(&self, rule: &RecommendationRule) -> bool {
         let rules = &self.catalog.data().recommendations;
         let named = rule
@@ -434,6 +440,7 @@ impl Engine<'_> {
             line_kind: line.kind,
             price: line.gross,
             missing_answers: quote.missing_answers,
+            explanation: line.trace.into_iter().map(|step| step.text).collect(),
         })
     }
 
@@ -467,8 +474,8 @@ impl Engine<'_> {
                 let items = vec![priced];
                 self.recommended.push(Recommendation {
                     reason: format!(
-                        "{} ({}) builds on {} ({}). Add it, unless the people attending already have that knowledge.",
-                        offering.sku, offering.name, needed.sku, needed.name
+                        "{} ({}) builds on what {}, {}, teaches. Add it, unless the people attending already have that knowledge.",
+                        offering.name, offering.sku, needed.sku, needed.name
                     ),
                     kind: RecommendationKind::Add,
                     price: total(&items),

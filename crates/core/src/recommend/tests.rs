@@ -335,7 +335,17 @@ fn notes_and_warnings_carry_their_reason_and_skus() {
         warning.reason,
         "Rapid Results installs on virtual machines, not Amazon EKS."
     );
-    // RR is taken, so its alternative QSHA is not suggested.
+    // RR is taken but ruled out on EKS, so QSHA is still suggested.
+    assert_eq!(ids(&result.recommended), ["qsha"]);
+}
+
+#[test]
+fn an_alternative_chosen_but_ruled_out_does_not_block_the_other() {
+    // On virtual machines RR applies, so its alternative QSHA drops out.
+    let result = run(json!({
+        "items": [{"sku": "RR"}],
+        "answers": {"users": 3250, "k8s": "none", "tier": "premium"}
+    }));
     assert!(
         result.recommended.is_empty(),
         "{:?}",
@@ -504,7 +514,9 @@ fn prerequisites_of_scope_items_are_suggested_with_their_attendees() {
     assert!(
         basics
             .reason
-            .starts_with("SEC-R (Security) builds on BAS-R (Basics).")
+            .starts_with("Security (SEC-R) builds on what BAS-R, Basics, teaches."),
+        "{}",
+        basics.reason
     );
     // With the on-site sibling of the basics class in scope, only CI/CD is missing.
     let result = run(json!({
