@@ -317,6 +317,7 @@ impl Engine<'_> {
             RecommendationKind::Warning | RecommendationKind::Note => {
                 let mut skus = Vec::new();
                 selected_skus(&rule.when, &mut skus);
+                skus.retain(|sku| self.facts.is_selected(sku));
                 recommendation.skus = skus;
                 if rule.kind == RecommendationKind::Warning {
                     self.warnings.push(recommendation);
