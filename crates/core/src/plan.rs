@@ -527,7 +527,11 @@ impl Plan {
         out.push_str("\n\n");
         let dated = self.kickoff.is_some();
         out.push_str("| # | Phase | When | Weeks | Delivers | Customer prerequisites |");
-        out.push_str(if dated { " Dates |\n" } else { "\n" });
+        out.push_str(if dated {
+            " Dates (earliest start – latest end) |\n"
+        } else {
+            "\n"
+        });
         out.push_str("| --- | --- | --- | --- | --- | --- |");
         out.push_str(if dated { " --- |\n" } else { "\n" });
         for (n, phase) in self.phases.iter().enumerate() {

@@ -378,7 +378,7 @@ Nothing is booked before the paperwork is signed.
 
 Work usually starts 4–6 weeks after signature. Weeks below count from kick-off. Signed on 2026-03-02: kick-off between 2026-03-30 and 2026-04-13.
 
-| # | Phase | When | Weeks | Delivers | Customer prerequisites | Dates |
+| # | Phase | When | Weeks | Delivers | Customer prerequisites | Dates (earliest start – latest end) |
 | --- | --- | --- | --- | --- | --- | --- |
 | 1 | Kick-off | week 1 after kick-off | 1 | — | Signed SOW and purchase order. | 2026-03-30 – 2026-04-19 |
 | 2 | Deploy | weeks 2–3 after kick-off | 2 | QS Quickstart<br>CUSTOM Custom implementation | Infrastructure ready.<br>A cloud account \\| with admin access. | 2026-04-06 – 2026-05-03 |
