@@ -68,6 +68,7 @@ impl Table {
 mod tests {
     use super::*;
 
+    /// Headers follow their column's alignment.
     #[test]
     fn aligns_columns() {
         let mut table = Table::new(&["SKU", ">Price"]);
@@ -75,7 +76,7 @@ mod tests {
         table.row(vec!["X".into(), "USD 500.00".into()]);
         assert_eq!(
             table.render(),
-            "SKU       Price\n--------  ------------\nGL-BAS-R  USD 5,000.00\nX           USD 500.00\n"
+            "SKU              Price\n--------  ------------\nGL-BAS-R  USD 5,000.00\nX           USD 500.00\n"
         );
     }
 }
