@@ -59,6 +59,7 @@ pub struct Plan {
     pub unestimated: Vec<String>,
     /// The signature date given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub signed_on: Option<Date>,
     /// Earliest and latest kick-off, when signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]

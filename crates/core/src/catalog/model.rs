@@ -411,6 +411,7 @@ pub enum TierMode {
 
 /// An inclusive range of whole numbers; `to` absent means "and above".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// First value in the band.
