@@ -6,7 +6,9 @@
 
 mod catalog_cmd;
 mod input;
+mod plan_cmd;
 mod quote_cmd;
+mod recommend_cmd;
 mod table;
 
 use std::process::ExitCode;
@@ -49,6 +51,29 @@ enum Command {
         /// Check availability dates against this day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+    },
+    /// Apply the catalog's scoping rules to a scope: suggested offerings (with quantities and
+    /// prices), warnings, notes and missing required answers, as JSON.
+    Recommend {
+        /// The scope file, or `-` for standard input.
+        scope: String,
+        #[command(flatten)]
+        catalog: CatalogArg,
+    },
+    /// Lay a scope out as an implementation plan: phases, weeks after kick-off, what the
+    /// customer needs ready, and time-and-materials effort by role.
+    Plan {
+        /// The scope file, or `-` for standard input.
+        scope: String,
+        #[command(flatten)]
+        catalog: CatalogArg,
+        /// The day the SOW, agreements and purchase order were signed (YYYY-MM-DD); adds
+        /// calendar dates. Without it the plan has relative weeks only.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = plan_cmd::date_arg)]
+        signed_on: Option<scopecraft::Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = plan_cmd::PlanFormat::Table)]
+        format: plan_cmd::PlanFormat,
     },
 }
 
@@ -148,6 +173,15 @@ fn main() -> ExitCode {
             explain,
             as_of.as_deref(),
         ),
+        Command::Recommend { scope, catalog } => {
+            recommend_cmd::recommend_cmd(&scope, catalog.catalog.as_deref())
+        }
+        Command::Plan {
+            scope,
+            catalog,
+            signed_on,
+            format,
+        } => plan_cmd::plan_cmd(&scope, catalog.catalog.as_deref(), signed_on, format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

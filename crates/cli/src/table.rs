@@ -68,6 +68,7 @@ impl Table {
 mod tests {
     use super::*;
 
+    /// Headers follow their column's alignment.
     #[test]
     fn aligns_columns() {
         let mut table = Table::new(&["SKU", ">Price"]);

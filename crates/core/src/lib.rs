@@ -8,31 +8,54 @@
 //!   and identified by a content hash. The GitLab catalog is embedded ([`Catalog::gitlab`]).
 //! - [`import_gitlab_services`] turns GitLab's own `services.yml` into a catalog document,
 //!   with an [`ImportWarning`] for every entry it skipped or changed.
+//! - A [`Scope`] is what an account executive chose and answered; [`price`] turns it into a
+//!   [`Quote`] (a range while answers that drive a price are missing).
+//! - Discovery scoping: [`completeness`] lists the required answers still missing and the
+//!   answers that break their question's rules; [`recommend`] evaluates the catalog's rules
+//!   of thumb into suggested offerings, warnings and notes; [`plan`] lays the scope out in
+//!   phases with relative weeks (and dates once a signature date is known).
 //!
 //! This crate is pure: no I/O, no clock, no randomness. It compiles for native targets and
 //! for `wasm32-unknown-unknown`, where the browser app calls it.
 
 mod catalog;
+mod condition;
 mod date;
 mod import;
 pub mod limits;
 mod money;
+mod plan;
 mod quote;
+mod recommend;
 mod scope;
+mod scoping;
 
 pub use catalog::{
     AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
     CatalogData, CatalogError, CatalogFormat, CatalogRef, Category, Choice, Condition, Conversion,
     Delivery, DeliveryMode, GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES,
-    Offering, OfferingDuration, Prerequisites, PriceBook, PriceEntry, Pricing, Question,
-    QuestionKind, Role, SaleForm, SourceMap, TierMode, Travel, check as check_catalog,
+    MigrationWaves, Offering, OfferingDuration, PhaseTemplate, PlanTemplate, Prerequisites,
+    PriceBook, PriceEntry, Pricing, Question, QuestionKind, RecommendationKind, RecommendationRule,
+    Role, RuleAdd, SaleForm, SourceMap, TierMode, Travel, WaveSize, check as check_catalog,
     load as load_catalog, parse as parse_catalog,
 };
+pub use condition::{ScopeFacts, holds as condition_holds};
 pub use date::{Date, DateError};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
 pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
+pub use plan::{
+    DateSpan, PhaseDates, Plan, PlanError, PlanItem, PlanOptions, PlanPhase, RoleEffort, plan,
+};
 pub use quote::{
     Approval, Component, LineKind, ListPrice, ModePrice, Paperwork, Quote, QuoteDiscount,
     QuoteError, QuoteLine, QuoteOptions, Routing, TraceStep, list_price, price, price_with,
 };
+pub use recommend::{
+    RecommendError, Recommendation, RecommendationDecision, Recommendations, RecommendedItem,
+    recommend,
+};
 pub use scope::{Answer, Customer, Decision, FieldError, Requester, Scope, ScopeError, ScopeItem};
+pub use scoping::{
+    Completeness, MigrationWaveEstimate, MissingAnswer, answer_errors, asked_questions,
+    completeness, is_asked, is_required, migration_waves, service_types, validate_answer,
+};

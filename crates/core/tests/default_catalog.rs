@@ -686,3 +686,92 @@ fn customer_facing_text_is_plain() {
         }
     }
 }
+
+#[test]
+fn scoping_rules_waves_and_plan() {
+    let catalog = catalog();
+    let data = catalog.data();
+    assert_eq!(data.license_question.as_deref(), Some("license.tier"));
+    // Rule ids are unique and every reason is written out.
+    let mut ids = BTreeSet::new();
+    for rule in &data.recommendations {
+        assert!(ids.insert(rule.id.as_str()), "{} twice", rule.id);
+        assert!(rule.reason.len() > 40, "{}: reason too short", rule.id);
+    }
+    for id in [
+        "impl-quickstart",
+        "impl-quickstart-ha",
+        "impl-rapid-results",
+        "impl-custom",
+        "impl-sysadmin-training",
+        "impl-rapid-results-on-kubernetes",
+        "migration-plus",
+        "migration-self-managed-to-saas",
+        "migration-custom",
+        "migration-saas-activities",
+        "migration-out-of-scope",
+        "migration-manual-may-be-cheaper",
+    ] {
+        assert!(ids.contains(id), "rule {id} is missing");
+    }
+    // Wave sizes from the handbook figures.
+    let waves = data.migration_waves.as_ref().expect("wave sizes");
+    let sizes: Vec<(Option<&str>, &str, u64, Option<u64>)> = waves
+        .sizes
+        .iter()
+        .map(|s| {
+            (
+                s.source.as_deref(),
+                s.destination.as_str(),
+                s.projects_per_wave.from,
+                s.projects_per_wave.to,
+            )
+        })
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            (
+                Some("github_enterprise"),
+                "self_managed_ha",
+                7000,
+                Some(7000)
+            ),
+            (
+                Some("github_enterprise"),
+                "self_managed_single",
+                7000,
+                Some(7000)
+            ),
+            (
+                Some("bitbucket_server"),
+                "self_managed_ha",
+                1000,
+                Some(1000)
+            ),
+            (
+                Some("bitbucket_server"),
+                "self_managed_single",
+                1000,
+                Some(1000)
+            ),
+            (Some("gitlab_self_managed"), "dedicated", 500, Some(500)),
+            (None, "gitlab_com", 200, Some(300)),
+        ]
+    );
+    // The plan: 4–6 weeks' lead time and the six phases in order.
+    let plan = data.plan.as_ref().expect("plan template");
+    assert_eq!(
+        (plan.lead_time_weeks.from, plan.lead_time_weeks.to),
+        (4, Some(6))
+    );
+    let phases: Vec<&str> = plan.phases.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        phases,
+        ["kickoff", "design", "deploy", "migrate", "train", "handoff"]
+    );
+    for phase in &plan.phases {
+        assert!(!phase.prerequisites.is_empty(), "{}", phase.id);
+    }
+    assert_eq!(waves.phase.as_deref(), Some("migrate"));
+}

@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 
 use super::model::{
     AnswerValue, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, CatalogData, Condition, DeliveryMode,
-    Offering, PriceBook, PriceEntry, Pricing, Question, QuestionKind,
+    LicenseTier, MigrationWaves, Offering, PlanTemplate, PriceBook, PriceEntry, Pricing, Question,
+    QuestionKind, RecommendationKind, RecommendationRule, RuleAdd,
 };
 use super::source_map::SourceMap;
 use crate::money::{Currency, group_thousands};
@@ -61,6 +62,10 @@ pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintI
     }
     approvals(&cx, &mut out);
     questions(&cx, &mut out);
+    license_question(&cx, &mut out);
+    recommendations(&cx, &mut out);
+    migration_waves(&cx, &mut out);
+    plan(&cx, &mut out);
     out.finish()
 }
 
@@ -415,6 +420,14 @@ fn duplicates(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let approvals = || data.approvals.iter().map(|a| a.id.as_str());
     report_empty(out, "approvals", "approval rule", approvals());
     report_repeats(out, "approvals", "id", "approval id", approvals());
+    let rules = || data.recommendations.iter().map(|r| r.id.as_str());
+    report_empty(out, "recommendations", "recommendation rule", rules());
+    report_repeats(out, "recommendations", "id", "recommendation id", rules());
+    if let Some(plan) = &data.plan {
+        let phases = || plan.phases.iter().map(|p| p.id.as_str());
+        report_empty(out, "plan.phases", "plan phase", phases());
+        report_repeats(out, "plan.phases", "id", "phase id", phases());
+    }
     for (q, question) in data.questions.iter().enumerate() {
         let list = format!("questions[{q}].choices");
         let choices = || question.choices.iter().map(|c| c.id.as_str());
@@ -1580,6 +1593,32 @@ fn questions(cx: &Ctx<'_>, out: &mut Sink<'_>) {
         if let Some(condition) = &question.shown_when {
             condition_rules(cx, out, &format!("questions[{q}].shown_when"), condition);
         }
+        if let Some(condition) = &question.required_when {
+            condition_rules(cx, out, &format!("questions[{q}].required_when"), condition);
+            if question.required_for.is_empty() {
+                out.at(
+                    format!("questions[{q}].required_when"),
+                    "required_when narrows required_for, which is empty, so the question is \
+                     never required; add the service types to required_for"
+                        .to_string(),
+                );
+            }
+        }
+        match question.max_length {
+            Some(_) if question.kind != QuestionKind::FreeText => out.at(
+                format!("questions[{q}].max_length"),
+                format!(
+                    "max_length applies only to free_text questions, and this one is {}; remove it",
+                    kind_name(question.kind)
+                ),
+            ),
+            Some(0) => out.at(
+                format!("questions[{q}].max_length"),
+                "max_length is 0, so no answer would be accepted; give a length such as 200"
+                    .to_string(),
+            ),
+            _ => {}
+        }
     }
 }
 
@@ -1745,6 +1784,162 @@ fn condition_rules(cx: &Ctx<'_>, out: &mut Sink<'_>, path: &str, condition: &Con
             cx.unknown_category(category),
         );
     }
+    if let Some(message) = never_holds(cx, condition) {
+        out.at(path, message);
+    }
+}
+
+/// A reason the tests on one question, made together by a condition and its plain `all`
+/// members, can never all hold: a whole-number range no answer falls in, two different
+/// required values, or "unanswered" together with a comparison. Only what is cheap to see.
+fn never_holds(cx: &Ctx<'_>, condition: &Condition) -> Option<String> {
+    let plain = |c: &Condition| c.all.is_empty() && c.any.is_empty() && c.not.is_none();
+    let mut by_question: BTreeMap<&str, Vec<&Condition>> = BTreeMap::new();
+    for test in std::iter::once(condition).chain(condition.all.iter().filter(|c| plain(c))) {
+        if let Some(id) = &test.question {
+            by_question.entry(id.as_str()).or_default().push(test);
+        }
+    }
+    for (id, tests) in by_question {
+        let Some(question) = cx.question(id) else {
+            continue;
+        };
+        let unanswered = tests.iter().any(|t| t.answered == Some(false));
+        let compared = tests
+            .iter()
+            .any(|t| comparisons(t).iter().any(|c| *c != "answered"));
+        if unanswered && compared {
+            return Some(format!(
+                "this condition can never hold: it requires {id:?} to be unanswered and also compares its answer"
+            ));
+        }
+        if tests.iter().any(|t| t.answered == Some(true)) && unanswered {
+            return Some(format!(
+                "this condition can never hold: it requires {id:?} to be both answered and unanswered"
+            ));
+        }
+        let message = if question.kind == QuestionKind::WholeNumber {
+            number_contradiction(question, &tests)
+        } else {
+            value_contradiction(&tests)
+        };
+        if let Some(message) = message {
+            return Some(format!(
+                "this condition can never hold: no answer to {id:?} {message}"
+            ));
+        }
+    }
+    None
+}
+
+fn number_contradiction(question: &Question, tests: &[&Condition]) -> Option<String> {
+    let mut low = question.min.unwrap_or(0);
+    let mut high = question.max.unwrap_or(u64::MAX);
+    let mut words: Vec<String> = Vec::new();
+    for test in tests {
+        if let Some(lt) = test.lt {
+            words.push(format!("below {}", number(lt)));
+            match lt.checked_sub(1) {
+                Some(h) => high = high.min(h),
+                None => return Some(format!("is below {}", number(lt))),
+            }
+        }
+        if let Some(lte) = test.lte {
+            words.push(format!("at most {}", number(lte)));
+            high = high.min(lte);
+        }
+        if let Some(gt) = test.gt {
+            words.push(format!("above {}", number(gt)));
+            match gt.checked_add(1) {
+                Some(l) => low = low.max(l),
+                None => return Some(format!("is above {}", number(gt))),
+            }
+        }
+        if let Some(gte) = test.gte {
+            words.push(format!("at least {}", number(gte)));
+            low = low.max(gte);
+        }
+        if let Some(AnswerValue::Number(n)) = test.eq {
+            words.push(format!("equal to {}", number(n)));
+            low = low.max(n);
+            high = high.min(n);
+        }
+        let listed: Vec<u64> = test
+            .one_of
+            .iter()
+            .filter_map(|v| match v {
+                AnswerValue::Number(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        if let (Some(least), Some(most)) = (listed.iter().min(), listed.iter().max()) {
+            words.push(format!(
+                "one of {}",
+                listed
+                    .iter()
+                    .map(|n| number(*n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            low = low.max(*least);
+            high = high.min(*most);
+        }
+    }
+    if low <= high {
+        return None;
+    }
+    let mut limits = Vec::new();
+    if let Some(min) = question.min {
+        limits.push(format!("min {}", number(min)));
+    }
+    if let Some(max) = question.max {
+        limits.push(format!("max {}", number(max)));
+    }
+    let limits = if limits.is_empty() {
+        String::new()
+    } else {
+        format!(" (the question accepts {})", limits.join(", "))
+    };
+    let words = if words.is_empty() {
+        "fits".to_string()
+    } else {
+        format!(
+            "is {}",
+            join_names(&words.iter().map(String::as_str).collect::<Vec<_>>())
+        )
+    };
+    Some(format!("{words}{limits}"))
+}
+
+fn value_contradiction(tests: &[&Condition]) -> Option<String> {
+    let equal: Vec<&AnswerValue> = tests.iter().filter_map(|t| t.eq.as_ref()).collect();
+    if let Some(first) = equal.first()
+        && let Some(other) = equal.iter().find(|v| *v != first)
+    {
+        return Some(format!(
+            "equals both {} and {}",
+            show_value(first),
+            show_value(other)
+        ));
+    }
+    if let Some(value) = equal.first() {
+        if tests.iter().any(|t| t.ne.as_ref() == Some(*value)) {
+            return Some(format!(
+                "both equals and differs from {}",
+                show_value(value)
+            ));
+        }
+        if tests
+            .iter()
+            .any(|t| !t.one_of.is_empty() && !t.one_of.contains(value))
+        {
+            return Some(format!(
+                "equals {} and is also one of a list without it",
+                show_value(value)
+            ));
+        }
+    }
+    None
 }
 
 /// The values compared fit the question: choice ids for choice questions, `true`/`false`
@@ -1827,6 +2022,544 @@ fn value_problem(question: &Question, value: &AnswerValue) -> Option<String> {
             "question {id:?} is whole_number, so compare with a whole number, not {}",
             show_value(value)
         )),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rule 13: scoping (licence question, recommendation rules, migration waves, plan)
+// ---------------------------------------------------------------------------------------
+
+/// A question a scoping rule reads must exist and be of `kind`.
+fn question_of_kind(
+    cx: &Ctx<'_>,
+    out: &mut Sink<'_>,
+    field: String,
+    id: &str,
+    kind: QuestionKind,
+    purpose: &str,
+) -> Option<&'static str> {
+    match cx.question(id) {
+        None => {
+            out.at(field, unknown_question(id));
+            Some("unknown")
+        }
+        Some(question) if question.kind != kind => {
+            out.at(
+                field,
+                format!(
+                    "question {id:?} is {}, but {purpose} needs a {} question",
+                    kind_name(question.kind),
+                    kind_name(kind)
+                ),
+            );
+            Some("kind")
+        }
+        Some(_) => None,
+    }
+}
+
+fn license_question(cx: &Ctx<'_>, out: &mut Sink<'_>) {
+    let Some(id) = &cx.data.license_question else {
+        return;
+    };
+    let field = "license_question";
+    if question_of_kind(
+        cx,
+        out,
+        field.to_string(),
+        id,
+        QuestionKind::SingleChoice,
+        "the licence tier",
+    )
+    .is_some()
+    {
+        return;
+    }
+    if let Some(question) = cx.question(id) {
+        let wrong: Vec<&str> = question
+            .choices
+            .iter()
+            .map(|c| c.id.as_str())
+            .filter(|c| LicenseTier::parse(c).is_none())
+            .collect();
+        if !wrong.is_empty() {
+            out.at(
+                field,
+                format!(
+                    "{} of question {id:?} {}; the choices must be free, premium and ultimate",
+                    choice_words(&wrong),
+                    if wrong.len() == 1 {
+                        "is not a licence tier"
+                    } else {
+                        "are not licence tiers"
+                    }
+                ),
+            );
+        }
+    }
+}
+
+fn recommendations(cx: &Ctx<'_>, out: &mut Sink<'_>) {
+    let rules = &cx.data.recommendations;
+    for (r, rule) in rules.iter().enumerate() {
+        let path = format!("recommendations[{r}]");
+        if let Some(category) = &rule.service_type
+            && !cx.has_category(category)
+        {
+            out.at(
+                format!("{path}.service_type"),
+                cx.unknown_category(category),
+            );
+        }
+        condition_rules(cx, out, &format!("{path}.when"), &rule.when);
+        reason_rules(cx, out, &path, &rule.reason);
+        match rule.kind {
+            RecommendationKind::Add if rule.add.is_empty() => out.at(
+                format!("{path}.add"),
+                "a rule of kind \"add\" needs at least one offering in add, e.g. add = [{ sku = \"GL-IMPL-QS\" }]".to_string(),
+            ),
+            RecommendationKind::Warning | RecommendationKind::Note => {
+                let kind = if rule.kind == RecommendationKind::Warning {
+                    "warning"
+                } else {
+                    "note"
+                };
+                for (name, set) in [
+                    ("add", !rule.add.is_empty()),
+                    ("instead_of", !rule.instead_of.is_empty()),
+                    ("alternative_to", rule.alternative_to.is_some()),
+                ] {
+                    if set {
+                        out.at(
+                            format!("{path}.{name}"),
+                            format!("{name} applies only to rules of kind \"add\", and this one is a {kind}; remove it or change the kind"),
+                        );
+                    }
+                }
+            }
+            RecommendationKind::Add => {}
+        }
+        for (k, add) in rule.add.iter().enumerate() {
+            rule_add(cx, out, &format!("{path}.add[{k}]"), add);
+        }
+        for (k, sku) in rule.instead_of.iter().enumerate() {
+            if !cx.has_sku(sku) {
+                out.at(format!("{path}.instead_of[{k}]"), unknown_sku(sku));
+            }
+        }
+        if let Some(other) = &rule.alternative_to {
+            alternative(out, &path, rule, rules, other);
+        }
+        if let Some(days) = rule.effort_days
+            && days.to.is_some_and(|to| to < days.from)
+        {
+            out.at(
+                format!("{path}.effort_days"),
+                format!(
+                    "effort_days runs from {} down to {}; from must not be above to",
+                    number(days.from),
+                    number(days.to.unwrap_or_default())
+                ),
+            );
+        }
+    }
+}
+
+/// A reason must say something, and `{…}` placeholders must name questions.
+fn reason_rules(cx: &Ctx<'_>, out: &mut Sink<'_>, path: &str, reason: &str) {
+    if is_blank(reason) {
+        out.at(
+            format!("{path}.reason"),
+            "reason is empty; say why, in words the account executive and the customer understand"
+                .to_string(),
+        );
+    }
+    let mut rest = reason;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or("");
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        let inner = after.get(..close).unwrap_or("");
+        if !inner.is_empty() && !inner.contains(char::is_whitespace) && cx.question(inner).is_none()
+        {
+            out.at(
+                format!("{path}.reason"),
+                format!(
+                    "{{{inner}}} names no question; placeholders are replaced by the answer to the question with that id"
+                ),
+            );
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+}
+
+fn alternative(
+    out: &mut Sink<'_>,
+    path: &str,
+    rule: &RecommendationRule,
+    rules: &[RecommendationRule],
+    other: &str,
+) {
+    let field = format!("{path}.alternative_to");
+    if other == rule.id {
+        out.at(
+            field,
+            format!("{other:?} names the rule itself; name the rule this one is an alternative to"),
+        );
+        return;
+    }
+    match rules.iter().find(|r| r.id == other) {
+        None => out.at(
+            field,
+            format!("unknown recommendation {other:?} (no rule has this id)"),
+        ),
+        Some(target) if target.kind != RecommendationKind::Add => out.at(
+            field,
+            format!(
+                "{other:?} is not a rule of kind \"add\", so there is nothing to choose between"
+            ),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// One offering a rule suggests: it exists, and its fields fit its pricing and delivery.
+fn rule_add(cx: &Ctx<'_>, out: &mut Sink<'_>, path: &str, add: &RuleAdd) {
+    for (name, id) in [
+        ("quantity_from", &add.quantity_from),
+        ("attendees_from", &add.attendees_from),
+    ] {
+        if let Some(id) = id {
+            question_of_kind(
+                cx,
+                out,
+                format!("{path}.{name}"),
+                id,
+                QuestionKind::WholeNumber,
+                name,
+            );
+        }
+    }
+    if let Some(id) = &add.delivery_from {
+        delivery_question(cx, out, &format!("{path}.delivery_from"), id);
+    }
+    for (a, b, set) in [
+        (
+            "quantity",
+            "quantity_from",
+            add.quantity.is_some() && add.quantity_from.is_some(),
+        ),
+        (
+            "delivery",
+            "delivery_from",
+            add.delivery.is_some() && add.delivery_from.is_some(),
+        ),
+    ] {
+        if set {
+            out.at(format!("{path}.{b}"), format!("give {a} or {b}, not both"));
+        }
+    }
+    let Some((_, offering)) = cx.offering(&add.sku) else {
+        out.at(format!("{path}.sku"), unknown_sku(&add.sku));
+        return;
+    };
+    let model = offering.pricing.model_name();
+    if add.attendees_from.is_some() && !matches!(offering.pricing, Pricing::Class { .. }) {
+        out.at(
+            format!("{path}.attendees_from"),
+            format!(
+                "attendees_from applies only to classes, and {} is priced {model}",
+                offering.sku
+            ),
+        );
+    }
+    let unit_sold = !matches!(
+        offering.pricing,
+        Pricing::RangeTable { .. }
+            | Pricing::TimeAndMaterials { .. }
+            | Pricing::PercentOfSubtotal { .. }
+    );
+    if (add.quantity.is_some() || add.quantity_from.is_some()) && !unit_sold {
+        out.at(
+            format!("{path}.quantity"),
+            format!(
+                "{} is priced {model}, which takes no quantity; remove it",
+                offering.sku
+            ),
+        );
+    }
+    if add.quantity == Some(0) {
+        out.at(
+            format!("{path}.quantity"),
+            "quantity is 0; suggest at least 1".to_string(),
+        );
+    }
+    if let Some(mode) = add.delivery {
+        let sibling_has = offering
+            .delivery
+            .sibling
+            .as_deref()
+            .and_then(|s| cx.offering(s))
+            .is_some_and(|(_, s)| s.delivery.modes.contains(&mode));
+        if !offering.delivery.modes.contains(&mode) && !sibling_has {
+            out.at(
+                format!("{path}.delivery"),
+                format!(
+                    "{} is not sold {}, and has no sibling that is",
+                    offering.sku,
+                    mode.label()
+                ),
+            );
+        }
+    }
+}
+
+/// A question that picks a delivery mode: single choice, choices `remote` and `on_site`.
+fn delivery_question(cx: &Ctx<'_>, out: &mut Sink<'_>, field: &str, id: &str) {
+    if question_of_kind(
+        cx,
+        out,
+        field.to_string(),
+        id,
+        QuestionKind::SingleChoice,
+        "delivery_from",
+    )
+    .is_some()
+    {
+        return;
+    }
+    if let Some(question) = cx.question(id) {
+        let wrong: Vec<&str> = question
+            .choices
+            .iter()
+            .map(|c| c.id.as_str())
+            .filter(|c| !matches!(*c, "remote" | "on_site"))
+            .collect();
+        if !wrong.is_empty() {
+            out.at(
+                field,
+                format!(
+                    "{} of question {id:?} {}; delivery_from needs a question whose choices are \"remote\" and \"on_site\"",
+                    choice_words(&wrong),
+                    if wrong.len() == 1 {
+                        "is not a delivery mode"
+                    } else {
+                        "are not delivery modes"
+                    }
+                ),
+            );
+        }
+    }
+}
+
+/// `choice "a"`, `choices "a" and "b"`.
+fn choice_words(ids: &[&str]) -> String {
+    let quoted: Vec<String> = ids.iter().map(|id| format!("{id:?}")).collect();
+    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+    format!(
+        "choice{} {}",
+        if ids.len() == 1 { "" } else { "s" },
+        join_names(&quoted)
+    )
+}
+
+fn migration_waves(cx: &Ctx<'_>, out: &mut Sink<'_>) {
+    let Some(waves) = &cx.data.migration_waves else {
+        return;
+    };
+    let path = "migration_waves";
+    let source_ok = question_of_kind(
+        cx,
+        out,
+        format!("{path}.source_question"),
+        &waves.source_question,
+        QuestionKind::SingleChoice,
+        "the wave source",
+    )
+    .is_none();
+    let destination_ok = question_of_kind(
+        cx,
+        out,
+        format!("{path}.destination_question"),
+        &waves.destination_question,
+        QuestionKind::SingleChoice,
+        "the wave destination",
+    )
+    .is_none();
+    question_of_kind(
+        cx,
+        out,
+        format!("{path}.projects_question"),
+        &waves.projects_question,
+        QuestionKind::WholeNumber,
+        "the project count",
+    );
+    if waves.weeks_per_wave <= Decimal::ZERO {
+        out.at(
+            format!("{path}.weeks_per_wave"),
+            format!(
+                "weeks_per_wave is {}; a wave takes some time, e.g. \"1\"",
+                waves.weeks_per_wave
+            ),
+        );
+    }
+    if let Some(phase) = &waves.phase {
+        let known = cx
+            .data
+            .plan
+            .as_ref()
+            .is_some_and(|p| p.phases.iter().any(|ph| ph.id == *phase));
+        if !known {
+            out.at(
+                format!("{path}.phase"),
+                format!("unknown plan phase {phase:?} (no [[plan.phases]] has this id)"),
+            );
+        }
+    }
+    if waves.sizes.is_empty() {
+        out.at(
+            path,
+            "no wave sizes; add [[migration_waves.sizes]] entries".to_string(),
+        );
+    }
+    wave_sizes(cx, out, waves, source_ok, destination_ok);
+}
+
+fn wave_sizes(
+    cx: &Ctx<'_>,
+    out: &mut Sink<'_>,
+    waves: &MigrationWaves,
+    source_ok: bool,
+    destination_ok: bool,
+) {
+    let choice_problem = |question: &str, value: &str| {
+        cx.question(question)
+            .and_then(|q| value_problem(q, &AnswerValue::Text(value.to_string())))
+    };
+    for (k, size) in waves.sizes.iter().enumerate() {
+        let path = format!("migration_waves.sizes[{k}]");
+        if source_ok
+            && let Some(source) = &size.source
+            && let Some(message) = choice_problem(&waves.source_question, source)
+        {
+            out.at(format!("{path}.source"), message);
+        }
+        if destination_ok
+            && let Some(message) = choice_problem(&waves.destination_question, &size.destination)
+        {
+            out.at(format!("{path}.destination"), message);
+        }
+        let band = size.projects_per_wave;
+        let message = match band.to {
+            None => Some(
+                "projects_per_wave needs a `to` (the largest wave), e.g. { from = 200, to = 300 }"
+                    .to_string(),
+            ),
+            Some(_) if band.from == 0 => {
+                Some("projects_per_wave starts at 0; a wave moves at least one project".to_string())
+            }
+            Some(to) if to < band.from => Some(format!(
+                "projects_per_wave runs from {} down to {}; from must not be above to",
+                number(band.from),
+                number(to)
+            )),
+            Some(_) => None,
+        };
+        if let Some(message) = message {
+            out.at(format!("{path}.projects_per_wave"), message);
+        }
+        let shadow = waves.sizes.iter().take(k).position(|earlier| {
+            earlier.destination == size.destination
+                && (earlier.source.is_none() || earlier.source == size.source)
+        });
+        if let Some(earlier) = shadow {
+            let message = format!(
+                "never applies: {} already matches every migration this one would, and the first match wins; remove it or move it up",
+                out.position(&format!("migration_waves.sizes[{earlier}]"))
+            );
+            out.at(path, message);
+        }
+    }
+}
+
+fn plan(cx: &Ctx<'_>, out: &mut Sink<'_>) {
+    let Some(plan) = &cx.data.plan else {
+        return;
+    };
+    lead_time(out, plan);
+    if plan.phases.is_empty() {
+        out.at(
+            "plan.phases",
+            "the plan has no phases; add [[plan.phases]] entries".to_string(),
+        );
+    }
+    let mut owner: BTreeMap<&str, usize> = BTreeMap::new();
+    for (p, phase) in plan.phases.iter().enumerate() {
+        let path = format!("plan.phases[{p}]");
+        if is_blank(&phase.name) {
+            out.at(
+                format!("{path}.name"),
+                "name is empty; give the phase a display name".to_string(),
+            );
+        }
+        if phase.weeks <= Decimal::ZERO {
+            out.at(
+                format!("{path}.weeks"),
+                format!(
+                    "weeks is {}; a phase lasts at least part of a week",
+                    phase.weeks
+                ),
+            );
+        }
+        for (k, category) in phase.categories.iter().enumerate() {
+            let field = format!("{path}.categories[{k}]");
+            if !cx.has_category(category) {
+                out.at(field, cx.unknown_category(category));
+                continue;
+            }
+            if let Some(&first) = owner.get(category.as_str()) {
+                let message = format!(
+                    "category {category:?} is already delivered by {}; each category belongs to one phase",
+                    out.position(&format!("plan.phases[{first}]"))
+                );
+                out.at(field, message);
+            } else {
+                owner.insert(category, p);
+            }
+        }
+        if !phase.always && phase.categories.is_empty() {
+            let wave_phase = cx
+                .data
+                .migration_waves
+                .as_ref()
+                .and_then(|w| w.phase.as_deref())
+                == Some(phase.id.as_str());
+            if !wave_phase {
+                out.at(
+                    path,
+                    "the phase delivers no category and is not kept always, so it never appears; add categories or set always = true".to_string(),
+                );
+            }
+        }
+    }
+}
+
+fn lead_time(out: &mut Sink<'_>, plan: &PlanTemplate) {
+    let lead = plan.lead_time_weeks;
+    let message = match lead.to {
+        None => Some(
+            "lead_time_weeks needs a `to`, e.g. { from = 4, to = 6 } (the same number for a fixed lead time)"
+                .to_string(),
+        ),
+        Some(to) if to < lead.from => Some(format!(
+            "lead_time_weeks runs from {} down to {to}; from must not be above to",
+            lead.from
+        )),
+        Some(_) => None,
+    };
+    if let Some(message) = message {
+        out.at("plan.lead_time_weeks", message);
     }
 }
 
@@ -3141,6 +3874,462 @@ shown_when = { all = [{ question = "target", eq = "on_prem" }, { not = { selecte
         let issues = lint_text(&text);
         let issue = find(&issues, "offerings[9].sku", "sku is empty");
         assert_eq!(issue.offering, None);
+    }
+
+    // Rule 13: scoping -------------------------------------------------------------------
+
+    /// `VALID` plus a licence question, recommendation rules, wave sizes and a plan.
+    const SCOPING: &str = r#"
+[[questions]]
+id = "tier"
+section = "general"
+text = "Which licence tier?"
+kind = "single_choice"
+choices = [{ id = "free", label = "Free" }, { id = "premium", label = "Premium" }, { id = "ultimate", label = "Ultimate" }]
+
+[[questions]]
+id = "mode"
+section = "education"
+text = "Remote or on site?"
+kind = "single_choice"
+choices = [{ id = "remote", label = "Remote" }, { id = "on_site", label = "On site" }]
+
+[[questions]]
+id = "destination"
+section = "migration"
+text = "Where to?"
+kind = "single_choice"
+choices = [{ id = "saas", label = "SaaS" }, { id = "self", label = "Self-managed" }]
+required_for = ["migration"]
+required_when = { question = "target", eq = "aws" }
+
+[[recommendations]]
+id = "basics"
+service_type = "education"
+when = { question = "attendees", gte = 1 }
+kind = "add"
+add = [{ sku = "GL-BAS-R", attendees_from = "attendees", delivery_from = "mode" }]
+reason = "{attendees} people need the basics."
+
+[[recommendations]]
+id = "basics-alt"
+service_type = "education"
+kind = "add"
+add = [{ sku = "GL-CICD", delivery = "on_site", quantity = 1 }]
+alternative_to = "basics"
+instead_of = ["GL-BAS"]
+reason = "Or go straight to CI/CD."
+effort_days = { from = 1, to = 2 }
+
+[[recommendations]]
+id = "big-migration"
+service_type = "migration"
+when = { all = [{ question = "users", gt = 500 }, { question = "projects", lte = 1000 }] }
+kind = "warning"
+reason = "Many users for few projects."
+
+[migration_waves]
+source_question = "target"
+destination_question = "destination"
+projects_question = "projects"
+phase = "migrate"
+sizes = [
+  { source = "aws", destination = "self", projects_per_wave = { from = 1000, to = 1000 } },
+  { destination = "saas", projects_per_wave = { from = 200, to = 300 } },
+]
+
+[plan]
+lead_time_weeks = { from = 4, to = 6 }
+notes = ["Nothing starts before the paperwork is signed."]
+
+[[plan.phases]]
+id = "kickoff"
+name = "Kick-off"
+weeks = "1"
+always = true
+
+[[plan.phases]]
+id = "migrate"
+name = "Migrate"
+weeks = "2"
+categories = ["migration"]
+
+[[plan.phases]]
+id = "train"
+name = "Train"
+weeks = "1"
+categories = ["education"]
+sequential = true
+"#;
+
+    fn scoping_valid() -> String {
+        let text = VALID.replacen(
+            "base_currency = \"USD\"\n",
+            "base_currency = \"USD\"\nlicense_question = \"tier\"\n",
+            1,
+        );
+        format!("{text}{SCOPING}")
+    }
+
+    /// `scoping_valid()` with each `from` replaced by its `to` (each must be present).
+    fn scoping_edits(changes: &[(&str, &str)]) -> String {
+        let mut text = scoping_valid();
+        for (from, to) in changes {
+            assert!(text.contains(from), "the scoping catalog has no {from:?}");
+            text = text.replacen(from, to, 1);
+        }
+        text
+    }
+
+    #[test]
+    fn the_valid_scoping_catalog_has_no_issues() {
+        assert_eq!(lint_text(&scoping_valid()), Vec::<LintIssue>::new());
+    }
+
+    #[test]
+    fn recommendation_rules_refer_to_known_things() {
+        let text = scoping_edits(&[
+            (
+                "service_type = \"education\"\nwhen",
+                "service_type = \"training\"\nwhen",
+            ),
+            (
+                "add = [{ sku = \"GL-BAS-R\", attendees_from = \"attendees\", delivery_from = \"mode\" }]",
+                "add = [{ sku = \"GL-BAS-X\", attendees_from = \"people\", delivery_from = \"target\" }, { sku = \"TM\", attendees_from = \"attendees\", quantity = 2 }, { sku = \"SEAT\", delivery = \"on_site\" }]",
+            ),
+            (
+                "reason = \"{attendees} people",
+                "reason = \"{atendees} people",
+            ),
+            ("instead_of = [\"GL-BAS\"]", "instead_of = [\"GL-BASIC\"]"),
+            (
+                "alternative_to = \"basics\"",
+                "alternative_to = \"big-migration\"",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        let rule = "recommendations[0]";
+        let unknown = find(
+            &issues,
+            &format!("{rule}.service_type"),
+            "unknown category \"training\"",
+        );
+        assert_eq!(unknown.line, Some(line_of(&text, "\"training\"")));
+        find(
+            &issues,
+            &format!("{rule}.add[0].sku"),
+            "unknown SKU \"GL-BAS-X\"",
+        );
+        find(
+            &issues,
+            &format!("{rule}.add[0].attendees_from"),
+            "unknown question \"people\"",
+        );
+        find(
+            &issues,
+            &format!("{rule}.add[0].delivery_from"),
+            "choices \"aws\" and \"on_prem\" of question \"target\" are not delivery modes",
+        );
+        find(
+            &issues,
+            &format!("{rule}.add[1].attendees_from"),
+            "applies only to classes, and TM is priced time_and_materials",
+        );
+        find(
+            &issues,
+            &format!("{rule}.add[1].quantity"),
+            "TM is priced time_and_materials, which takes no quantity",
+        );
+        find(
+            &issues,
+            &format!("{rule}.add[2].delivery"),
+            "SEAT is not sold on-site",
+        );
+        find(
+            &issues,
+            &format!("{rule}.reason"),
+            "{atendees} names no question",
+        );
+        find(
+            &issues,
+            "recommendations[1].instead_of[0]",
+            "unknown SKU \"GL-BASIC\"",
+        );
+        find(
+            &issues,
+            "recommendations[1].alternative_to",
+            "\"big-migration\" is not a rule of kind \"add\"",
+        );
+        assert_eq!(issues.len(), 10, "{issues:#?}");
+    }
+
+    #[test]
+    fn recommendation_kinds_take_the_right_fields() {
+        let text = scoping_edits(&[
+            (
+                "add = [{ sku = \"GL-BAS-R\", attendees_from = \"attendees\", delivery_from = \"mode\" }]\n",
+                "",
+            ),
+            ("reason = \"Or go straight to CI/CD.\"", "reason = \" \""),
+            (
+                "alternative_to = \"basics\"",
+                "alternative_to = \"basics-alt\"",
+            ),
+            (
+                "effort_days = { from = 1, to = 2 }",
+                "effort_days = { from = 3, to = 2 }",
+            ),
+            (
+                "kind = \"warning\"\n",
+                "kind = \"note\"\nadd = [{ sku = \"SEAT\" }]\n",
+            ),
+            (
+                "[[recommendations]]\nid = \"big-migration\"",
+                "[[recommendations]]\nid = \"basics\"",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "recommendations[0].add",
+            "needs at least one offering",
+        );
+        find(&issues, "recommendations[1].reason", "reason is empty");
+        find(
+            &issues,
+            "recommendations[1].alternative_to",
+            "names the rule itself",
+        );
+        find(
+            &issues,
+            "recommendations[1].effort_days",
+            "runs from 3 down to 2",
+        );
+        find(
+            &issues,
+            "recommendations[2].add",
+            "applies only to rules of kind \"add\", and this one is a note",
+        );
+        find(
+            &issues,
+            "recommendations[2].id",
+            "duplicate recommendation id \"basics\"",
+        );
+        assert_eq!(issues.len(), 6, "{issues:#?}");
+    }
+
+    #[test]
+    fn conditions_that_can_never_hold_are_reported() {
+        let text = scoping_edits(&[
+            (
+                "when = { question = \"attendees\", gte = 1 }",
+                "when = { question = \"attendees\", lt = 1 }",
+            ),
+            (
+                "when = { all = [{ question = \"users\", gt = 500 }, { question = \"projects\", lte = 1000 }] }",
+                "when = { all = [{ question = \"users\", gt = 5000 }, { question = \"users\", lt = 1000 }, { any = [{ question = \"target\", eq = \"aws\" }] }] }",
+            ),
+            (
+                "required_when = { question = \"target\", eq = \"aws\" }",
+                "required_when = { question = \"target\", eq = \"aws\", in = [\"on_prem\"] }",
+            ),
+            (
+                "service_type = \"education\"\nkind = \"add\"",
+                "service_type = \"education\"\nwhen = { question = \"mode\", answered = false, eq = \"remote\" }\nkind = \"add\"",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "recommendations[0].when",
+            "no answer to \"attendees\" is below 1 (the question accepts min 1, max 500)",
+        );
+        find(
+            &issues,
+            "recommendations[2].when",
+            "no answer to \"users\" is above 5,000 and below 1,000",
+        );
+        find(
+            &issues,
+            "questions[8].required_when",
+            "equals \"aws\" and is also one of a list without it",
+        );
+        find(
+            &issues,
+            "recommendations[1].when",
+            "requires \"mode\" to be unanswered and also compares its answer",
+        );
+        assert_eq!(issues.len(), 4, "{issues:#?}");
+    }
+
+    #[test]
+    fn the_licence_question_lists_tiers() {
+        let issues = lint_text(&scoping_edits(&[(
+            "{ id = \"premium\", label = \"Premium\" }",
+            "{ id = \"gold\", label = \"Gold\" }",
+        )]));
+        find(
+            &issues,
+            "license_question",
+            "choice \"gold\" of question \"tier\" is not a licence tier",
+        );
+        let issues = lint_text(&scoping_edits(&[(
+            "license_question = \"tier\"",
+            "license_question = \"users\"",
+        )]));
+        find(
+            &issues,
+            "license_question",
+            "question \"users\" is whole_number, but the licence tier needs a single_choice question",
+        );
+    }
+
+    #[test]
+    fn question_scoping_fields_fit_the_question() {
+        let text = scoping_edits(&[
+            (
+                "required_for = [\"migration\"]\nrequired_when",
+                "required_when",
+            ),
+            (
+                "text = \"Which hypervisor?\"\nkind = \"free_text\"",
+                "text = \"Which hypervisor?\"\nkind = \"free_text\"\nmax_length = 0",
+            ),
+            (
+                "text = \"How many projects?\"\nkind = \"whole_number\"",
+                "text = \"How many projects?\"\nkind = \"whole_number\"\nmax_length = 20",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        find(&issues, "questions[8].required_when", "never required");
+        find(&issues, "questions[5].max_length", "max_length is 0");
+        find(
+            &issues,
+            "questions[2].max_length",
+            "applies only to free_text questions, and this one is whole_number",
+        );
+        assert_eq!(issues.len(), 3, "{issues:#?}");
+    }
+
+    #[test]
+    fn migration_wave_sizes_fit_their_questions_and_can_apply() {
+        let text = scoping_edits(&[
+            (
+                "projects_question = \"projects\"",
+                "projects_question = \"target\"",
+            ),
+            (
+                "phase = \"migrate\"",
+                "phase = \"moves\"\nweeks_per_wave = \"0\"",
+            ),
+            (
+                "{ source = \"aws\", destination = \"self\", projects_per_wave = { from = 1000, to = 1000 } },",
+                "{ source = \"gcp\", destination = \"self\", projects_per_wave = { from = 0, to = 1000 } },\n  { destination = \"self\", projects_per_wave = { from = 10 } },\n  { source = \"aws\", destination = \"self\", projects_per_wave = { from = 9, to = 8 } },",
+            ),
+            (
+                "{ destination = \"saas\", projects_per_wave",
+                "{ destination = \"cloud\", projects_per_wave",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "migration_waves.projects_question",
+            "question \"target\" is single_choice, but the project count needs a whole_number question",
+        );
+        find(
+            &issues,
+            "migration_waves.phase",
+            "unknown plan phase \"moves\"",
+        );
+        find(
+            &issues,
+            "migration_waves.weeks_per_wave",
+            "weeks_per_wave is 0",
+        );
+        find(
+            &issues,
+            "migration_waves.sizes[0].source",
+            "\"gcp\" is not a choice of question \"target\"",
+        );
+        find(
+            &issues,
+            "migration_waves.sizes[0].projects_per_wave",
+            "starts at 0",
+        );
+        find(
+            &issues,
+            "migration_waves.sizes[1].projects_per_wave",
+            "needs a `to`",
+        );
+        find(
+            &issues,
+            "migration_waves.sizes[2].projects_per_wave",
+            "runs from 9 down to 8",
+        );
+        let shadowed = find(&issues, "migration_waves.sizes[2]", "never applies");
+        assert!(
+            shadowed.message.contains("migration_waves.sizes[1] (line"),
+            "{shadowed}"
+        );
+        find(
+            &issues,
+            "migration_waves.sizes[3].destination",
+            "\"cloud\" is not a choice of question \"destination\"",
+        );
+        assert_eq!(issues.len(), 9, "{issues:#?}");
+    }
+
+    #[test]
+    fn plan_phases_are_unique_and_deliver_known_categories() {
+        let text = scoping_edits(&[
+            (
+                "lead_time_weeks = { from = 4, to = 6 }",
+                "lead_time_weeks = { from = 6, to = 4 }",
+            ),
+            (
+                "id = \"kickoff\"\nname = \"Kick-off\"\nweeks = \"1\"\nalways = true",
+                "id = \"kickoff\"\nname = \"\"\nweeks = \"0\"",
+            ),
+            (
+                "weeks = \"2\"\ncategories = [\"migration\"]",
+                "weeks = \"2\"\ncategories = [\"migration\", \"moving\"]",
+            ),
+            (
+                "categories = [\"education\"]",
+                "categories = [\"education\", \"migration\"]",
+            ),
+            ("id = \"train\"", "id = \"migrate\""),
+        ]);
+        let issues = lint_text(&text);
+        find(&issues, "plan.lead_time_weeks", "runs from 6 down to 4");
+        find(&issues, "plan.phases[0].name", "name is empty");
+        find(&issues, "plan.phases[0].weeks", "weeks is 0");
+        find(&issues, "plan.phases[0]", "never appears");
+        find(
+            &issues,
+            "plan.phases[1].categories[1]",
+            "unknown category \"moving\"",
+        );
+        let twice = find(
+            &issues,
+            "plan.phases[2].categories[1]",
+            "category \"migration\" is already delivered by plan.phases[1]",
+        );
+        assert_eq!(
+            twice.line,
+            Some(nth_line_of(
+                &text,
+                "categories = [\"education\", \"migration\"]",
+                0
+            ))
+        );
+        find(
+            &issues,
+            "plan.phases[2].id",
+            "duplicate phase id \"migrate\"",
+        );
+        assert_eq!(issues.len(), 7, "{issues:#?}");
     }
 
     // All at once, in file order ------------------------------------------------------

@@ -33,6 +33,11 @@ pub struct CatalogData {
     /// How amounts are rounded to minor units.
     #[serde(default)]
     pub rounding: RoundingMode,
+    /// The single-choice question whose answer is the customer's licence tier (choice ids
+    /// `free`, `premium`, `ultimate`); offerings with a `prerequisites.license_tier` are
+    /// checked against it when scoping.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_question: Option<String>,
     /// Offering categories, in display order. Each is also a service type on a SOW request.
     #[serde(default)]
     pub categories: Vec<Category>,
@@ -48,6 +53,15 @@ pub struct CatalogData {
     /// Discovery questions.
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// Scoping rules of thumb, evaluated in file order: what to add, warn about or note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<RecommendationRule>,
+    /// How many projects a migration moves per wave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub migration_waves: Option<MigrationWaves>,
+    /// The template of an implementation plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanTemplate>,
 }
 
 /// A group of offerings, e.g. education or migration.
@@ -397,6 +411,7 @@ pub enum TierMode {
 
 /// An inclusive range of whole numbers; `to` absent means "and above".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// First value in the band.
@@ -601,6 +616,13 @@ pub struct Question {
     /// Asked only when this holds (e.g. the hypervisor only for on-premises VM installs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_when: Option<Condition>,
+    /// With `required_for`: required only when this also holds (e.g. large repositories
+    /// only for migrations to GitLab.com).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_when: Option<Condition>,
+    /// Longest free-text answer accepted, in characters (default: `limits::MAX_LONG_TEXT`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
 }
 
 /// A test on the scope, written as a TOML inline table. Every key present must hold:
@@ -664,6 +686,13 @@ pub struct Condition {
     pub service_type: Option<String>,
 }
 
+impl Condition {
+    /// True when the condition tests nothing (and so always holds).
+    pub fn is_empty(&self) -> bool {
+        self == &Condition::default()
+    }
+}
+
 /// A literal answer in a condition: yes/no, a whole number or a choice id / text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -700,4 +729,147 @@ pub struct Choice {
     pub id: String,
     /// What people see (`GitLab.com (SaaS)`).
     pub label: String,
+}
+
+/// A scoping rule of thumb: when `when` holds for a scope of `service_type`, suggest
+/// offerings (`add`), warn, or add a note. The engine only evaluates rules; the knowledge
+/// lives in the catalog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationRule {
+    /// Stable identifier; the scope records decisions under it.
+    pub id: String,
+    /// The service type (category id) the rule belongs to; absent: every scope.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_type: Option<String>,
+    /// When the rule fires; empty: always (for its service type).
+    #[serde(default, skip_serializing_if = "Condition::is_empty")]
+    pub when: Condition,
+    /// Add offerings, warn, or note.
+    pub kind: RecommendationKind,
+    /// The offerings suggested together (kind `add` only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add: Vec<RuleAdd>,
+    /// Why, shown to the user. `{question.id}` is replaced by that answer.
+    pub reason: String,
+    /// SKUs the suggestion replaces when they are in the scope.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instead_of: Vec<String>,
+    /// Another rule's id: the two are alternatives, pick one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative_to: Option<String>,
+    /// Extra consultant days this finding adds to an estimate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort_days: Option<Band>,
+}
+
+/// What a rule does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RecommendationKind {
+    /// Suggests offerings to add.
+    Add,
+    /// Something in the scope conflicts or is missing.
+    Warning,
+    /// Information for the estimate or the customer.
+    Note,
+}
+
+/// One offering a rule suggests, with what drives its price.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleAdd {
+    /// The offering.
+    pub sku: String,
+    /// A fixed quantity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u64>,
+    /// A whole-number question whose answer is the quantity (e.g. learners).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity_from: Option<String>,
+    /// A whole-number question whose answer is the attendees of a class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendees_from: Option<String>,
+    /// A fixed delivery mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliveryMode>,
+    /// A single-choice question (choices `remote`, `on_site`) that picks the delivery mode;
+    /// the offering's sibling is suggested when it is the one sold in that mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_from: Option<String>,
+}
+
+/// Projects moved per migration wave, by source and destination.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MigrationWaves {
+    /// The single-choice question naming the source system.
+    pub source_question: String,
+    /// The single-choice question naming the destination.
+    pub destination_question: String,
+    /// The whole-number question counting the projects to move.
+    pub projects_question: String,
+    /// Calendar weeks one wave takes in a plan.
+    #[serde(default = "one_decimal")]
+    pub weeks_per_wave: Decimal,
+    /// The plan phase whose length follows the number of waves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// Wave sizes; the first that matches the answers applies.
+    pub sizes: Vec<WaveSize>,
+}
+
+fn one_decimal() -> Decimal {
+    Decimal::ONE
+}
+
+/// The wave size for one source (or any) and destination.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaveSize {
+    /// A choice of the source question; absent: any source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A choice of the destination question.
+    pub destination: String,
+    /// Projects per wave: one figure (`from = to`) or a range.
+    pub projects_per_wave: Band,
+}
+
+/// How an implementation plan is laid out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanTemplate {
+    /// Weeks from signature to the earliest kick-off.
+    pub lead_time_weeks: Band,
+    /// Sentences printed with every plan (e.g. what must be signed first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The phases, in order.
+    pub phases: Vec<PhaseTemplate>,
+}
+
+/// One phase of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseTemplate {
+    /// Stable identifier (`deploy`).
+    pub id: String,
+    /// Display name (`Deploy`).
+    pub name: String,
+    /// Length when no item sets one.
+    pub weeks: Decimal,
+    /// Offering categories whose items this phase delivers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// What the customer must have in place before the phase starts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<String>,
+    /// Keep the phase even when it delivers no item (kick-off, hand-off).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub always: bool,
+    /// Items run one after another (their weeks add up) rather than side by side.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sequential: bool,
 }

@@ -64,6 +64,7 @@ pub(crate) fn build_catalog(entries: &[Entry], warnings: &mut Vec<ImportWarning>
         publisher: "GitLab".to_string(),
         base_currency: "USD".to_string(),
         rounding: RoundingMode::default(),
+        license_question: None,
         categories,
         offerings,
         price_books: vec![PriceBook {
@@ -75,6 +76,9 @@ pub(crate) fn build_catalog(entries: &[Entry], warnings: &mut Vec<ImportWarning>
         }],
         approvals: Vec::new(),
         questions: Vec::new(),
+        recommendations: Vec::new(),
+        migration_waves: None,
+        plan: None,
     }
 }
 

@@ -1,0 +1,297 @@
+//! Evaluating a catalog [`Condition`] against a scope: the one place where questions
+//! (`shown_when`, `required_when`), recommendation rules and warnings are decided.
+//!
+//! Comparisons on a question that is not answered are false (only `answered = false`
+//! holds), so rules fire on facts, never on guesses. A blank text answer or an empty list
+//! of choices counts as not answered.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::catalog::{AnswerValue, Catalog, Condition};
+use crate::scope::{Answer, Scope};
+
+/// What conditions can test about a scope: its answers, the SKUs selected and its service
+/// types.
+#[derive(Debug, Clone)]
+pub struct ScopeFacts<'a> {
+    answers: &'a BTreeMap<String, Answer>,
+    selected: BTreeSet<&'a str>,
+    service_types: Vec<String>,
+}
+
+impl<'a> ScopeFacts<'a> {
+    /// The facts of `scope`; its service types are resolved with `catalog`
+    /// (see [`crate::service_types`]).
+    pub fn new(catalog: &Catalog, scope: &'a Scope) -> ScopeFacts<'a> {
+        ScopeFacts {
+            answers: &scope.answers,
+            selected: scope.items.iter().map(|i| i.sku.as_str()).collect(),
+            service_types: crate::scoping::service_types(catalog, scope),
+        }
+    }
+
+    /// The answer to `question`, when it is answered (not blank).
+    pub fn answer(&self, question: &str) -> Option<&'a Answer> {
+        self.answers.get(question).filter(|a| is_answered(a))
+    }
+
+    /// Whether the scope has an item with this SKU.
+    pub fn is_selected(&self, sku: &str) -> bool {
+        self.selected.contains(sku)
+    }
+
+    /// Whether this service type is in scope.
+    pub fn has_service_type(&self, id: &str) -> bool {
+        self.service_types.iter().any(|s| s == id)
+    }
+
+    /// The service types in scope, in order.
+    pub fn service_types(&self) -> &[String] {
+        &self.service_types
+    }
+}
+
+/// Whether an answer says something: blank text and empty lists do not.
+pub(crate) fn is_answered(answer: &Answer) -> bool {
+    match answer {
+        Answer::Text(text) => !text.trim().is_empty(),
+        Answer::Choices(choices) => !choices.is_empty(),
+        Answer::Bool(_) | Answer::Number(_) => true,
+    }
+}
+
+/// Whether `condition` holds for the scope. Every key present must hold; an empty
+/// condition always holds.
+pub fn holds(condition: &Condition, facts: &ScopeFacts<'_>) -> bool {
+    if !condition.all.iter().all(|c| holds(c, facts)) {
+        return false;
+    }
+    if !condition.any.is_empty() && !condition.any.iter().any(|c| holds(c, facts)) {
+        return false;
+    }
+    if let Some(sub) = &condition.not
+        && holds(sub, facts)
+    {
+        return false;
+    }
+    if let Some(sku) = &condition.selected
+        && !facts.is_selected(sku)
+    {
+        return false;
+    }
+    if let Some(id) = &condition.service_type
+        && !facts.has_service_type(id)
+    {
+        return false;
+    }
+    match &condition.question {
+        Some(question) => comparisons_hold(condition, facts.answer(question)),
+        None => true,
+    }
+}
+
+fn comparisons_hold(condition: &Condition, answer: Option<&Answer>) -> bool {
+    if let Some(wanted) = condition.answered
+        && wanted != answer.is_some()
+    {
+        return false;
+    }
+    let compares = condition.eq.is_some()
+        || condition.ne.is_some()
+        || !condition.one_of.is_empty()
+        || condition.includes.is_some()
+        || condition.lt.is_some()
+        || condition.lte.is_some()
+        || condition.gt.is_some()
+        || condition.gte.is_some();
+    if !compares {
+        return true;
+    }
+    let Some(answer) = answer else {
+        return false;
+    };
+    if let Some(value) = &condition.eq
+        && !equals(answer, value)
+    {
+        return false;
+    }
+    if let Some(value) = &condition.ne
+        && equals(answer, value)
+    {
+        return false;
+    }
+    if !condition.one_of.is_empty() && !condition.one_of.iter().any(|v| equals(answer, v)) {
+        return false;
+    }
+    if let Some(choice) = &condition.includes {
+        let included = match answer {
+            Answer::Choices(choices) => choices.iter().any(|c| c == choice),
+            _ => false,
+        };
+        if !included {
+            return false;
+        }
+    }
+    let numeric = [
+        (condition.lt, u64::lt as fn(&u64, &u64) -> bool),
+        (condition.lte, u64::le),
+        (condition.gt, u64::gt),
+        (condition.gte, u64::ge),
+    ];
+    for (limit, compare) in numeric {
+        if let Some(limit) = limit {
+            match answer {
+                Answer::Number(n) if compare(n, &limit) => {}
+                _ => return false,
+            }
+        }
+    }
+    true
+}
+
+fn equals(answer: &Answer, value: &AnswerValue) -> bool {
+    match (answer, value) {
+        (Answer::Bool(a), AnswerValue::Bool(b)) => a == b,
+        (Answer::Number(a), AnswerValue::Number(b)) => a == b,
+        (Answer::Text(a), AnswerValue::Text(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// SKUs a condition requires to be selected (outside any `not`), for naming what a
+/// warning is about.
+pub(crate) fn selected_skus(condition: &Condition, out: &mut Vec<String>) {
+    if let Some(sku) = &condition.selected
+        && !out.contains(sku)
+    {
+        out.push(sku.clone());
+    }
+    for sub in condition.all.iter().chain(&condition.any) {
+        selected_skus(sub, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scope::ScopeItem;
+
+    fn catalog() -> Catalog {
+        Catalog::gitlab().expect("the embedded catalog loads")
+    }
+
+    fn scope(answers: serde_json::Value) -> Scope {
+        Scope::from_value(&serde_json::json!({
+            "service_types": ["implementation"],
+            "items": [{"sku": "GL-RR-SELF"}],
+            "answers": answers,
+        }))
+        .expect("a valid scope")
+    }
+
+    fn cond(toml_text: &str) -> Condition {
+        #[derive(serde::Deserialize)]
+        struct Wrapper {
+            c: Condition,
+        }
+        let wrapper: Wrapper = toml::from_str(&format!("c = {toml_text}")).expect("condition");
+        wrapper.c
+    }
+
+    #[test]
+    fn comparisons_on_answers() {
+        let catalog = catalog();
+        let scope = scope(serde_json::json!({
+            "implementation.users": 3250,
+            "implementation.target": "aws",
+            "implementation.ha": true,
+            "implementation.iac": ["terraform_ansible", "helm"],
+            "implementation.os": "  ",
+        }));
+        let facts = ScopeFacts::new(&catalog, &scope);
+        let cases = [
+            ("{}", true),
+            (
+                "{ question = \"implementation.users\", gte = 1000, lte = 5000 }",
+                true,
+            ),
+            ("{ question = \"implementation.users\", lt = 1000 }", false),
+            ("{ question = \"implementation.users\", gt = 3250 }", false),
+            ("{ question = \"implementation.users\", eq = 3250 }", true),
+            (
+                "{ question = \"implementation.target\", in = [\"aws\", \"gcp\"] }",
+                true,
+            ),
+            (
+                "{ question = \"implementation.target\", ne = \"aws\" }",
+                false,
+            ),
+            ("{ question = \"implementation.ha\", eq = true }", true),
+            (
+                "{ question = \"implementation.iac\", includes = \"helm\" }",
+                true,
+            ),
+            (
+                "{ question = \"implementation.iac\", includes = \"other\" }",
+                false,
+            ),
+            // Unanswered: only `answered = false` holds; `ne` needs an answer.
+            ("{ question = \"implementation.geo\", eq = false }", false),
+            ("{ question = \"implementation.geo\", ne = true }", false),
+            (
+                "{ not = { question = \"implementation.geo\", eq = true } }",
+                true,
+            ),
+            (
+                "{ question = \"implementation.geo\", answered = false }",
+                true,
+            ),
+            // A blank text answer is not an answer.
+            (
+                "{ question = \"implementation.os\", answered = true }",
+                false,
+            ),
+            // Kinds must match: the text "3250" is not the number 3250.
+            (
+                "{ question = \"implementation.users\", eq = \"3250\" }",
+                false,
+            ),
+            ("{ selected = \"GL-RR-SELF\" }", true),
+            ("{ selected = \"GL-IMPL-QS\" }", false),
+            ("{ service_type = \"implementation\" }", true),
+            ("{ service_type = \"migration\" }", false),
+            (
+                "{ all = [{ selected = \"GL-RR-SELF\" }, { any = [{ question = \"implementation.target\", eq = \"on_prem\" }, { question = \"implementation.users\", gt = 3000 }] }] }",
+                true,
+            ),
+            ("{ any = [] }", true),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(holds(&cond(text), &facts), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn service_types_come_from_items_when_not_given() {
+        let catalog = catalog();
+        let mut scope = Scope::default();
+        scope.items.push(ScopeItem::new("GL-CICD-R"));
+        scope.items.push(ScopeItem::new("MIG+"));
+        scope.items.push(ScopeItem::new("GL-BAS-R"));
+        let facts = ScopeFacts::new(&catalog, &scope);
+        assert_eq!(facts.service_types(), ["education", "migration"]);
+        scope.service_types = vec!["implementation".to_string()];
+        let facts = ScopeFacts::new(&catalog, &scope);
+        assert_eq!(facts.service_types(), ["implementation"]);
+    }
+
+    #[test]
+    fn selected_skus_skip_negations() {
+        let condition = cond(
+            "{ all = [{ selected = \"A\" }, { not = { selected = \"B\" } }, { any = [{ selected = \"C\" }] }] }",
+        );
+        let mut skus = Vec::new();
+        selected_skus(&condition, &mut skus);
+        assert_eq!(skus, ["A", "C"]);
+    }
+}
