@@ -114,6 +114,13 @@ pub struct QuoteLine {
     pub trace: Vec<TraceStep>,
 }
 
+impl TraceStep {
+    /// What happened, in words a salesperson understands.
+    pub fn text(&self) -> String {
+        self.text.clone()
+    }
+}
+
 impl QuoteLine {
     /// The quantity in words: `3 classes`, `1–4 classes`, `1 trip`.
     pub fn quantity_label(&self) -> String {
