@@ -1,5 +1,6 @@
 //! Every effect the app has on the browser, in one place: reading and watching the URL hash,
-//! today's date, the document title, moving focus, and the failure panel. Components reach
+//! today's date and the clock, the document title, moving focus, local storage, downloads,
+//! the clipboard, files the user opens, printing, new windows, and the failure panel. Components reach
 //! the browser only through these functions (the hooks in [`crate::hooks`] call them).
 //!
 //! Each function tolerates a missing window or element (it does nothing), so the app never
@@ -8,7 +9,8 @@
 use gloo::events::EventListener;
 use scopecraft::Date;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, HtmlAnchorElement, HtmlElement, HtmlInputElement, Storage};
 
 use crate::route::Route;
 
@@ -101,4 +103,132 @@ pub fn show_failure(title: &str, message: &str) {
     } else {
         root.set_text_content(Some(message));
     }
+}
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The text stored under `key` in this browser's local storage, if any.
+pub fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; false when the browser refused (private mode, quota).
+pub fn store(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes `key` from local storage.
+pub fn forget(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Offers `text` as a file download named `file_name`; false when the browser refused.
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    let build = || -> Option<()> {
+        let document = document()?;
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let anchor: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.set_hidden(true);
+        let body = document.body()?;
+        body.append_child(&anchor).ok()?;
+        anchor.click();
+        let _ = body.remove_child(&anchor);
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    build().is_some()
+}
+
+/// Copies `text` to the clipboard, then calls `done` with whether it worked.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(false);
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Reads the first file chosen in a file input as text, then calls `done` with its name and
+/// text (or `None` when it could not be read). Clears the input so the same file can be
+/// chosen again.
+pub fn read_chosen_file(
+    input: &HtmlInputElement,
+    done: impl FnOnce(Option<(String, String)>) + 'static,
+) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let name = file.name();
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|value| value.as_string());
+        done(text.map(|text| (name, text)));
+    });
+}
+
+/// Asks the user to confirm `question` (the browser's own dialog); false when declined.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window().is_some_and(|w| w.confirm_with_message(question).unwrap_or(false))
+}
+
+/// Opens the browser's print dialog for the page (the print stylesheet decides what shows).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Opens `url` in a new tab; false when the browser blocked it.
+pub fn open_in_new_tab(url: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.open_with_url_and_target_and_features(url, "_blank", "noopener")
+                .ok()
+        })
+        .is_some()
+}
+
+/// Now as an RFC 3339 UTC timestamp (`2026-03-31T09:30:00Z`), the value the SOW request
+/// records as its generation time. A page opened with `?clock=<timestamp>` in its URL uses
+/// that value instead, so tests can compare the export with the CLI's byte for byte; it fixes
+/// only this value and nothing else.
+pub fn now_timestamp() -> String {
+    if let Some(fixed) = fixed_clock() {
+        return fixed;
+    }
+    let now = js_sys::Date::new_0();
+    let iso = String::from(now.to_iso_string());
+    // `2026-03-31T09:30:00.123Z` → seconds precision.
+    match iso.split_once('.') {
+        Some((seconds, _)) => format!("{seconds}Z"),
+        None => iso,
+    }
+}
+
+fn fixed_clock() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let query = search.strip_prefix('?')?;
+    query.split('&').find_map(|pair| {
+        let value = pair.strip_prefix("clock=")?;
+        js_sys::decode_uri_component(value)
+            .ok()
+            .and_then(|v| v.as_string())
+    })
 }

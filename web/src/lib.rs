@@ -1,13 +1,15 @@
 //! The Scopecraft browser quoting tool: a Yew app over `scopecraft` (the core crate).
 //!
 //! - [`state`]: the app state and its actions (one reducer); [`route`]: the URL hash.
-//! - [`catalog_filter`] and [`offering_view`]: what the catalog shows, as plain functions.
+//! - [`catalog_filter`] and [`offering_view`]: what the catalog shows, as plain functions;
+//!   [`analysis`]: what the core says about the scope (completeness, quote, recommendations).
 //! - [`components`]: one component per file; [`hooks`]: the custom hooks.
 //! - [`effects`]: everything that touches the browser (URL, clock, focus, failure panel).
 //!
 //! Every number shown comes from the core crate, which also formats prices. Catalog text is
 //! untrusted and only ever rendered as text nodes.
 
+pub mod analysis;
 pub mod catalog_filter;
 pub mod components;
 pub mod effects;
@@ -31,8 +33,12 @@ pub fn start() {
     match Catalog::gitlab() {
         Ok(catalog) => {
             root.set_text_content(None);
+            let (scope, mode) = hooks::saved_scope();
             let props = AppProps {
                 catalog: SharedCatalog::new(catalog),
+                scope,
+                mode,
+                autosave: true,
             };
             yew::Renderer::<App>::with_root_and_props(root, props).render();
         }

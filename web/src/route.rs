@@ -1,5 +1,5 @@
-//! Where the customer is in the app, as written in the URL's hash: `#/` for the catalog and
-//! `#/offering/GL-CICD-R` for one offering. Hash routing needs no server and makes no request.
+//! Where the customer is in the app, as written in the URL's hash: `#/` for the catalog,
+//! `#/offering/GL-CICD-R` for one offering and `#/scope` for the scope and its quote. Hash routing needs no server and makes no request.
 //!
 //! Parsing and writing are pure; reading and watching the real URL is in [`crate::effects`].
 
@@ -11,15 +11,21 @@ pub enum Route {
     Catalog,
     /// One offering's detail, by SKU.
     Offering(String),
+    /// The scope: questionnaire, recommendations, quote and export.
+    Scope,
 }
 
 const OFFERING_PREFIX: &str = "/offering/";
+const SCOPE_PATH: &str = "/scope";
 
 impl Route {
     /// Reads a URL hash (`#/offering/GL-CICD-R`, with or without the `#`). Anything unknown is
     /// the catalog, so a stale or mistyped link still shows something useful.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
+        if path == SCOPE_PATH {
+            return Route::Scope;
+        }
         match path.strip_prefix(OFFERING_PREFIX) {
             Some(sku) if !sku.is_empty() => Route::Offering(percent_decode(sku)),
             _ => Route::Catalog,
@@ -31,6 +37,7 @@ impl Route {
         match self {
             Route::Catalog => "#/".to_string(),
             Route::Offering(sku) => format!("#{OFFERING_PREFIX}{}", percent_encode(sku)),
+            Route::Scope => format!("#{SCOPE_PATH}"),
         }
     }
 
@@ -125,6 +132,9 @@ mod tests {
         }
         assert_eq!(Route::offering_href("MIG+"), "#/offering/MIG%2B");
         assert_eq!(Route::Catalog.href(), "#/");
+        assert_eq!(Route::Scope.href(), "#/scope");
+        assert_eq!(Route::from_hash("#/scope"), Route::Scope);
+        assert_eq!(Route::from_hash("#/scope/extra"), Route::Catalog);
     }
 
     #[test]

@@ -5,7 +5,10 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use scopecraft::{Catalog, Currency, Date, DeliveryMode, Scope, ScopeItem};
+use rust_decimal::Decimal;
+use scopecraft::{
+    Answer, Catalog, Currency, Customer, Date, Decision, DeliveryMode, Requester, Scope, ScopeItem,
+};
 use yew::Reducible;
 
 use crate::catalog_filter::CatalogFilter;
@@ -50,6 +53,38 @@ pub struct AppState {
     pub route: Route,
     /// Today, when the browser could tell; hides offerings outside their availability dates.
     pub today: Option<Date>,
+    /// Who the page is set up for: what it shows, never what it may do.
+    pub mode: Mode,
+}
+
+/// Who is using the page. The mode only hides or shows fields: the static site holds no
+/// secrets, and everything it knows is in the public catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A customer building a wish list: list prices only.
+    #[default]
+    Customer,
+    /// An account executive: intake, discounts, approvals and the SOW request.
+    AccountExecutive,
+}
+
+impl Mode {
+    /// The stored form (`customer`, `account_executive`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Customer => "customer",
+            Mode::AccountExecutive => "account_executive",
+        }
+    }
+
+    /// Reads the stored form; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Mode> {
+        match text {
+            "customer" => Some(Mode::Customer),
+            "account_executive" => Some(Mode::AccountExecutive),
+            _ => None,
+        }
+    }
 }
 
 /// Every change the app can make to its state.
@@ -76,6 +111,46 @@ pub enum Action {
     },
     /// Quote currency chosen (one the catalog has a price book for).
     SetCurrency(Currency),
+    /// A discovery question answered (`Some`) or cleared (`None`).
+    SetAnswer {
+        /// The question's id.
+        question: String,
+        /// The answer.
+        answer: Option<Answer>,
+    },
+    /// A scope item edited (quantity, attendees, hours, delivery, discount): the whole item
+    /// as it should now be.
+    SetItem {
+        /// Its position in the scope.
+        index: usize,
+        /// The item.
+        item: ScopeItem,
+    },
+    /// A scope item taken out.
+    RemoveItem(usize),
+    /// A recommendation accepted, dismissed or reopened (`None`).
+    Decide {
+        /// The recommendation's id.
+        id: String,
+        /// The decision.
+        decision: Option<Decision>,
+        /// Items an acceptance adds (each once).
+        add: Vec<ScopeItem>,
+        /// SKUs an acceptance takes out (what the recommendation replaces).
+        remove: Vec<String>,
+    },
+    /// Customer preview or account executive.
+    SetMode(Mode),
+    /// The customer's intake fields.
+    SetCustomer(Customer),
+    /// The requester's intake fields.
+    SetRequester(Requester),
+    /// The discount on the whole quote, in percent.
+    SetQuoteDiscount(Option<Decimal>),
+    /// Notes for the PS team.
+    SetNotes(String),
+    /// A whole new scope: "New scope", a scope file opened, or a share link followed.
+    ReplaceScope(Scope),
 }
 
 impl AppState {
@@ -91,6 +166,16 @@ impl AppState {
             filter: CatalogFilter::default(),
             route,
             today,
+            mode: Mode::default(),
+        }
+    }
+
+    /// An empty scope made with this state's catalog, in its currency.
+    pub fn empty_scope(&self) -> Scope {
+        Scope {
+            catalog: Some(self.catalog.reference()),
+            currency: self.scope.currency.clone(),
+            ..Scope::default()
         }
     }
 
@@ -135,6 +220,61 @@ impl AppState {
                 self.catalog.price_book(currency)?;
                 next.scope.currency = Some(currency.code().to_string());
             }
+            Action::SetAnswer { question, answer } => {
+                self.catalog.question(&question)?;
+                match answer {
+                    Some(answer) => {
+                        next.scope.answers.insert(question, answer);
+                    }
+                    None => {
+                        next.scope.answers.remove(&question);
+                    }
+                }
+            }
+            Action::SetItem { index, item } => {
+                self.catalog.offering(&item.sku)?;
+                *next.scope.items.get_mut(index)? = item;
+            }
+            Action::RemoveItem(index) => {
+                if index >= next.scope.items.len() {
+                    return None;
+                }
+                next.scope.items.remove(index);
+            }
+            Action::Decide {
+                id,
+                decision,
+                add,
+                remove,
+            } => match decision {
+                Some(Decision::Accepted) => {
+                    next.scope.items.retain(|i| !remove.contains(&i.sku));
+                    for item in add {
+                        let known = self.catalog.offering(&item.sku).is_some();
+                        let present = next
+                            .scope
+                            .items
+                            .iter()
+                            .any(|i| i.sku == item.sku && i.delivery == item.delivery);
+                        if known && !present {
+                            next.scope.items.push(item);
+                        }
+                    }
+                    next.scope.recommendations.insert(id, Decision::Accepted);
+                }
+                Some(decision) => {
+                    next.scope.recommendations.insert(id, decision);
+                }
+                None => {
+                    next.scope.recommendations.remove(&id);
+                }
+            },
+            Action::SetMode(mode) => next.mode = mode,
+            Action::SetCustomer(customer) => next.scope.customer = customer,
+            Action::SetRequester(requester) => next.scope.requester = requester,
+            Action::SetQuoteDiscount(percent) => next.scope.quote_discount_percent = percent,
+            Action::SetNotes(notes) => next.scope.notes = notes,
+            Action::ReplaceScope(scope) => next.scope = scope,
         }
         (next != *self).then_some(next)
     }

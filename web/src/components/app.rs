@@ -1,17 +1,28 @@
 use yew::prelude::*;
 
-use super::{CatalogView, Header, OfferingDetail};
+use scopecraft::Scope;
+
+use super::{CatalogView, Header, OfferingDetail, ScopePage};
 use crate::catalog_filter::visible_offering;
 use crate::effects;
-use crate::hooks::{use_route_focus, use_url_route};
+use crate::hooks::{use_autosave, use_route_focus, use_scope_analysis, use_url_route};
 use crate::route::Route;
-use crate::state::{Action, AppState, SharedCatalog};
+use crate::state::{Action, AppState, Mode, SharedCatalog};
 
 /// What the app starts with.
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The catalog to show (the embedded GitLab catalog, in the real app).
     pub catalog: SharedCatalog,
+    /// A scope to start with (the one saved in this browser); `None`: an empty one.
+    #[prop_or_default]
+    pub scope: Option<Scope>,
+    /// The mode to start in.
+    #[prop_or_default]
+    pub mode: Mode,
+    /// Whether every change is saved to this browser's local storage.
+    #[prop_or_default]
+    pub autosave: bool,
 }
 
 /// The root component: owns the state, follows the URL, and shows the catalog or one
@@ -20,10 +31,21 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let catalog = props.catalog.clone();
-        move || AppState::new(catalog, effects::current_route(), effects::today())
+        let scope = props.scope.clone();
+        let mode = props.mode;
+        move || {
+            let mut state = AppState::new(catalog, effects::current_route(), effects::today());
+            if let Some(scope) = scope {
+                state.scope = scope;
+            }
+            state.mode = mode;
+            state
+        }
     });
     use_url_route(state.dispatcher());
     use_route_focus(&state.route, page_title(&state));
+    use_autosave(props.autosave, &state.scope, state.mode);
+    let analysis = use_scope_analysis(&state);
 
     let on_action = {
         let dispatcher = state.dispatcher();
@@ -48,6 +70,16 @@ pub fn App(props: &AppProps) -> Html {
                 {currency}
                 today={state.today}
                 scope={state.scope.clone()}
+                on_action={on_action.clone()}
+            />
+        },
+        Route::Scope => html! {
+            <ScopePage
+                catalog={catalog.clone()}
+                scope={state.scope.clone()}
+                analysis={analysis.clone()}
+                {currency}
+                mode={state.mode}
                 on_action={on_action.clone()}
             />
         },
@@ -77,6 +109,7 @@ pub fn App(props: &AppProps) -> Html {
 fn page_title(state: &AppState) -> String {
     let offering = match &state.route {
         Route::Catalog => None,
+        Route::Scope => return format!("Your scope — {}", state.catalog.data().name),
         Route::Offering(sku) => visible_offering(&state.catalog, sku, state.today),
     };
     match offering {

@@ -2,6 +2,8 @@ use scopecraft::Currency;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::route::Route;
+
 /// What the header shows.
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -63,10 +65,11 @@ pub fn Header(props: &HeaderProps) -> Html {
                             </select>
                         </label>
                     }
-                    <p class="scope-count" role="status">
+                    <a class="scope-count" href={Route::Scope.href()} id="scope-link">
                         <span class="scope-count-number">{ props.scope_count }</span>
                         { format!(" {items} in scope") }
-                    </p>
+                        <span class="scope-count-action">{ "Scope and quote" }</span>
+                    </a>
                 </div>
             </div>
         </header>

@@ -1,0 +1,215 @@
+use rust_decimal::Decimal;
+use scopecraft::{Currency, DeliveryMode, LineKind, Pricing, QuoteLine, ScopeItem};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::NumberField;
+use crate::offering_view::mode_name;
+use crate::state::{Action, Mode, SharedCatalog};
+
+/// One priced line and the scope item it prices.
+#[derive(Properties, PartialEq)]
+pub struct QuoteLineRowProps {
+    /// The active catalog.
+    pub catalog: SharedCatalog,
+    /// The line, as the core priced it.
+    pub line: QuoteLine,
+    /// The scope item behind it.
+    pub item: ScopeItem,
+    /// The quote's currency.
+    pub currency: Currency,
+    /// Customer preview or account executive (discounts).
+    pub mode: Mode,
+    /// Receives edits and removal.
+    pub on_action: Callback<Action>,
+}
+
+/// A quote line: name, SKU, quantity and amount from the core; the fields that drive its
+/// price (quantity, attendees, hours, delivery, and the line discount for account
+/// executives); "Why this price" with every rule the core applied.
+#[component]
+pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
+    let QuoteLineRowProps {
+        catalog,
+        line,
+        item,
+        currency,
+        mode,
+        on_action,
+    } = props;
+    let explain = use_state(|| false);
+    let index = line.item;
+    let base = format!("line-{index}");
+    let edit = |change: fn(&mut ScopeItem, Option<String>)| {
+        let item = item.clone();
+        on_action.reform(move |value: Option<String>| {
+            let mut next = item.clone();
+            change(&mut next, value);
+            Action::SetItem { index, item: next }
+        })
+    };
+    let offering = catalog.offering(&item.sku);
+    let fields = match offering.map(|o| &o.pricing) {
+        Some(Pricing::Class { .. }) => html! {
+            <NumberField id={format!("{base}-attendees")} label="Attendees"
+                value={item.attendees.map(|n| AttrValue::from(n.to_string()))}
+                on_value={edit(|i, v| i.attendees = v.and_then(|v| v.parse().ok()))} />
+        },
+        Some(Pricing::Blocks { .. }) => html! {
+            <NumberField id={format!("{base}-hours")} label="Hours" whole={false}
+                value={item.hours.map(|h| AttrValue::from(h.to_string()))}
+                on_value={edit(|i, v| i.hours = v.and_then(|v| v.parse::<Decimal>().ok()))} />
+        },
+        Some(Pricing::Fixed { .. } | Pricing::Tiered { .. }) => html! {
+            <NumberField id={format!("{base}-quantity")} label="Quantity"
+                value={item.quantity.map(|n| AttrValue::from(n.to_string()))}
+                on_value={edit(|i, v| i.quantity = v.and_then(|v| v.parse().ok()))} />
+        },
+        _ => Html::default(),
+    };
+    let delivery = delivery_select(props, &base);
+    let discount = (*mode == Mode::AccountExecutive).then(|| {
+        html! {
+            <NumberField id={format!("{base}-discount")} label="Discount %" whole={false}
+                value={item.discount_percent.map(|d| AttrValue::from(d.to_string()))}
+                on_value={edit(|i, v| i.discount_percent = v.and_then(|v| v.parse::<Decimal>().ok()))} />
+        }
+    });
+    let on_remove = on_action.reform(move |_: MouseEvent| Action::RemoveItem(index));
+    let on_explain = {
+        let explain = explain.clone();
+        Callback::from(move |_: MouseEvent| explain.set(!*explain))
+    };
+    let amount = match (line.kind, line.net) {
+        (LineKind::Custom, _) | (_, None) => "Estimated by the PS team".to_string(),
+        (_, Some(net)) => net.display(*currency),
+    };
+    let trace_id = format!("{base}-trace");
+    html! {
+        <li class={classes!("quote-line", kind_class(line.kind))} data-sku={line.sku.clone()}>
+            <div class="quote-line-head">
+                <div class="quote-line-name">
+                    <h3>{ line.name.clone() }</h3>
+                    <p class="sku">
+                        <span class="visually-hidden">{ "SKU " }</span>
+                        { line.sku.clone() }
+                        { " · " }
+                        { line.quantity_label() }
+                    </p>
+                </div>
+                <p class="quote-line-amount">
+                    if line.kind == LineKind::Range {
+                        <span class="badge badge-range">{ "Range" }</span>
+                    }
+                    <span class="amount">{ amount }</span>
+                </p>
+            </div>
+            if *mode == Mode::AccountExecutive {
+                if let Some(discount) = line.discount.filter(|d| !d.high.is_zero()) {
+                    <p class="quote-line-discount">
+                        { "Line discount: −" }{ discount.display(*currency) }
+                    </p>
+                }
+            }
+            <div class="quote-line-fields">
+                { fields }
+                { delivery }
+                { for discount }
+            </div>
+            <div class="quote-line-tools">
+                <button type="button" class="link-button" aria-expanded={if *explain { "true" } else { "false" }}
+                    aria-controls={trace_id.clone()} onclick={on_explain}>
+                    { "Why this price" }
+                    <span class="visually-hidden">{ format!(" for {}", line.name) }</span>
+                </button>
+                <button type="button" class="link-button link-danger" onclick={on_remove}>
+                    { "Remove" }
+                    <span class="visually-hidden">{ format!(" {}", line.name) }</span>
+                </button>
+            </div>
+            if *explain {
+                <ol class="trace" id={trace_id}>
+                    for step in line.trace.iter() {
+                        <li data-step={step.step().to_string()}>{ step.text() }</li>
+                    }
+                </ol>
+            }
+        </li>
+    }
+}
+
+/// Remote or on-site, for an offering sold both ways or with a sibling SKU: picking the other
+/// mode sets the item's delivery, or swaps it for the sibling.
+fn delivery_select(props: &QuoteLineRowProps, base: &str) -> Html {
+    let catalog = &props.catalog;
+    let Some(offering) = catalog.offering(&props.item.sku) else {
+        return Html::default();
+    };
+    let sibling = offering
+        .delivery
+        .sibling
+        .as_deref()
+        .and_then(|sku| catalog.offering(sku));
+    let mut modes: Vec<(DeliveryMode, String)> = offering
+        .delivery
+        .modes
+        .iter()
+        .map(|m| (*m, offering.sku.clone()))
+        .collect();
+    if let Some(sibling) = sibling {
+        for mode in &sibling.delivery.modes {
+            if !modes.iter().any(|(m, _)| m == mode) {
+                modes.push((*mode, sibling.sku.clone()));
+            }
+        }
+    }
+    if modes.len() < 2 {
+        return Html::default();
+    }
+    modes.sort_by_key(|(m, _)| *m);
+    let current = props
+        .item
+        .delivery
+        .or_else(|| offering.delivery.modes.first().copied());
+    let on_change = {
+        let item = props.item.clone();
+        let index = props.line.item;
+        let modes = modes.clone();
+        let catalog = catalog.clone();
+        props.on_action.reform(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let value = select.value();
+            let mut next = item.clone();
+            if let Some((mode, sku)) = modes.iter().find(|(m, _)| m.as_str() == value) {
+                let both = catalog
+                    .offering(sku)
+                    .is_some_and(|o| o.delivery.modes.len() > 1);
+                next.sku = sku.clone();
+                next.delivery = both.then_some(*mode);
+            }
+            Action::SetItem { index, item: next }
+        })
+    };
+    let id = format!("{base}-delivery");
+    html! {
+        <div class="number-field">
+            <label for={id.clone()}>{ "Delivery" }</label>
+            <select {id} onchange={on_change}>
+                for (mode, _) in modes.iter() {
+                    <option value={mode.as_str()} selected={Some(*mode) == current}>
+                        { mode_name(*mode) }
+                    </option>
+                }
+            </select>
+        </div>
+    }
+}
+
+fn kind_class(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::Firm => "quote-line-firm",
+        LineKind::Range => "quote-line-range",
+        LineKind::Custom => "quote-line-custom",
+        LineKind::Expense => "quote-line-expense",
+    }
+}
