@@ -161,7 +161,7 @@ fn render(quote: &Quote, scope: &Scope, explain: bool) -> String {
         for (i, line) in quote.lines.iter().enumerate() {
             out.push_str(&format!("\n  {}. {} — {}\n", i + 1, line.sku, line.name));
             for step in &line.trace {
-                out.push_str(&format!("     - {}\n", step.text));
+                out.push_str(&format!("     - {}\n", step.text()));
             }
         }
     } else {

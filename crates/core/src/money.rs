@@ -14,10 +14,10 @@ use serde::{Deserialize, Serialize};
 mod iso4217;
 
 /// An ISO 4217 currency known to Scopecraft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Currency {
-    code: &'static str,
-    minor_units: u32,
+    /// Index into the ISO 4217 table: two bytes, so amounts can carry their currency cheaply.
+    index: u16,
 }
 
 impl Currency {
@@ -28,26 +28,26 @@ impl Currency {
 
     /// The three-letter code.
     pub fn code(self) -> &'static str {
-        self.code
+        iso4217::entry(self.index).0
     }
 
     /// Digits after the decimal point: USD 2, JPY 0, KWD 3.
     pub fn minor_units(self) -> u32 {
-        self.minor_units
+        iso4217::entry(self.index).1
     }
 
     /// Rounds `amount` to this currency's minor units with `mode`, and fixes its scale so it
     /// prints with exactly that many decimals.
     pub fn round(self, amount: Decimal, mode: RoundingMode) -> Decimal {
-        let mut rounded = amount.round_dp_with_strategy(self.minor_units, mode.strategy());
-        rounded.rescale(self.minor_units);
+        let mut rounded = amount.round_dp_with_strategy(self.minor_units(), mode.strategy());
+        rounded.rescale(self.minor_units());
         rounded
     }
 
     /// Zero with this currency's scale.
     pub fn zero(self) -> Decimal {
         let mut zero = Decimal::ZERO;
-        zero.rescale(self.minor_units);
+        zero.rescale(self.minor_units());
         zero
     }
 
@@ -55,24 +55,30 @@ impl Currency {
     /// `USD 17,000.00`. The amount is shown at the currency's scale.
     pub fn display(self, amount: Decimal) -> String {
         let mut scaled = amount;
-        scaled.rescale(self.minor_units);
-        format!("{} {}", self.code, group_thousands(&scaled.to_string()))
+        scaled.rescale(self.minor_units());
+        format!("{} {}", self.code(), group_thousands(&scaled.to_string()))
     }
 
-    pub(crate) const fn new_static(code: &'static str, minor_units: u32) -> Currency {
-        Currency { code, minor_units }
+    pub(crate) const fn from_index(index: u16) -> Currency {
+        Currency { index }
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Currency({})", self.code())
     }
 }
 
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code)
+        f.write_str(self.code())
     }
 }
 
 impl Serialize for Currency {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code)
+        serializer.serialize_str(self.code())
     }
 }
 

@@ -17,7 +17,7 @@ use crate::catalog::{
 };
 use crate::condition::{ScopeFacts, holds, selected_skus};
 use crate::money::PriceRange;
-use crate::quote::{Component, LineKind, price};
+use crate::quote::{Component, LineKind, TraceStep, price};
 use crate::scope::{Answer, Decision, FieldError, Scope, ScopeItem};
 use crate::scoping::{MigrationWaveEstimate, MissingAnswer, completeness, migration_waves};
 
@@ -436,12 +436,12 @@ impl Engine<'_> {
             scope_item: item,
             quantity: line.quantity,
             quantity_high: line.quantity_high,
-            unit: line.unit,
+            unit: line.unit.into_owned(),
             components: line.components,
             line_kind: line.kind,
             price: line.gross,
             missing_answers: quote.missing_answers,
-            explanation: line.trace.into_iter().map(|step| step.text).collect(),
+            explanation: line.trace.iter().map(TraceStep::text).collect(),
         })
     }
 

@@ -208,7 +208,7 @@ fn missing_answers_price_the_plausible_range() {
         q.lines[0]
             .trace
             .iter()
-            .any(|t| t.text.contains("migration.users not answered yet"))
+            .any(|t| t.text().contains("migration.users not answered yet"))
     );
 }
 

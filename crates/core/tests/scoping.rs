@@ -488,11 +488,7 @@ fn missing_migration_answers_widen_the_range_until_they_arrive() {
             "migration.large_repositories"
         ]
     );
-    let trace: Vec<&str> = quote.lines[0]
-        .trace
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect();
+    let trace: Vec<String> = quote.lines[0].trace.iter().map(|s| s.text()).collect();
     assert!(
         trace
             .iter()

@@ -131,9 +131,38 @@ fn cargo(env: &Env, args: &[&str]) -> Command {
     command
 }
 
+/// The project's shared reference folder (GitLab's real `services.yml` lives there; the
+/// importer is tested against it but it is never copied into the repository): `$SCOPECRAFT_SHARED`,
+/// else a `shared/` beside the checkout or one of its parents, else this machine's
+/// `/work/shared`.
+fn shared_reference_folder(root: &std::path::Path) -> Result<std::path::PathBuf, String> {
+    const FILE: &str = "reference/gitlab-services.yml";
+    if let Some(dir) = std::env::var_os("SCOPECRAFT_SHARED") {
+        let dir = std::path::PathBuf::from(dir);
+        return if dir.join(FILE).is_file() {
+            Ok(dir)
+        } else {
+            Err(format!("SCOPECRAFT_SHARED={} has no {FILE}", dir.display()))
+        };
+    }
+    root.ancestors()
+        .map(|a| a.join("shared"))
+        .chain(std::iter::once(std::path::PathBuf::from("/work/shared")))
+        .find(|dir| dir.join(FILE).is_file())
+        .ok_or_else(|| {
+            format!(
+                "GitLab's services.yml, which the importer tests read, was not found in a shared/{FILE} \
+                 beside {} or its parents, nor in /work/shared; set SCOPECRAFT_SHARED to the folder holding it",
+                root.display()
+            )
+        })
+}
+
 pub(crate) fn run(root: &std::path::Path, verbose: bool) -> Result<(), String> {
     let started = Instant::now();
+    let shared = shared_reference_folder(root)?;
     let env = setup::run(root, true)?;
+    println!("  reference files: {}", shared.display());
     println!("\n==> Running checks (logs in {})", env.log_dir().display());
     let mut reports: Vec<Report> = Vec::new();
     for (index, check) in CHECKS.iter().enumerate() {
@@ -159,7 +188,9 @@ pub(crate) fn run(root: &std::path::Path, verbose: bool) -> Result<(), String> {
         if verbose {
             println!();
         }
-        let result = run_logged(&mut (check.command)(&env), &log, verbose);
+        let mut command = (check.command)(&env);
+        command.env("SCOPECRAFT_SHARED", &shared);
+        let result = run_logged(&mut command, &log, verbose);
         let seconds = format_duration(step_started.elapsed());
         let tests = count_tests(&std::fs::read_to_string(&log).unwrap_or_default());
         let outcome = match result {

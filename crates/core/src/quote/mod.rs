@@ -22,9 +22,12 @@
 mod list_price;
 mod models;
 mod prices;
+mod trace;
 
 pub use list_price::{ListPrice, ModePrice, list_price};
+pub use trace::TraceStep;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -93,7 +96,7 @@ pub struct QuoteLine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity_high: Option<u64>,
     /// What one unit is.
-    pub unit: String,
+    pub unit: Cow<'static, str>,
     /// List price per unit, when the model has one.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub unit_price: Option<Decimal>,
@@ -112,13 +115,6 @@ pub struct QuoteLine {
     pub total: Option<PriceRange>,
     /// Each rule applied, in order.
     pub trace: Vec<TraceStep>,
-}
-
-impl TraceStep {
-    /// What happened, in words a salesperson understands.
-    pub fn text(&self) -> String {
-        self.text.clone()
-    }
 }
 
 impl QuoteLine {
@@ -171,22 +167,6 @@ pub struct Component {
     /// Quantity × unit price.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub amount: Decimal,
-}
-
-/// One rule applied to a line, with the amount before and after.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct TraceStep {
-    /// Machine-readable step name (`list_price`, `class_count`, `line_discount`, …).
-    pub step: String,
-    /// What happened, in words a salesperson understands.
-    pub text: String,
-    /// The amount before the step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub before: Option<PriceRange>,
-    /// The amount after the step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub after: Option<PriceRange>,
 }
 
 /// The quote-level discount.
@@ -304,7 +284,7 @@ pub fn price_with(
     })?;
 
     let mut errors = Vec::new();
-    let mut drafts: Vec<Draft> = Vec::with_capacity(scope.items.len());
+    let mut drafts: Vec<Draft<'_>> = Vec::with_capacity(scope.items.len());
     for (index, item) in scope.items.iter().enumerate() {
         match models::draft(catalog, &prices, scope, index, item, options) {
             Ok(draft) => drafts.push(draft),
@@ -328,9 +308,9 @@ pub fn price_with(
         }
     }
     // Percentage lines are priced on the other lines' nets, then discounted like any line.
-    let nets: Vec<(String, Option<PriceRange>, bool)> = drafts
+    let nets: Vec<(&str, Option<PriceRange>, bool)> = drafts
         .iter()
-        .map(|d| (d.category.clone(), d.net, d.is_percent()))
+        .map(|d| (d.category, d.net, d.is_percent()))
         .collect();
     for draft in drafts.iter_mut().filter(|d| d.is_percent()) {
         draft
@@ -372,7 +352,7 @@ fn assemble(
     catalog: &Catalog,
     scope: &Scope,
     prices: &PriceList<'_>,
-    drafts: Vec<Draft>,
+    drafts: Vec<Draft<'_>>,
 ) -> Result<Quote, String> {
     let currency = prices.currency;
     let mode = prices.mode;
@@ -458,7 +438,7 @@ fn assemble(
 /// high end goes by each line's spread (high − low). A firm line has no spread, so its share
 /// is the same at both ends; a range line's extra share never exceeds its spread.
 fn allocate_quote_discount(
-    drafts: &[Draft],
+    drafts: &[Draft<'_>],
     discount: PriceRange,
     currency: Currency,
 ) -> Option<(Vec<Decimal>, Vec<Decimal>)> {

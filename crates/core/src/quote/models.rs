@@ -3,24 +3,27 @@
 use rust_decimal::Decimal;
 
 use super::prices::PriceList;
+use super::trace::{AddOnWords, AxisWords, Converted, Count, TraceDetail};
 use super::{Component, LineKind, QuoteLine, QuoteOptions, TraceStep, at_scale};
 use crate::catalog::{
     AddOnRule, Axis, Band, Catalog, DeliveryMode, Offering, Pricing, SaleForm, TierMode,
 };
-use crate::money::{Currency, PriceRange, RoundingMode};
+use std::borrow::Cow;
+
+use crate::money::{Currency, PriceRange};
 use crate::scope::{Answer, FieldError, Scope, ScopeItem};
 
 /// A line being priced.
-pub(crate) struct Draft {
+pub(crate) struct Draft<'c> {
     pub(crate) item: usize,
     pub(crate) sku: String,
     pub(crate) name: String,
-    pub(crate) category: String,
+    pub(crate) category: &'c str,
     pub(crate) sale: SaleForm,
     pub(crate) delivery: Option<DeliveryMode>,
     pub(crate) quantity: u64,
     pub(crate) quantity_high: Option<u64>,
-    pub(crate) unit: String,
+    pub(crate) unit: Cow<'static, str>,
     pub(crate) unit_price: Option<Decimal>,
     pub(crate) components: Vec<Component>,
     pub(crate) gross: Option<PriceRange>,
@@ -29,7 +32,7 @@ pub(crate) struct Draft {
     pub(crate) trace: Vec<TraceStep>,
     pub(crate) missing: Vec<String>,
     pub(crate) warnings: Vec<String>,
-    pub(crate) expense: Option<ExpenseDraft>,
+    pub(crate) expense: Option<Box<ExpenseDraft>>,
     percent_of: Option<(Decimal, Vec<String>)>,
     line_discount: LineDiscount,
     currency: Currency,
@@ -57,9 +60,10 @@ enum LineDiscount {
 
 /// What a model computed for one item.
 struct Priced {
+    currency: Currency,
     quantity: u64,
     quantity_high: Option<u64>,
-    unit: String,
+    unit: Cow<'static, str>,
     unit_price: Option<Decimal>,
     components: Vec<Component>,
     gross: Option<PriceRange>,
@@ -71,28 +75,31 @@ struct Priced {
 }
 
 impl Priced {
-    fn new(unit: &str) -> Priced {
+    fn new(unit: &str, currency: Currency) -> Priced {
         Priced {
+            currency,
             quantity: 1,
             quantity_high: None,
-            unit: unit.to_string(),
+            unit: unit_words(unit),
             unit_price: None,
             components: Vec::new(),
             gross: None,
-            trace: Vec::new(),
+            trace: Vec::with_capacity(8),
             missing: Vec::new(),
             warnings: Vec::new(),
             trips: (1, 1),
         }
     }
 
-    fn step(&mut self, step: &str, text: String, after: Option<PriceRange>) {
-        self.trace.push(TraceStep {
-            step: step.to_string(),
-            text,
-            before: None,
-            after,
-        });
+    fn push(&mut self, detail: TraceDetail, after: Option<PriceRange>) {
+        self.trace
+            .push(TraceStep::new(detail, self.currency, None, after));
+    }
+
+    fn push_opt(&mut self, detail: Option<TraceDetail>) {
+        if let Some(detail) = detail {
+            self.push(detail, None);
+        }
     }
 }
 
@@ -104,7 +111,7 @@ struct Ctx<'a> {
     offering: &'a Offering,
     item: &'a ScopeItem,
     delivery: DeliveryMode,
-    path: String,
+    index: usize,
 }
 
 impl Ctx<'_> {
@@ -116,12 +123,8 @@ impl Ctx<'_> {
         self.currency().display(amount)
     }
 
-    fn range(&self, range: PriceRange) -> String {
-        range.display(self.currency())
-    }
-
     fn field(&self, name: &str) -> String {
-        format!("{}.{name}", self.path)
+        format!("items[{}].{name}", self.index)
     }
 
     fn error(&self, name: &str, message: impl Into<String>) -> Vec<FieldError> {
@@ -140,7 +143,7 @@ impl Ctx<'_> {
         &self,
         sku: &str,
         mode: DeliveryMode,
-    ) -> Result<(Decimal, Option<String>), Vec<FieldError>> {
+    ) -> Result<(Decimal, Option<TraceDetail>), Vec<FieldError>> {
         let (price, source) = self.prices.unit_price(sku, mode).ok_or_else(|| {
             self.error(
                 "sku",
@@ -150,7 +153,9 @@ impl Ctx<'_> {
                 ),
             )
         })?;
-        let note = self.prices.describe_source(&source, price);
+        let note = self
+            .prices
+            .source_detail(&source, price, Converted::ListPrice);
         Ok((at_scale(price, self.currency()), note))
     }
 
@@ -188,22 +193,21 @@ fn dec(n: u64) -> Decimal {
 }
 
 /// Prices one scope item up to its gross amount (discounts come later).
-pub(crate) fn draft(
-    catalog: &Catalog,
+pub(crate) fn draft<'c>(
+    catalog: &'c Catalog,
     prices: &PriceList<'_>,
     scope: &Scope,
     index: usize,
     item: &ScopeItem,
     options: &QuoteOptions,
-) -> Result<Draft, Vec<FieldError>> {
-    let path = format!("items[{index}]");
+) -> Result<Draft<'c>, Vec<FieldError>> {
     let offering = catalog.offering(&item.sku).ok_or_else(|| {
         vec![FieldError::new(
-            format!("{path}.sku"),
+            format!("items[{index}].sku"),
             unknown_sku_message(catalog, &item.sku),
         )]
     })?;
-    let delivery = delivery_mode(catalog, offering, item, &path)?;
+    let delivery = delivery_mode(catalog, offering, item, index)?;
     let ctx = Ctx {
         catalog,
         prices,
@@ -211,7 +215,7 @@ pub(crate) fn draft(
         offering,
         item,
         delivery,
-        path,
+        index,
     };
     check_availability(&ctx, options)?;
     check_fields(&ctx)?;
@@ -265,7 +269,7 @@ pub(crate) fn draft(
             categories,
         } => {
             percent_of = Some((*percent, categories.clone()));
-            let mut priced = Priced::new("engagement");
+            let mut priced = Priced::new("engagement", prices.currency);
             priced.gross = Some(PriceRange::firm(prices.currency.zero()));
             priced
         }
@@ -303,7 +307,7 @@ pub(crate) fn draft(
         item: index,
         sku: offering.sku.clone(),
         name: offering.name.clone(),
-        category: offering.category.clone(),
+        category: &offering.category,
         sale: offering.sale,
         delivery: Some(delivery),
         quantity: priced.quantity,
@@ -366,7 +370,7 @@ fn delivery_mode(
     catalog: &Catalog,
     offering: &Offering,
     item: &ScopeItem,
-    path: &str,
+    index: usize,
 ) -> Result<DeliveryMode, Vec<FieldError>> {
     let default = offering
         .delivery
@@ -389,7 +393,7 @@ fn delivery_mode(
         .map(|s| format!("; for {} delivery use {}", wanted.label(), s.sku))
         .unwrap_or_default();
     Err(vec![FieldError::new(
-        format!("{path}.delivery"),
+        format!("items[{index}].delivery"),
         format!(
             "{} is delivered {} only{sibling}",
             offering.sku,
@@ -494,40 +498,47 @@ fn list_price_step(
     priced: &mut Priced,
     ctx: &Ctx<'_>,
     price: Decimal,
-    unit: &str,
-    note: Option<String>,
+    unit: Cow<'static, str>,
+    note: Option<TraceDetail>,
 ) {
-    let modes = &ctx.offering.delivery.modes;
-    let delivery = if modes.len() > 1 {
-        format!(", {} delivery", ctx.delivery.label())
-    } else {
-        String::new()
-    };
-    priced.step(
-        "list_price",
-        format!("List price {} per {unit}{delivery}.", ctx.money(price)),
+    let delivery = (ctx.offering.delivery.modes.len() > 1).then_some(ctx.delivery);
+    priced.push(
+        TraceDetail::ListPrice {
+            price,
+            unit,
+            delivery,
+        },
         None,
     );
-    if let Some(note) = note {
-        priced.step("currency_conversion", note, None);
+    priced.push_opt(note);
+}
+
+fn unit_words(unit: &str) -> Cow<'static, str> {
+    match unit {
+        "engagement" => Cow::Borrowed("engagement"),
+        "class" => Cow::Borrowed("class"),
+        "seat" => Cow::Borrowed("seat"),
+        "block" => Cow::Borrowed("block"),
+        "estimate" => Cow::Borrowed("estimate"),
+        "trip" => Cow::Borrowed("trip"),
+        other => Cow::Owned(other.to_string()),
     }
 }
 
 fn fixed(ctx: &Ctx<'_>, unit: &str) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new(unit);
+    let mut priced = Priced::new(unit, ctx.currency());
     let (price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
-    list_price_step(&mut priced, ctx, price, unit, note);
+    list_price_step(&mut priced, ctx, price, unit_words(unit), note);
     let quantity = ctx.item.quantity.unwrap_or(1);
     let gross = mul(price, dec(quantity)).ok_or_else(|| ctx.overflow())?;
     let gross = PriceRange::firm(at_scale(gross, ctx.currency()));
-    priced.step(
-        "quantity",
-        format!(
-            "{quantity} {} × {} = {}.",
-            plural(unit, quantity),
-            ctx.money(price),
-            ctx.money(gross.low)
-        ),
+    priced.push(
+        TraceDetail::UnitQuantity {
+            quantity,
+            unit: unit_words(unit),
+            price,
+            total: gross.low,
+        },
         Some(gross),
     );
     priced.quantity = quantity;
@@ -619,13 +630,11 @@ enum Attendees {
 }
 
 fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new("class");
+    let mut priced = Priced::new("class", ctx.currency());
     let (class_price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
     let (addon_price, addon_note) = ctx.unit_price(rule.seat_addon, ctx.delivery)?;
-    list_price_step(&mut priced, ctx, class_price, "class", note);
-    if let Some(note) = addon_note {
-        priced.step("currency_conversion", note, None);
-    }
+    list_price_step(&mut priced, ctx, class_price, Cow::Borrowed("class"), note);
+    priced.push_opt(addon_note);
     priced.unit_price = Some(class_price);
 
     let attendees = match (ctx.item.attendees, rule.attendees_question) {
@@ -642,94 +651,55 @@ fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> 
     };
     let overflow = || ctx.overflow();
     let addon_sku = rule.seat_addon;
-    let per_extra_words = if rule.per_extra == 1 {
-        String::new()
-    } else {
-        format!(
-            " ({} add-ons per extra attendee, one per course)",
-            rule.per_extra
-        )
-    };
 
     match (ctx.item.quantity, attendees) {
         (Some(classes), Attendees::Known(attendees, source)) => {
             if let Some(question) = source {
-                priced.step(
-                    "attendees",
-                    format!("{attendees} attendees, from the answer to {question}."),
+                priced.push(
+                    TraceDetail::AttendeesFromAnswer {
+                        attendees,
+                        question,
+                    },
                     None,
                 );
             }
             let seat = seating(&rule, attendees, classes, class_price, addon_price)
                 .ok_or_else(overflow)?;
-            seat_trace(
-                ctx,
-                &mut priced,
-                &rule,
-                attendees,
-                seat,
-                addon_price,
-                &per_extra_words,
-            );
+            seat_trace(&mut priced, &rule, attendees, seat, addon_price);
             fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
         }
         (Some(classes), _) => {
             let seat = seating(&rule, 0, classes, class_price, addon_price).ok_or_else(overflow)?;
-            priced.step(
-                "class_count",
-                format!(
-                    "{classes} {} of up to {} attendees each.",
-                    plural("class", classes),
-                    rule.capacity
-                ),
+            priced.push(
+                TraceDetail::ClassCount {
+                    classes,
+                    capacity: rule.capacity,
+                },
                 None,
             );
             fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
         }
         (None, Attendees::Known(attendees, source)) => {
             if let Some(question) = source {
-                priced.step(
-                    "attendees",
-                    format!("{attendees} attendees, from the answer to {question}."),
+                priced.push(
+                    TraceDetail::AttendeesFromAnswer {
+                        attendees,
+                        question,
+                    },
                     None,
                 );
             }
             let (best, compared) = cheapest_seating(&rule, attendees, class_price, addon_price)
                 .ok_or_else(overflow)?;
-            seat_trace(
-                ctx,
-                &mut priced,
-                &rule,
-                attendees,
-                best,
-                addon_price,
-                &per_extra_words,
-            );
+            seat_trace(&mut priced, &rule, attendees, best, addon_price);
             if compared.len() > 1 {
-                let options: Vec<String> = compared
-                    .iter()
-                    .map(|s| {
-                        format!(
-                            "{} {} {}",
-                            s.classes,
-                            plural("class", s.classes),
-                            ctx.money(s.total)
-                        )
-                    })
-                    .collect();
-                priced.step(
-                    "cheapest_class_count",
-                    format!(
-                        "Cheapest way to seat them: {} → {} {}{}.",
-                        options.join(" · "),
-                        best.classes,
-                        plural("class", best.classes),
-                        if compared.iter().filter(|s| s.total == best.total).count() > 1 {
-                            " (a tie goes to more classes: smaller groups)"
-                        } else {
-                            ""
-                        }
-                    ),
+                let tie = compared.iter().filter(|s| s.total == best.total).count() > 1;
+                priced.push(
+                    TraceDetail::CheapestClasses {
+                        options: compared.iter().map(|s| (s.classes, s.total)).collect(),
+                        chosen: best.classes,
+                        tie,
+                    },
                     None,
                 );
             }
@@ -746,19 +716,16 @@ fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> 
                 low: at_scale(low.total, ctx.currency()),
                 high: at_scale(high.total, ctx.currency()),
             };
-            priced.step(
-                "missing_answer",
-                format!(
-                    "Attendees not given yet ({question}): priced for {} attendees, from {} {} to {} {} with seat add-ons. Add the number of attendees to get one price.",
-                    band.label(),
-                    low.classes,
-                    plural("class", low.classes),
-                    high.classes,
-                    plural("class", high.classes)
-                ),
+            priced.missing.push(question.clone());
+            priced.push(
+                TraceDetail::AttendeesMissing {
+                    question,
+                    band,
+                    low_classes: low.classes,
+                    high_classes: high.classes,
+                },
                 Some(gross),
             );
-            priced.missing.push(question);
             priced.quantity = low.classes;
             priced.quantity_high = (high.classes != low.classes).then_some(high.classes);
             priced.trips = (low.classes, high.classes);
@@ -766,12 +733,10 @@ fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> 
         }
         (None, Attendees::NotGiven) => {
             let seat = seating(&rule, 0, 1, class_price, addon_price).ok_or_else(overflow)?;
-            priced.step(
-                "class_count",
-                format!(
-                    "1 class of up to {} attendees (no attendee count given).",
-                    rule.capacity
-                ),
+            priced.push(
+                TraceDetail::DefaultClass {
+                    capacity: rule.capacity,
+                },
                 None,
             );
             fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
@@ -781,35 +746,24 @@ fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> 
 }
 
 fn seat_trace(
-    ctx: &Ctx<'_>,
     priced: &mut Priced,
     rule: &ClassRule<'_>,
     attendees: u64,
     seat: Seating,
     addon_price: Decimal,
-    per_extra_words: &str,
 ) {
-    let seats = rule.capacity.saturating_mul(seat.classes);
-    let text = if seat.addons == 0 {
-        format!(
-            "{attendees} attendees fit in {} {} of up to {} ({seats} seats): no seat add-ons needed.",
-            seat.classes,
-            plural("class", seat.classes),
-            rule.capacity
-        )
-    } else {
-        let extra = attendees.saturating_sub(seats);
-        format!(
-            "{attendees} attendees: {} {} seat {seats}; the other {extra} need {} seat {} ({}) at {} each{per_extra_words}.",
-            seat.classes,
-            plural("class", seat.classes),
-            seat.addons,
-            plural("add-on", seat.addons),
-            rule.seat_addon,
-            ctx.money(addon_price)
-        )
-    };
-    priced.step("class_count", text, None);
+    priced.push(
+        TraceDetail::Seating {
+            attendees,
+            classes: seat.classes,
+            capacity: rule.capacity,
+            addons: seat.addons,
+            seat_sku: rule.seat_addon.to_string(),
+            addon_price,
+            per_extra: rule.per_extra,
+        },
+        None,
+    );
 }
 
 fn fill_seating(
@@ -838,25 +792,14 @@ fn fill_seating(
         });
     }
     let gross = PriceRange::firm(at_scale(seat.total, currency));
-    let addons = if seat.addons > 0 {
-        format!(
-            " + {} seat {} × {}",
-            seat.addons,
-            plural("add-on", seat.addons),
-            ctx.money(addon_price)
-        )
-    } else {
-        String::new()
-    };
-    priced.step(
-        "quantity",
-        format!(
-            "{} {} × {}{addons} = {}.",
-            seat.classes,
-            plural("class", seat.classes),
-            ctx.money(class_price),
-            ctx.money(gross.low)
-        ),
+    priced.push(
+        TraceDetail::ClassTotal {
+            classes: seat.classes,
+            class_price,
+            addons: seat.addons,
+            addon_price,
+            total: gross.low,
+        },
         Some(gross),
     );
     priced.quantity = seat.classes;
@@ -869,14 +812,17 @@ fn blocks(
     hours_per_block: u64,
     included_pm_hours: u32,
 ) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new("block");
+    let mut priced = Priced::new("block", ctx.currency());
     let (price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
-    let pm = if included_pm_hours > 0 {
-        format!(" ({hours_per_block} expert hours + {included_pm_hours} project-management hours)")
-    } else {
-        format!(" ({hours_per_block} hours)")
-    };
-    list_price_step(&mut priced, ctx, price, &format!("block{pm}"), note);
+    priced.push(
+        TraceDetail::BlockListPrice {
+            price,
+            hours: hours_per_block,
+            pm_hours: included_pm_hours,
+        },
+        None,
+    );
+    priced.push_opt(note);
     let blocks = match ctx.item.hours {
         Some(hours) => {
             if hours <= Decimal::ZERO {
@@ -886,14 +832,13 @@ fn blocks(
                 .checked_div(dec(hours_per_block.max(1)))
                 .ok_or_else(|| ctx.overflow())?;
             let blocks = u64::try_from(exact.ceil()).map_err(|_| ctx.overflow())?;
-            priced.step(
-                "blocks",
-                format!(
-                    "{} hours ÷ {hours_per_block} hours per block = {} → {blocks} {} (blocks are sold whole).",
-                    hours.normalize(),
-                    exact.round_dp(2).normalize(),
-                    plural("block", blocks)
-                ),
+            priced.push(
+                TraceDetail::Blocks {
+                    hours,
+                    hours_per_block,
+                    exact,
+                    blocks,
+                },
                 None,
             );
             blocks
@@ -904,14 +849,13 @@ fn blocks(
         mul(price, dec(blocks)).ok_or_else(|| ctx.overflow())?,
         ctx.currency(),
     ));
-    priced.step(
-        "quantity",
-        format!(
-            "{blocks} {} × {} = {}.",
-            plural("block", blocks),
-            ctx.money(price),
-            ctx.money(gross.low)
-        ),
+    priced.push(
+        TraceDetail::UnitQuantity {
+            quantity: blocks,
+            unit: Cow::Borrowed("block"),
+            price,
+            total: gross.low,
+        },
         Some(gross),
     );
     priced.quantity = blocks;
@@ -929,7 +873,7 @@ fn tiered(
     min_quantity: Option<u64>,
     max_quantity: Option<u64>,
 ) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new(unit);
+    let mut priced = Priced::new(unit, ctx.currency());
     let (entry, converted) = ctx.prices.entry(&ctx.offering.sku).ok_or_else(|| {
         ctx.error(
             "sku",
@@ -965,12 +909,11 @@ fn tiered(
         ));
     }
     if converted {
-        priced.step(
-            "currency_conversion",
-            format!(
-                "Tier prices converted from the {} price book at its fixed rate.",
-                ctx.prices.base_currency.code()
-            ),
+        priced.push(
+            TraceDetail::ConvertedTable {
+                tiers: true,
+                base_currency: ctx.prices.base_currency,
+            },
             None,
         );
     }
@@ -995,15 +938,14 @@ fn tiered(
             let price = entry.tiers.get(index).copied().ok_or_else(no_band)?;
             let amount = mul(price, dec(quantity)).ok_or_else(|| ctx.overflow())?;
             priced.unit_price = Some(at_scale(price, currency));
-            priced.step(
-                "tier",
-                format!(
-                    "Volume pricing: {quantity} {} reaches the {} tier, so every unit is {}: {}.",
-                    plural(unit, quantity),
-                    band.label(),
-                    ctx.money(price),
-                    ctx.money(amount)
-                ),
+            priced.push(
+                TraceDetail::TierVolume {
+                    quantity,
+                    unit: unit.to_string(),
+                    band: *band,
+                    price,
+                    amount,
+                },
                 None,
             );
             amount
@@ -1020,7 +962,7 @@ fn tiered(
                 let price = entry.tiers.get(index).copied().ok_or_else(no_band)?;
                 let amount = mul(price, dec(count)).ok_or_else(|| ctx.overflow())?;
                 total = total.checked_add(amount).ok_or_else(|| ctx.overflow())?;
-                parts.push(format!("{count} × {} ({})", ctx.money(price), band.label()));
+                parts.push((count, price, *band));
                 priced.components.push(Component {
                     sku: ctx.offering.sku.clone(),
                     description: format!(
@@ -1034,15 +976,7 @@ fn tiered(
                     amount: at_scale(amount, currency),
                 });
             }
-            priced.step(
-                "tier",
-                format!(
-                    "Graduated pricing, each tier at its own rate: {} = {}.",
-                    parts.join(" + "),
-                    ctx.money(total)
-                ),
-                None,
-            );
+            priced.push(TraceDetail::TierGraduated { parts, total }, None);
             total
         }
     };
@@ -1057,14 +991,10 @@ fn tiered(
 }
 
 fn time_and_materials(ctx: &Ctx<'_>, roles: &[String]) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new("engagement");
+    let mut priced = Priced::new("engagement", ctx.currency());
     let effort = &ctx.item.effort;
     if effort.is_empty() {
-        priced.step(
-            "custom",
-            "Time and materials with no effort estimate yet: add hours by role to price it, or leave it to the PS team's estimate.".to_string(),
-            None,
-        );
+        priced.push(TraceDetail::NoEffort, None);
         priced.warnings.push(format!(
             "{}: no effort estimate yet, so the line is not in the total",
             ctx.offering.sku
@@ -1095,9 +1025,10 @@ fn time_and_materials(ctx: &Ctx<'_>, roles: &[String]) -> Result<Priced, Vec<Fie
             ));
             continue;
         };
-        if let Some(note) = ctx.prices.describe_source(&source, role.bill) {
-            priced.step("currency_conversion", note, None);
-        }
+        priced.push_opt(
+            ctx.prices
+                .source_detail(&source, role.bill, Converted::ListPrice),
+        );
         let amount = mul(role.bill, *hours).ok_or_else(|| ctx.overflow())?;
         total = total.checked_add(amount).ok_or_else(|| ctx.overflow())?;
         hours_total = hours_total
@@ -1110,15 +1041,13 @@ fn time_and_materials(ctx: &Ctx<'_>, roles: &[String]) -> Result<Priced, Vec<Fie
             unit_price: at_scale(role.bill, currency),
             amount: at_scale(amount, currency),
         });
-        priced.step(
-            "effort",
-            format!(
-                "{}: {} hours × {} per hour = {}.",
-                role.name,
-                hours.normalize(),
-                ctx.money(role.bill),
-                ctx.money(amount)
-            ),
+        priced.push(
+            TraceDetail::Effort {
+                role: role.name,
+                hours: *hours,
+                rate: role.bill,
+                amount,
+            },
             None,
         );
     }
@@ -1128,13 +1057,12 @@ fn time_and_materials(ctx: &Ctx<'_>, roles: &[String]) -> Result<Priced, Vec<Fie
     let mut gross = at_scale(total, currency);
     if let Some(cap) = ctx.item.not_to_exceed {
         if gross > cap {
-            priced.step(
-                "not_to_exceed",
-                format!(
-                    "Capped at the not-to-exceed amount: {} → {}.",
-                    ctx.money(gross),
-                    ctx.money(cap)
-                ),
+            priced.push(
+                TraceDetail::NotToExceed {
+                    estimate: gross,
+                    cap,
+                    capped: true,
+                },
                 Some(PriceRange::firm(at_scale(cap, currency))),
             );
             priced.warnings.push(format!(
@@ -1145,24 +1073,25 @@ fn time_and_materials(ctx: &Ctx<'_>, roles: &[String]) -> Result<Priced, Vec<Fie
             ));
             gross = at_scale(cap, currency);
         } else {
-            priced.step(
-                "not_to_exceed",
-                format!("Within the not-to-exceed cap of {}.", ctx.money(cap)),
+            priced.push(
+                TraceDetail::NotToExceed {
+                    estimate: gross,
+                    cap,
+                    capped: false,
+                },
                 None,
             );
         }
     }
     let gross = PriceRange::firm(gross);
-    priced.step(
-        "quantity",
-        format!(
-            "{} hours in all, billed as delivered: {}.",
-            hours_total.normalize(),
-            ctx.money(gross.low)
-        ),
+    priced.push(
+        TraceDetail::EffortTotal {
+            hours: hours_total,
+            amount: gross.low,
+        },
         Some(gross),
     );
-    priced.unit = "engagement".to_string();
+    priced.unit = Cow::Borrowed("engagement");
     priced.gross = Some(gross);
     Ok(priced)
 }
@@ -1214,32 +1143,35 @@ fn span(pick: &Pick) -> Option<(usize, usize)> {
     }
 }
 
-fn axis_words(ctx: &Ctx<'_>, axis: &Axis, pick: &Pick) -> String {
-    let noun = ctx
-        .catalog
-        .question(&axis.question)
-        .map_or(axis.question.as_str(), |q| q.text.as_str());
+fn axis_words(ctx: &Ctx<'_>, axis: &Axis, pick: &Pick) -> AxisWords {
+    let question = axis.question.clone();
     match pick {
-        Pick::Band(i) => {
-            let value = ctx
+        Pick::Band(i) => AxisWords::Band {
+            value: ctx
                 .scope
                 .answers
                 .get(&axis.question)
-                .map(Answer::display)
-                .unwrap_or_default();
-            let band = axis.bands.get(*i).map(Band::label).unwrap_or_default();
-            format!("{} = {value} (the {band} band)", axis.question)
-        }
-        Pick::Span(_, _, band) => format!(
-            "{} not answered yet (\"{noun}\"): priced across {}",
-            axis.question,
-            band.label()
-        ),
-        Pick::Outside(value) => format!(
-            "{} = {} is outside the table",
-            axis.question,
-            crate::money::group_thousands(&value.to_string())
-        ),
+                .and_then(Answer::as_number)
+                .unwrap_or(0),
+            band: axis
+                .bands
+                .get(*i)
+                .copied()
+                .unwrap_or(Band { from: 0, to: None }),
+            question,
+        },
+        Pick::Span(_, _, band) => AxisWords::Missing {
+            text: ctx
+                .catalog
+                .question(&axis.question)
+                .map_or_else(|| axis.question.clone(), |q| q.text.clone()),
+            band: *band,
+            question,
+        },
+        Pick::Outside(value) => AxisWords::Outside {
+            question,
+            value: *value,
+        },
     }
 }
 
@@ -1249,30 +1181,20 @@ fn range_table(
     columns: &Axis,
     add_ons: &[AddOnRule],
 ) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new("estimate");
+    let mut priced = Priced::new("estimate", ctx.currency());
     let row = pick(ctx, rows, &mut priced)?;
     let column = pick(ctx, columns, &mut priced)?;
-    let words = format!(
-        "{}; {}",
-        axis_words(ctx, rows, &row),
-        axis_words(ctx, columns, &column)
-    );
     let (Some((r0, r1)), Some((c0, c1))) = (span(&row), span(&column)) else {
-        let limit = |axis: &Axis| {
-            axis.bands
-                .last()
-                .and_then(|b| b.to)
-                .map(|to| crate::money::group_thousands(&to.to_string()))
-        };
-        priced.step(
-            "custom",
-            format!(
-                "{words}. The rough-order-of-magnitude table covers up to {} for {} and {} for {}: beyond it the PS team prepares a custom estimate.",
-                limit(rows).unwrap_or_default(),
-                rows.question,
-                limit(columns).unwrap_or_default(),
-                columns.question
-            ),
+        let limit = |axis: &Axis| axis.bands.last().and_then(|b| b.to);
+        priced.push(
+            TraceDetail::BeyondTable {
+                axes: Box::new((
+                    axis_words(ctx, rows, &row),
+                    axis_words(ctx, columns, &column),
+                )),
+                rows_limit: limit(rows),
+                columns_limit: limit(columns),
+            },
             None,
         );
         priced.warnings.push(format!(
@@ -1292,12 +1214,11 @@ fn range_table(
         )
     })?;
     if converted {
-        priced.step(
-            "currency_conversion",
-            format!(
-                "Table amounts converted from the {} price book at its fixed rate.",
-                ctx.prices.base_currency.code()
-            ),
+        priced.push(
+            TraceDetail::ConvertedTable {
+                tiers: false,
+                base_currency: ctx.prices.base_currency,
+            },
             None,
         );
     }
@@ -1322,12 +1243,13 @@ fn range_table(
         low: at_scale(low, currency),
         high: at_scale(high, currency),
     };
-    priced.step(
-        "range_table",
-        format!(
-            "{words}: rough-order-of-magnitude range {}.",
-            ctx.range(gross)
-        ),
+    priced.push(
+        TraceDetail::RangeTable {
+            axes: Box::new((
+                axis_words(ctx, rows, &row),
+                axis_words(ctx, columns, &column),
+            )),
+        },
         Some(gross),
     );
     for (index, rule) in add_ons.iter().enumerate() {
@@ -1340,10 +1262,10 @@ fn range_table(
                 ),
             )
         })?;
-        let (groups_low, groups_high, words) = match ctx.number_answer(&rule.question)? {
+        let (groups_low, groups_high, count) = match ctx.number_answer(&rule.question)? {
             Some(count) => {
                 let groups = count.div_ceil(rule.per.max(1));
-                (groups, groups, format!("{} = {count}", rule.question))
+                (groups, groups, Count::Answered(count))
             }
             None => {
                 let band = ctx.plausible(&rule.question).unwrap_or(Band {
@@ -1354,11 +1276,7 @@ fn range_table(
                 (
                     band.from.div_ceil(rule.per.max(1)),
                     band.to.unwrap_or(band.from).div_ceil(rule.per.max(1)),
-                    format!(
-                        "{} not answered yet: priced for {}",
-                        rule.question,
-                        band.label()
-                    ),
+                    Count::Missing(band),
                 )
             }
         };
@@ -1377,18 +1295,20 @@ fn range_table(
         } else {
             format!("{groups_low}–{groups_high} started groups")
         };
-        priced.trace.push(TraceStep {
-            step: "add_on".to_string(),
-            text: format!(
-                "{words}: {groups} of {} ({}) × {} = {}.",
-                rule.per,
-                rule.label,
-                ctx.money(price),
-                add.display(currency)
-            ),
-            before: Some(before),
-            after: Some(gross),
-        });
+        priced.trace.push(TraceStep::new(
+            TraceDetail::AddOn(Box::new(AddOnWords {
+                question: rule.question.clone(),
+                count,
+                groups: (groups_low, groups_high),
+                per: rule.per,
+                label: rule.label.clone(),
+                price,
+                amount: add,
+            })),
+            currency,
+            Some(before),
+            Some(gross),
+        ));
         if groups_high > 0 {
             priced.components.push(Component {
                 sku: ctx.offering.sku.clone(),
@@ -1404,18 +1324,14 @@ fn range_table(
 }
 
 fn custom(ctx: &Ctx<'_>, note: &str) -> Priced {
-    let mut priced = Priced::new("engagement");
+    let mut priced = Priced::new("engagement", ctx.currency());
     let quantity = ctx.item.quantity.unwrap_or(1);
     priced.quantity = quantity;
     priced.trips = (quantity, quantity);
-    let note = if note.is_empty() {
-        String::new()
-    } else {
-        format!(" {note}")
-    };
-    priced.step(
-        "custom",
-        format!("No list price: the PS team prepares a custom estimate, so this line is not in the total.{note}"),
+    priced.push(
+        TraceDetail::Custom {
+            note: note.to_string(),
+        },
         None,
     );
     priced.warnings.push(format!(
@@ -1429,7 +1345,7 @@ fn expense(
     ctx: &Ctx<'_>,
     item: usize,
     trips: (u64, u64),
-) -> Result<Option<ExpenseDraft>, Vec<FieldError>> {
+) -> Result<Option<Box<ExpenseDraft>>, Vec<FieldError>> {
     let Some((travel, source)) = ctx.prices.travel() else {
         return Err(ctx.error(
             "delivery",
@@ -1457,34 +1373,27 @@ fn expense(
             ctx.prices.mode,
         ),
     };
-    let mut trace = Vec::new();
-    if let Some(note) = ctx.prices.describe_source(&source, travel.per_trip) {
-        trace.push(TraceStep {
-            step: "currency_conversion".to_string(),
-            text: format!("Travel defaults: {note}"),
-            before: None,
-            after: None,
-        });
+    let mut trace = Vec::with_capacity(2);
+    if let Some(detail) = ctx
+        .prices
+        .source_detail(&source, travel.per_trip, Converted::Travel)
+    {
+        trace.push(TraceStep::new(detail, currency, None, None));
     }
-    let trips_words = if trips.0 == trips.1 {
-        format!("{} {}", trips.0, plural("trip", trips.0))
-    } else {
-        format!("{}–{} trips", trips.0, trips.1)
-    };
-    trace.push(TraceStep {
-        step: "travel_estimate".to_string(),
-        text: format!(
-            "On-site delivery: {travelers} {} × ({} travel + {days} {} on site × {}) per trip × {trips_words} = {}. Billed at actual cost, on top of the fee.",
-            plural("traveler", travelers),
-            ctx.money(travel.per_trip),
-            plural("day", days),
-            ctx.money(travel.per_day),
-            amount.display(currency)
-        ),
-        before: None,
-        after: Some(amount),
-    });
-    Ok(Some(ExpenseDraft {
+    trace.push(TraceStep::new(
+        TraceDetail::Travel {
+            travelers,
+            per_trip: travel.per_trip,
+            days,
+            per_day: travel.per_day,
+            trips,
+            amount,
+        },
+        currency,
+        None,
+        Some(amount),
+    ));
+    Ok(Some(Box::new(ExpenseDraft {
         item,
         sku: ctx.offering.sku.clone(),
         name: format!("Travel and expenses for {} (estimate)", ctx.offering.name),
@@ -1493,7 +1402,7 @@ fn expense(
         trips,
         amount,
         trace,
-    }))
+    })))
 }
 
 impl ExpenseDraft {
@@ -1507,7 +1416,7 @@ impl ExpenseDraft {
             delivery: Some(self.delivery),
             quantity: self.trips.0,
             quantity_high: (self.trips.1 != self.trips.0).then_some(self.trips.1),
-            unit: "trip".to_string(),
+            unit: Cow::Borrowed("trip"),
             unit_price: None,
             components: Vec::new(),
             gross: Some(self.amount),
@@ -1520,7 +1429,7 @@ impl ExpenseDraft {
     }
 }
 
-impl Draft {
+impl<'c> Draft<'c> {
     pub(crate) fn is_percent(&self) -> bool {
         self.percent_of.is_some()
     }
@@ -1528,7 +1437,7 @@ impl Draft {
     /// Prices a percent-of-subtotal line on the nets of the other lines.
     pub(crate) fn price_percent(
         &mut self,
-        nets: &[(String, Option<PriceRange>, bool)],
+        nets: &[(&str, Option<PriceRange>, bool)],
         prices: &PriceList<'_>,
     ) -> Result<(), String> {
         let Some((percent, categories)) = &self.percent_of else {
@@ -1537,7 +1446,7 @@ impl Draft {
         let currency = prices.currency;
         let mut basis = PriceRange::firm(currency.zero());
         for (category, net, is_percent) in nets {
-            if *is_percent || !(categories.is_empty() || categories.contains(category)) {
+            if *is_percent || !(categories.is_empty() || categories.iter().any(|c| c == category)) {
                 continue;
             }
             if let Some(net) = net {
@@ -1551,22 +1460,16 @@ impl Draft {
             .ok_or_else(|| format!("items[{}]", self.item))?
             .try_map(|end| Some(at_scale(end, currency)))
             .ok_or_else(|| format!("items[{}]", self.item))?;
-        let scope_words = if categories.is_empty() {
-            "the other lines".to_string()
-        } else {
-            format!("the {} lines", categories.join(", "))
-        };
-        self.trace.push(TraceStep {
-            step: "percent_of_subtotal".to_string(),
-            text: format!(
-                "{}% of {scope_words} ({}) = {}.",
-                percent.normalize(),
-                basis.display(currency),
-                gross.display(currency)
-            ),
-            before: None,
-            after: Some(gross),
-        });
+        self.trace.push(TraceStep::new(
+            TraceDetail::PercentOfSubtotal {
+                percent: *percent,
+                categories: categories.clone().into_boxed_slice(),
+                basis,
+            },
+            currency,
+            None,
+            Some(gross),
+        ));
         self.gross = Some(gross);
         Ok(())
     }
@@ -1579,57 +1482,31 @@ impl Draft {
         let field = || format!("items[{}]", self.item);
         let currency = prices.currency;
         let mode = prices.mode;
-        let (discounted, words) = match self.line_discount {
-            LineDiscount::None => (gross, None),
-            LineDiscount::Percent(p) => {
-                let after = gross
-                    .try_map(|end| {
-                        let off = end.checked_mul(p)?.checked_div(Decimal::ONE_HUNDRED)?;
-                        end.checked_sub(off)
-                    })
-                    .ok_or_else(field)?;
-                (after, Some(format!("Line discount {}%", p.normalize())))
-            }
-            LineDiscount::Amount(a) => {
-                let after = gross
-                    .try_map(|end| Some((end - a.min(end)).max(Decimal::ZERO)))
-                    .ok_or_else(field)?;
-                let capped = if a > gross.low {
-                    " (capped at the line amount: a line never goes below zero)"
-                } else {
-                    ""
-                };
-                (
-                    after,
-                    Some(format!("Line discount of {}{capped}", currency.display(a))),
-                )
-            }
+        let discounted = match self.line_discount {
+            LineDiscount::None => gross,
+            LineDiscount::Percent(p) => gross
+                .try_map(|end| {
+                    let off = end.checked_mul(p)?.checked_div(Decimal::ONE_HUNDRED)?;
+                    end.checked_sub(off)
+                })
+                .ok_or_else(field)?,
+            LineDiscount::Amount(a) => gross
+                .try_map(|end| Some((end - a.min(end)).max(Decimal::ZERO)))
+                .ok_or_else(field)?,
         };
         let net = discounted.round(currency, mode);
-        if let Some(words) = words {
-            self.trace.push(TraceStep {
-                step: "line_discount".to_string(),
-                text: format!(
-                    "{words}: {} → {}.",
-                    gross.display(currency),
-                    net.display(currency)
-                ),
-                before: Some(gross),
-                after: Some(net),
-            });
-        } else if net != gross {
-            self.trace.push(TraceStep {
-                step: "rounding".to_string(),
-                text: format!(
-                    "Rounded to {} ({}): {} → {}.",
-                    minor_unit_words(currency),
-                    mode_words(mode),
-                    gross.display(currency),
-                    net.display(currency)
-                ),
-                before: Some(gross),
-                after: Some(net),
-            });
+        let detail = match self.line_discount {
+            LineDiscount::None if net != gross => Some(TraceDetail::Rounding { mode }),
+            LineDiscount::None => None,
+            LineDiscount::Percent(percent) => Some(TraceDetail::LineDiscountPercent { percent }),
+            LineDiscount::Amount(amount) => Some(TraceDetail::LineDiscountAmount {
+                amount,
+                capped: amount > gross.low,
+            }),
+        };
+        if let Some(detail) = detail {
+            self.trace
+                .push(TraceStep::new(detail, currency, Some(gross), Some(net)));
         }
         self.discount = Some(
             gross
@@ -1654,18 +1531,15 @@ impl Draft {
             Some(net) => {
                 let total = net.checked_sub(share)?;
                 if quote_percent > Decimal::ZERO {
-                    self.trace.push(TraceStep {
-                        step: "quote_discount".to_string(),
-                        text: format!(
-                            "Quote discount {}%, this line's share {}: {} → {}.",
-                            quote_percent.normalize(),
-                            share.display(currency),
-                            net.display(currency),
-                            total.display(currency)
-                        ),
-                        before: Some(net),
-                        after: Some(total),
-                    });
+                    self.trace.push(TraceStep::new(
+                        TraceDetail::QuoteDiscount {
+                            percent: quote_percent,
+                            share,
+                        },
+                        currency,
+                        Some(net),
+                        Some(total),
+                    ));
                 }
                 (Some(share), Some(total))
             }
@@ -1690,23 +1564,6 @@ impl Draft {
             total,
             trace: self.trace,
         })
-    }
-}
-
-fn minor_unit_words(currency: Currency) -> String {
-    match currency.minor_units() {
-        0 => "whole units".to_string(),
-        2 => "the cent".to_string(),
-        n => format!("{n} decimal places"),
-    }
-}
-
-fn mode_words(mode: RoundingMode) -> &'static str {
-    match mode {
-        RoundingMode::HalfAwayFromZero => "halves away from zero",
-        RoundingMode::HalfEven => "halves to even",
-        RoundingMode::TowardZero => "toward zero",
-        RoundingMode::AwayFromZero => "away from zero",
     }
 }
 

@@ -7,7 +7,9 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use super::trace::{self, Converted, TraceDetail};
 use crate::catalog::{Catalog, Conversion, DeliveryMode, PriceBook, PriceEntry, Role, Travel};
+use crate::date::Date;
 use crate::money::{Currency, RoundingMode};
 
 /// The price books a quote reads, with conversion applied on demand.
@@ -28,7 +30,7 @@ pub(crate) enum Source {
     Converted {
         base_amount: Decimal,
         rate: Decimal,
-        as_of: String,
+        as_of: Date,
         step: Option<Decimal>,
     },
 }
@@ -70,7 +72,7 @@ impl<'c> PriceList<'c> {
             Source::Converted {
                 base_amount,
                 rate: conversion.rate,
-                as_of: conversion.as_of.to_string(),
+                as_of: conversion.as_of,
                 step: conversion.round_to,
             },
         ))
@@ -161,8 +163,13 @@ impl<'c> PriceList<'c> {
         Some((Travel { per_trip, per_day }, source))
     }
 
-    /// Words for the trace when an amount was converted.
-    pub(crate) fn describe_source(&self, source: &Source, amount: Decimal) -> Option<String> {
+    /// The trace step for a converted amount (none when it was listed).
+    pub(crate) fn source_detail(
+        &self,
+        source: &Source,
+        amount: Decimal,
+        what: Converted,
+    ) -> Option<TraceDetail> {
         match source {
             Source::Listed => None,
             Source::Converted {
@@ -170,18 +177,15 @@ impl<'c> PriceList<'c> {
                 rate,
                 as_of,
                 step,
-            } => {
-                let rounding = match step {
-                    Some(step) => format!(", rounded to the nearest {step}"),
-                    None => String::new(),
-                };
-                Some(format!(
-                    "Converted from the {} list price {} at the fixed rate {rate} of {as_of}{rounding}: {}.",
-                    self.base_currency.code(),
-                    self.base_currency.display(*base_amount),
-                    self.currency.display(amount)
-                ))
-            }
+            } => Some(TraceDetail::Converted(Box::new(trace::Conversion {
+                what,
+                base_currency: self.base_currency,
+                base_amount: *base_amount,
+                rate: *rate,
+                as_of: *as_of,
+                step: *step,
+                amount,
+            }))),
         }
     }
 }

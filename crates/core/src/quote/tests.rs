@@ -272,7 +272,7 @@ fn forty_attendees_take_three_classes_and_four_seats() {
     assert_eq!(line.components.len(), 2);
     assert_eq!(line.components[1].sku, "SEAT");
     assert_eq!(line.components[1].quantity, d("4"));
-    let words: Vec<&str> = line.trace.iter().map(|t| t.text.as_str()).collect();
+    let words: Vec<String> = line.trace.iter().map(|t| t.text()).collect();
     assert!(
         words.iter().any(|t| t.contains("2 classes USD 18,000.00")
             && t.contains("3 classes USD 17,000.00")
@@ -314,7 +314,7 @@ fn a_tie_goes_to_more_classes() {
         q.lines[0]
             .trace
             .iter()
-            .any(|t| t.text.contains("a tie goes to more classes"))
+            .any(|t| t.text().contains("a tie goes to more classes"))
     );
 }
 
@@ -527,7 +527,7 @@ fn outside_the_table_needs_a_custom_estimate() {
     assert!(q.custom_estimate_needed);
     assert_eq!(q.total, firm("0.00"));
     assert!(
-        q.lines[0].trace[0].text.contains("custom estimate"),
+        q.lines[0].trace[0].text().contains("custom estimate"),
         "{:?}",
         q.lines[0].trace
     );
@@ -647,7 +647,7 @@ fn an_amount_discount_never_takes_a_line_below_zero() {
         ..item("XPRT")
     }]));
     assert_eq!(q.lines[0].net, Some(firm("0.00")));
-    assert!(q.lines[0].trace.iter().any(|t| t.text.contains("capped")));
+    assert!(q.lines[0].trace.iter().any(|t| t.text().contains("capped")));
 }
 
 #[test]
@@ -730,7 +730,7 @@ fn converted_price_books_round_once_at_their_step() {
         q.lines[0]
             .trace
             .iter()
-            .any(|t| t.text.contains("fixed rate 0.97 of 2022-11-15"))
+            .any(|t| t.text().contains("fixed rate 0.97 of 2022-11-15"))
     );
     // JPY has no minor units: 14,400 × 150 = 2,160,000.
     let q = quote(&Scope {

@@ -1,0 +1,803 @@
+//! The trace of a quote line: each rule applied, with the amount before and after.
+//!
+//! Pricing records each step as data (amounts, counts, bands) and renders the words only
+//! when someone reads them ([`TraceStep::text`]) or the quote is serialised. Formatting
+//! money is far more expensive than pricing it, so a quote that is repriced on every
+//! keystroke pays for the words of the steps actually shown, not for every line every time.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize};
+
+use super::models::plural;
+use crate::catalog::{Band, DeliveryMode};
+use crate::date::Date;
+use crate::money::{Currency, PriceRange, RoundingMode, group_thousands};
+
+/// One rule applied to a line, with the amount before and after.
+///
+/// In JSON: `{"step": "line_discount", "text": "Line discount 10%: …", "before": …, "after": …}`.
+#[derive(Debug, Clone)]
+pub struct TraceStep {
+    content: Content,
+    /// The amount before the step.
+    pub before: Option<PriceRange>,
+    /// The amount after the step.
+    pub after: Option<PriceRange>,
+}
+
+#[derive(Debug, Clone)]
+enum Content {
+    /// Recorded while pricing; rendered on demand in this currency.
+    Detail(TraceDetail, Currency),
+    /// Read back from JSON.
+    Rendered { step: String, text: String },
+}
+
+impl TraceStep {
+    pub(crate) fn new(
+        detail: TraceDetail,
+        currency: Currency,
+        before: Option<PriceRange>,
+        after: Option<PriceRange>,
+    ) -> TraceStep {
+        TraceStep {
+            content: Content::Detail(detail, currency),
+            before,
+            after,
+        }
+    }
+
+    /// Machine-readable step name (`list_price`, `class_count`, `line_discount`, …).
+    pub fn step(&self) -> &str {
+        match &self.content {
+            Content::Detail(detail, _) => detail.name(),
+            Content::Rendered { step, .. } => step,
+        }
+    }
+
+    /// What happened, in words a salesperson understands.
+    pub fn text(&self) -> String {
+        match &self.content {
+            Content::Detail(detail, currency) => detail.render(*currency, self.before, self.after),
+            Content::Rendered { text, .. } => text.clone(),
+        }
+    }
+}
+
+impl PartialEq for TraceStep {
+    fn eq(&self, other: &TraceStep) -> bool {
+        self.step() == other.step()
+            && self.before == other.before
+            && self.after == other.after
+            && self.text() == other.text()
+    }
+}
+
+impl Serialize for TraceStep {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = 2 + usize::from(self.before.is_some()) + usize::from(self.after.is_some());
+        let mut state = serializer.serialize_struct("TraceStep", fields)?;
+        state.serialize_field("step", self.step())?;
+        state.serialize_field("text", &self.text())?;
+        if let Some(before) = &self.before {
+            state.serialize_field("before", before)?;
+        }
+        if let Some(after) = &self.after {
+            state.serialize_field("after", after)?;
+        }
+        state.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for TraceStep {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Plain {
+            step: String,
+            text: String,
+            #[serde(default)]
+            before: Option<PriceRange>,
+            #[serde(default)]
+            after: Option<PriceRange>,
+        }
+        let plain = Plain::deserialize(deserializer)?;
+        Ok(TraceStep {
+            content: Content::Rendered {
+                step: plain.step,
+                text: plain.text,
+            },
+            before: plain.before,
+            after: plain.after,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_pluralise_the_last_word_of_a_phrase() {
+        assert_eq!(count_words(4, "seat add-on"), "4 seat add-ons");
+        assert_eq!(count_words(1, "seat add-on"), "1 seat add-on");
+        assert_eq!(count_words(3, "class"), "3 classes");
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for TraceStep {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("TraceStep")
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        #[derive(schemars::JsonSchema)]
+        #[allow(dead_code)]
+        /// One rule applied to a line, with the amount before and after.
+        struct TraceStep {
+            /// Machine-readable step name (`list_price`, `class_count`, `line_discount`, …).
+            step: String,
+            /// What happened, in words a salesperson understands.
+            text: String,
+            /// The amount before the step.
+            before: Option<PriceRange>,
+            /// The amount after the step.
+            after: Option<PriceRange>,
+        }
+        <TraceStep as schemars::JsonSchema>::json_schema(generator)
+    }
+}
+
+/// Where one end of a range-table lookup fell.
+#[derive(Debug, Clone)]
+pub(crate) enum AxisWords {
+    /// Answered, in a band.
+    Band {
+        question: String,
+        value: u64,
+        band: Band,
+    },
+    /// Not answered: priced across the plausible band.
+    Missing {
+        question: String,
+        text: String,
+        band: Band,
+    },
+    /// Answered, outside every band.
+    Outside { question: String, value: u64 },
+}
+
+/// A count that was answered, or the band it plausibly falls in.
+#[derive(Debug, Clone)]
+pub(crate) enum Count {
+    Answered(u64),
+    Missing(Band),
+}
+
+/// What was converted from the base currency.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Converted {
+    ListPrice,
+    Travel,
+}
+
+/// An amount converted from the base currency.
+#[derive(Debug, Clone)]
+pub(crate) struct Conversion {
+    pub(crate) what: Converted,
+    pub(crate) base_currency: Currency,
+    pub(crate) base_amount: Decimal,
+    pub(crate) rate: Decimal,
+    pub(crate) as_of: Date,
+    pub(crate) step: Option<Decimal>,
+    pub(crate) amount: Decimal,
+}
+
+/// An add-on per started group of a counted answer.
+#[derive(Debug, Clone)]
+pub(crate) struct AddOnWords {
+    pub(crate) question: String,
+    pub(crate) count: Count,
+    pub(crate) groups: (u64, u64),
+    pub(crate) per: u64,
+    pub(crate) label: String,
+    pub(crate) price: Decimal,
+    pub(crate) amount: PriceRange,
+}
+
+/// Every kind of step, with the data its words need. Amounts the step's `before` and
+/// `after` already hold are not repeated here.
+#[derive(Debug, Clone)]
+pub(crate) enum TraceDetail {
+    ListPrice {
+        price: Decimal,
+        unit: Cow<'static, str>,
+        delivery: Option<DeliveryMode>,
+    },
+    BlockListPrice {
+        price: Decimal,
+        hours: u64,
+        pm_hours: u32,
+    },
+    Converted(Box<Conversion>),
+    ConvertedTable {
+        tiers: bool,
+        base_currency: Currency,
+    },
+    UnitQuantity {
+        quantity: u64,
+        unit: Cow<'static, str>,
+        price: Decimal,
+        total: Decimal,
+    },
+    AttendeesFromAnswer {
+        attendees: u64,
+        question: String,
+    },
+    ClassCount {
+        classes: u64,
+        capacity: u64,
+    },
+    DefaultClass {
+        capacity: u64,
+    },
+    Seating {
+        attendees: u64,
+        classes: u64,
+        capacity: u64,
+        addons: u64,
+        seat_sku: String,
+        addon_price: Decimal,
+        per_extra: u64,
+    },
+    CheapestClasses {
+        options: Vec<(u64, Decimal)>,
+        chosen: u64,
+        tie: bool,
+    },
+    AttendeesMissing {
+        question: String,
+        band: Band,
+        low_classes: u64,
+        high_classes: u64,
+    },
+    ClassTotal {
+        classes: u64,
+        class_price: Decimal,
+        addons: u64,
+        addon_price: Decimal,
+        total: Decimal,
+    },
+    Blocks {
+        hours: Decimal,
+        hours_per_block: u64,
+        exact: Decimal,
+        blocks: u64,
+    },
+    TierVolume {
+        quantity: u64,
+        unit: String,
+        band: Band,
+        price: Decimal,
+        amount: Decimal,
+    },
+    TierGraduated {
+        parts: Vec<(u64, Decimal, Band)>,
+        total: Decimal,
+    },
+    NoEffort,
+    Effort {
+        role: String,
+        hours: Decimal,
+        rate: Decimal,
+        amount: Decimal,
+    },
+    NotToExceed {
+        estimate: Decimal,
+        cap: Decimal,
+        capped: bool,
+    },
+    EffortTotal {
+        hours: Decimal,
+        amount: Decimal,
+    },
+    RangeTable {
+        axes: Box<(AxisWords, AxisWords)>,
+    },
+    BeyondTable {
+        axes: Box<(AxisWords, AxisWords)>,
+        rows_limit: Option<u64>,
+        columns_limit: Option<u64>,
+    },
+    AddOn(Box<AddOnWords>),
+    Custom {
+        note: String,
+    },
+    Travel {
+        travelers: u64,
+        per_trip: Decimal,
+        days: u64,
+        per_day: Decimal,
+        trips: (u64, u64),
+        amount: PriceRange,
+    },
+    PercentOfSubtotal {
+        percent: Decimal,
+        categories: Box<[String]>,
+        basis: PriceRange,
+    },
+    LineDiscountPercent {
+        percent: Decimal,
+    },
+    LineDiscountAmount {
+        amount: Decimal,
+        capped: bool,
+    },
+    Rounding {
+        mode: RoundingMode,
+    },
+    QuoteDiscount {
+        percent: Decimal,
+        share: PriceRange,
+    },
+}
+
+fn thousands(n: u64) -> String {
+    group_thousands(&n.to_string())
+}
+
+/// `4 seat add-ons`: the count and the phrase with its last word in the plural.
+fn count_words(n: u64, phrase: &str) -> String {
+    match phrase.rsplit_once(' ') {
+        Some((head, last)) => format!("{n} {head} {}", plural(last, n)),
+        None => format!("{n} {}", plural(phrase, n)),
+    }
+}
+
+impl AxisWords {
+    fn render(&self) -> String {
+        match self {
+            AxisWords::Band {
+                question,
+                value,
+                band,
+            } => format!(
+                "{question} = {} (the {} band)",
+                thousands(*value),
+                band.label()
+            ),
+            AxisWords::Missing {
+                question,
+                text,
+                band,
+            } => format!(
+                "{question} not answered yet (\"{text}\"): priced across {}",
+                band.label()
+            ),
+            AxisWords::Outside { question, value } => {
+                format!("{question} = {} is outside the table", thousands(*value))
+            }
+        }
+    }
+
+    fn question(&self) -> &str {
+        match self {
+            AxisWords::Band { question, .. }
+            | AxisWords::Missing { question, .. }
+            | AxisWords::Outside { question, .. } => question,
+        }
+    }
+}
+
+impl TraceDetail {
+    /// The machine-readable step name.
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            TraceDetail::ListPrice { .. } | TraceDetail::BlockListPrice { .. } => "list_price",
+            TraceDetail::Converted(_) | TraceDetail::ConvertedTable { .. } => "currency_conversion",
+            TraceDetail::UnitQuantity { .. }
+            | TraceDetail::ClassTotal { .. }
+            | TraceDetail::EffortTotal { .. } => "quantity",
+            TraceDetail::AttendeesFromAnswer { .. } => "attendees",
+            TraceDetail::ClassCount { .. }
+            | TraceDetail::DefaultClass { .. }
+            | TraceDetail::Seating { .. } => "class_count",
+            TraceDetail::CheapestClasses { .. } => "cheapest_class_count",
+            TraceDetail::AttendeesMissing { .. } => "missing_answer",
+            TraceDetail::Blocks { .. } => "blocks",
+            TraceDetail::TierVolume { .. } | TraceDetail::TierGraduated { .. } => "tier",
+            TraceDetail::NoEffort
+            | TraceDetail::Custom { .. }
+            | TraceDetail::BeyondTable { .. } => "custom",
+            TraceDetail::Effort { .. } => "effort",
+            TraceDetail::NotToExceed { .. } => "not_to_exceed",
+            TraceDetail::RangeTable { .. } => "range_table",
+            TraceDetail::AddOn(_) => "add_on",
+            TraceDetail::Travel { .. } => "travel_estimate",
+            TraceDetail::PercentOfSubtotal { .. } => "percent_of_subtotal",
+            TraceDetail::LineDiscountPercent { .. } | TraceDetail::LineDiscountAmount { .. } => {
+                "line_discount"
+            }
+            TraceDetail::Rounding { .. } => "rounding",
+            TraceDetail::QuoteDiscount { .. } => "quote_discount",
+        }
+    }
+
+    /// The words, with amounts in `currency`.
+    pub(crate) fn render(
+        &self,
+        currency: Currency,
+        before: Option<PriceRange>,
+        after: Option<PriceRange>,
+    ) -> String {
+        let money = |amount: &Decimal| currency.display(*amount);
+        let range = |r: &PriceRange| r.display(currency);
+        let zero = PriceRange::firm(Decimal::ZERO);
+        let (before, after) = (before.unwrap_or(zero), after.unwrap_or(zero));
+        match self {
+            TraceDetail::ListPrice {
+                price,
+                unit,
+                delivery,
+            } => {
+                let delivery = delivery
+                    .map(|d| format!(", {} delivery", d.label()))
+                    .unwrap_or_default();
+                format!("List price {} per {unit}{delivery}.", money(price))
+            }
+            TraceDetail::BlockListPrice {
+                price,
+                hours,
+                pm_hours,
+            } => {
+                let hours = if *pm_hours > 0 {
+                    format!("{hours} expert hours + {pm_hours} project-management hours")
+                } else {
+                    format!("{hours} hours")
+                };
+                format!("List price {} per block ({hours}).", money(price))
+            }
+            TraceDetail::Converted(conversion) => {
+                let Conversion {
+                    what,
+                    base_currency,
+                    base_amount,
+                    rate,
+                    as_of,
+                    step,
+                    amount,
+                } = conversion.as_ref();
+                let rounding = step
+                    .map(|s| format!(", rounded to the nearest {s}"))
+                    .unwrap_or_default();
+                let prefix = match what {
+                    Converted::ListPrice => "",
+                    Converted::Travel => "Travel defaults: ",
+                };
+                format!(
+                    "{prefix}Converted from the {} list price {} at the fixed rate {rate} of {as_of}{rounding}: {}.",
+                    base_currency.code(),
+                    base_currency.display(*base_amount),
+                    money(amount)
+                )
+            }
+            TraceDetail::ConvertedTable {
+                tiers,
+                base_currency,
+            } => format!(
+                "{} converted from the {} price book at its fixed rate.",
+                if *tiers { "Tier prices" } else { "Table amounts" },
+                base_currency.code()
+            ),
+            TraceDetail::UnitQuantity {
+                quantity,
+                unit,
+                price,
+                total,
+            } => format!(
+                "{} × {} = {}.",
+                count_words(*quantity, unit),
+                money(price),
+                money(total)
+            ),
+            TraceDetail::AttendeesFromAnswer {
+                attendees,
+                question,
+            } => format!("{attendees} attendees, from the answer to {question}."),
+            TraceDetail::ClassCount { classes, capacity } => format!(
+                "{} of up to {capacity} attendees each.",
+                count_words(*classes, "class")
+            ),
+            TraceDetail::DefaultClass { capacity } => {
+                format!("1 class of up to {capacity} attendees (no attendee count given).")
+            }
+            TraceDetail::Seating {
+                attendees,
+                classes,
+                capacity,
+                addons,
+                seat_sku,
+                addon_price,
+                per_extra,
+            } => {
+                let seats = capacity.saturating_mul(*classes);
+                if *addons == 0 {
+                    format!(
+                        "{attendees} attendees fit in {} of up to {capacity} ({seats} seats): no seat add-ons needed.",
+                        count_words(*classes, "class")
+                    )
+                } else {
+                    let extra = attendees.saturating_sub(seats);
+                    let per_extra = if *per_extra == 1 {
+                        String::new()
+                    } else {
+                        format!(" ({per_extra} add-ons per extra attendee, one per course)")
+                    };
+                    format!(
+                        "{attendees} attendees: {} seat {seats}; the other {extra} need {} ({seat_sku}) at {} each{per_extra}.",
+                        count_words(*classes, "class"),
+                        count_words(*addons, "seat add-on"),
+                        money(addon_price)
+                    )
+                }
+            }
+            TraceDetail::CheapestClasses {
+                options,
+                chosen,
+                tie,
+            } => {
+                let options: Vec<String> = options
+                    .iter()
+                    .map(|(classes, total)| format!("{} {}", count_words(*classes, "class"), money(total)))
+                    .collect();
+                format!(
+                    "Cheapest way to seat them: {} → {}{}.",
+                    options.join(" · "),
+                    count_words(*chosen, "class"),
+                    if *tie {
+                        " (a tie goes to more classes: smaller groups)"
+                    } else {
+                        ""
+                    }
+                )
+            }
+            TraceDetail::AttendeesMissing {
+                question,
+                band,
+                low_classes,
+                high_classes,
+            } => format!(
+                "Attendees not given yet ({question}): priced for {} attendees, from {} to {} with seat add-ons. Add the number of attendees to get one price.",
+                band.label(),
+                count_words(*low_classes, "class"),
+                count_words(*high_classes, "class")
+            ),
+            TraceDetail::ClassTotal {
+                classes,
+                class_price,
+                addons,
+                addon_price,
+                total,
+            } => {
+                let addons = if *addons > 0 {
+                    format!(" + {} × {}", count_words(*addons, "seat add-on"), money(addon_price))
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{} × {}{addons} = {}.",
+                    count_words(*classes, "class"),
+                    money(class_price),
+                    money(total)
+                )
+            }
+            TraceDetail::Blocks {
+                hours,
+                hours_per_block,
+                exact,
+                blocks,
+            } => format!(
+                "{} hours ÷ {hours_per_block} hours per block = {} → {} (blocks are sold whole).",
+                hours.normalize(),
+                exact.round_dp(2).normalize(),
+                count_words(*blocks, "block")
+            ),
+            TraceDetail::TierVolume {
+                quantity,
+                unit,
+                band,
+                price,
+                amount,
+            } => format!(
+                "Volume pricing: {} reaches the {} tier, so every unit is {}: {}.",
+                count_words(*quantity, unit),
+                band.label(),
+                money(price),
+                money(amount)
+            ),
+            TraceDetail::TierGraduated { parts, total } => {
+                let parts: Vec<String> = parts
+                    .iter()
+                    .map(|(count, price, band)| format!("{count} × {} ({})", money(price), band.label()))
+                    .collect();
+                format!(
+                    "Graduated pricing, each tier at its own rate: {} = {}.",
+                    parts.join(" + "),
+                    money(total)
+                )
+            }
+            TraceDetail::NoEffort => "Time and materials with no effort estimate yet: add hours by role to price it, or leave it to the PS team's estimate.".to_string(),
+            TraceDetail::Effort {
+                role,
+                hours,
+                rate,
+                amount,
+            } => format!(
+                "{role}: {} hours × {} per hour = {}.",
+                hours.normalize(),
+                money(rate),
+                money(amount)
+            ),
+            TraceDetail::NotToExceed {
+                estimate,
+                cap,
+                capped,
+            } => {
+                if *capped {
+                    format!(
+                        "Capped at the not-to-exceed amount: {} → {}.",
+                        money(estimate),
+                        money(cap)
+                    )
+                } else {
+                    format!("Within the not-to-exceed cap of {}.", money(cap))
+                }
+            }
+            TraceDetail::EffortTotal { hours, amount } => format!(
+                "{} hours in all, billed as delivered: {}.",
+                hours.normalize(),
+                money(amount)
+            ),
+            TraceDetail::RangeTable { axes } => format!(
+                "{}; {}: rough-order-of-magnitude range {}.",
+                axes.0.render(),
+                axes.1.render(),
+                range(&after)
+            ),
+            TraceDetail::BeyondTable {
+                axes,
+                rows_limit,
+                columns_limit,
+            } => {
+                let (rows, columns) = axes.as_ref();
+                let limit = |l: &Option<u64>| l.map(thousands).unwrap_or_default();
+                format!(
+                    "{}; {}. The rough-order-of-magnitude table covers up to {} for {} and {} for {}: beyond it the PS team prepares a custom estimate.",
+                    rows.render(),
+                    columns.render(),
+                    limit(rows_limit),
+                    rows.question(),
+                    limit(columns_limit),
+                    columns.question()
+                )
+            }
+            TraceDetail::AddOn(add_on) => {
+                let AddOnWords {
+                    question,
+                    count,
+                    groups,
+                    per,
+                    label,
+                    price,
+                    amount,
+                } = add_on.as_ref();
+                let words = match count {
+                    Count::Answered(n) => format!("{question} = {n}"),
+                    Count::Missing(band) => {
+                        format!("{question} not answered yet: priced for {}", band.label())
+                    }
+                };
+                let groups = if groups.0 == groups.1 {
+                    format!("{} started {}", groups.0, plural("group", groups.0))
+                } else {
+                    format!("{}–{} started groups", groups.0, groups.1)
+                };
+                format!(
+                    "{words}: {groups} of {per} ({label}) × {} = {}.",
+                    money(price),
+                    range(amount)
+                )
+            }
+            TraceDetail::Custom { note } => {
+                let mut text = "No list price: the PS team prepares a custom estimate, so this line is not in the total.".to_string();
+                if !note.is_empty() {
+                    let _ = write!(text, " {note}");
+                }
+                text
+            }
+            TraceDetail::Travel {
+                travelers,
+                per_trip,
+                days,
+                per_day,
+                trips,
+                amount,
+            } => {
+                let trips = if trips.0 == trips.1 {
+                    count_words(trips.0, "trip")
+                } else {
+                    format!("{}–{} trips", trips.0, trips.1)
+                };
+                format!(
+                    "On-site delivery: {} × ({} travel + {} on site × {}) per trip × {trips} = {}. Billed at actual cost, on top of the fee.",
+                    count_words(*travelers, "traveler"),
+                    money(per_trip),
+                    count_words(*days, "day"),
+                    money(per_day),
+                    range(amount)
+                )
+            }
+            TraceDetail::PercentOfSubtotal {
+                percent,
+                categories,
+                basis,
+            } => {
+                let scope = if categories.is_empty() {
+                    "the other lines".to_string()
+                } else {
+                    format!("the {} lines", categories.join(", "))
+                };
+                format!(
+                    "{}% of {scope} ({}) = {}.",
+                    percent.normalize(),
+                    range(basis),
+                    range(&after)
+                )
+            }
+            TraceDetail::LineDiscountPercent { percent } => format!(
+                "Line discount {}%: {} → {}.",
+                percent.normalize(),
+                range(&before),
+                range(&after)
+            ),
+            TraceDetail::LineDiscountAmount { amount, capped } => format!(
+                "Line discount of {}{}: {} → {}.",
+                money(amount),
+                if *capped {
+                    " (capped at the line amount: a line never goes below zero)"
+                } else {
+                    ""
+                },
+                range(&before),
+                range(&after)
+            ),
+            TraceDetail::Rounding { mode } => format!(
+                "Rounded to {} ({}): {} → {}.",
+                match currency.minor_units() {
+                    0 => "whole units".to_string(),
+                    2 => "the cent".to_string(),
+                    n => format!("{n} decimal places"),
+                },
+                match mode {
+                    RoundingMode::HalfAwayFromZero => "halves away from zero",
+                    RoundingMode::HalfEven => "halves to even",
+                    RoundingMode::TowardZero => "toward zero",
+                    RoundingMode::AwayFromZero => "away from zero",
+                },
+                range(&before),
+                range(&after)
+            ),
+            TraceDetail::QuoteDiscount { percent, share } => format!(
+                "Quote discount {}%, this line's share {}: {} → {}.",
+                percent.normalize(),
+                range(share),
+                range(&before),
+                range(&after)
+            ),
+        }
+    }
+}
