@@ -453,7 +453,7 @@ fn deliverables(cx: &Context<'_>) -> Vec<Block> {
             ));
         } else {
             blocks.push(Block::Bullets(
-                offering.deliverables.iter().map(|d| cell(d)).collect(),
+                offering.deliverables.iter().map(cell).collect(),
             ));
         }
     }

@@ -339,9 +339,7 @@ fn description(request: &SowRequest) -> String {
     }
     if !quote.warnings.is_empty() {
         blocks.push(heading(3, "Warnings"));
-        blocks.push(Block::Bullets(
-            quote.warnings.iter().map(|w| cell(w)).collect(),
-        ));
+        blocks.push(Block::Bullets(quote.warnings.iter().map(cell).collect()));
     }
     let mut out = to_markdown(&blocks);
 
