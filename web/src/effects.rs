@@ -205,6 +205,24 @@ pub fn open_in_new_tab(url: &str) -> bool {
         .is_some()
 }
 
+/// Opens `html` (a whole document the core wrote, such as the SOW draft) in a new tab from a
+/// local blob: no request leaves the browser. False when the browser blocked the tab.
+pub fn open_html_document(html: &str) -> bool {
+    let open = || -> Option<()> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(html));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/html;charset=utf-8");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        web_sys::window()?
+            .open_with_url_and_target(&url, "_blank")
+            .ok()
+            .flatten()
+            .map(|_| ())
+    };
+    open().is_some()
+}
+
 /// Now as an RFC 3339 UTC timestamp (`2026-03-31T09:30:00Z`), the value the SOW request
 /// records as its generation time. A page opened with `?clock=<timestamp>` in its URL uses
 /// that value instead, so tests can compare the export with the CLI's byte for byte; it fixes

@@ -23,9 +23,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn app_renders_the_gitlab_catalog_and_switches_currency() {
     set_hash("#/");
     let root = mount_point();
-    let props = AppProps {
-        catalog: SharedCatalog::new(Catalog::gitlab().unwrap()),
-    };
+    let props = AppProps::new(SharedCatalog::new(Catalog::gitlab().unwrap()));
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let page = text(&root);

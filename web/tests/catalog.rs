@@ -22,13 +22,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn catalog_app() -> (Element, AppHandle<App>) {
     set_hash("#/");
     let root = mount_point();
-    let handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            catalog: small_catalog(),
-        },
-    )
-    .render();
+    let handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(small_catalog()))
+            .render();
     settle().await;
     (root, handle)
 }

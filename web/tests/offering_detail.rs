@@ -233,13 +233,9 @@ async fn unknown_and_hidden_skus_are_not_found() {
 async fn the_app_opens_an_offering_from_the_url_and_counts_the_scope() {
     set_hash("#/offering/TR-SEC");
     let root = mount_point();
-    let app = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            catalog: small_catalog(),
-        },
-    )
-    .render();
+    let app =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(small_catalog()))
+            .render();
     settle().await;
     assert_eq!(text(&get(&root, "h1")), "Secure pipelines");
     assert!(text(&get(&root, ".scope-count")).contains("0 items in scope"));

@@ -25,6 +25,18 @@ pub struct AppProps {
     pub autosave: bool,
 }
 
+impl AppProps {
+    /// A fresh start on `catalog`: an empty scope, the customer preview, nothing saved.
+    pub fn new(catalog: SharedCatalog) -> AppProps {
+        AppProps {
+            catalog,
+            scope: None,
+            mode: Mode::default(),
+            autosave: false,
+        }
+    }
+}
+
 /// The root component: owns the state, follows the URL, and shows the catalog or one
 /// offering under the header.
 #[component]

@@ -20,6 +20,7 @@ mod quote_panel;
 mod recommendation_list;
 mod scope_page;
 mod search_box;
+mod sow_request_panel;
 
 pub use app::{App, AppProps};
 pub use catalog_view::{CatalogView, CatalogViewProps};
@@ -41,3 +42,4 @@ pub use quote_panel::{QuotePanel, QuotePanelProps};
 pub use recommendation_list::{RecommendationList, RecommendationListProps};
 pub use scope_page::{ScopePage, ScopePageProps};
 pub use search_box::{SearchBox, SearchBoxProps};
+pub use sow_request_panel::{GITLAB_PROJECT_KEY, SowRequestPanel, SowRequestPanelProps};

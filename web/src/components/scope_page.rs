@@ -3,7 +3,10 @@ use std::rc::Rc;
 use scopecraft::{Currency, Scope};
 use yew::prelude::*;
 
-use super::{ExportPanel, IntakeForm, ModeSwitch, Questionnaire, QuotePanel, RecommendationList};
+use super::{
+    ExportPanel, IntakeForm, ModeSwitch, Questionnaire, QuotePanel, RecommendationList,
+    SowRequestPanel,
+};
 use crate::analysis::ScopeAnalysis;
 use crate::route::Route;
 use crate::state::{Action, Mode, SharedCatalog};
@@ -80,6 +83,9 @@ pub fn ScopePage(props: &ScopePageProps) -> Html {
                             currency={*currency}
                             on_action={on_action.clone()}
                         />
+                    }
+                    if executive && !scope.items.is_empty() {
+                        <SowRequestPanel catalog={catalog.clone()} scope={scope.clone()} />
                     }
                     <ExportPanel
                         catalog={catalog.clone()}
