@@ -371,6 +371,85 @@ mod tests {
     }
 
     #[test]
+    fn answers_items_and_decisions() {
+        let start = state().reduce(Action::AddToScope {
+            sku: "TR-GIT-R".into(),
+            delivery: None,
+        });
+        let edited = start.clone().reduce(Action::SetItem {
+            index: 0,
+            item: ScopeItem {
+                quantity: Some(3),
+                ..ScopeItem::new("TR-GIT-R")
+            },
+        });
+        assert_eq!(edited.scope.items[0].quantity, Some(3));
+        let nowhere = edited.clone().reduce(Action::SetItem {
+            index: 5,
+            item: ScopeItem::new("TR-GIT-R"),
+        });
+        assert!(Rc::ptr_eq(&edited, &nowhere), "no item 5");
+        let unknown = edited.clone().reduce(Action::SetAnswer {
+            question: "no.such".into(),
+            answer: Some(Answer::Bool(true)),
+        });
+        assert!(
+            Rc::ptr_eq(&edited, &unknown),
+            "the fixture has no questions"
+        );
+
+        let accepted = edited.clone().reduce(Action::Decide {
+            id: "rule".into(),
+            decision: Some(Decision::Accepted),
+            add: vec![ScopeItem::new("TR-SEC"), ScopeItem::new("TR-GIT-R")],
+            remove: Vec::new(),
+        });
+        let skus: Vec<&str> = accepted
+            .scope
+            .items
+            .iter()
+            .map(|i| i.sku.as_str())
+            .collect();
+        assert_eq!(skus, ["TR-GIT-R", "TR-SEC"], "each item once");
+        assert_eq!(
+            accepted.scope.recommendations.get("rule"),
+            Some(&Decision::Accepted)
+        );
+        let replaced = edited.clone().reduce(Action::Decide {
+            id: "swap".into(),
+            decision: Some(Decision::Accepted),
+            add: vec![ScopeItem::new("TR-GIT")],
+            remove: vec!["TR-GIT-R".into()],
+        });
+        let skus: Vec<&str> = replaced
+            .scope
+            .items
+            .iter()
+            .map(|i| i.sku.as_str())
+            .collect();
+        assert_eq!(skus, ["TR-GIT"]);
+        let reopened = accepted.reduce(Action::Decide {
+            id: "rule".into(),
+            decision: None,
+            add: Vec::new(),
+            remove: Vec::new(),
+        });
+        assert!(reopened.scope.recommendations.is_empty());
+        let removed = reopened.reduce(Action::RemoveItem(0));
+        assert_eq!(removed.scope.items.len(), 1);
+        let fresh = removed
+            .clone()
+            .reduce(Action::ReplaceScope(removed.empty_scope()));
+        assert!(fresh.scope.items.is_empty());
+        assert_eq!(fresh.scope.catalog, removed.scope.catalog);
+        assert_eq!(
+            Mode::parse(Mode::AccountExecutive.as_str()),
+            Some(Mode::AccountExecutive)
+        );
+        assert_eq!(Mode::parse("admin"), None);
+    }
+
+    #[test]
     fn navigation_and_currency() {
         let state = state().reduce(Action::Navigate(Route::Offering("TR-SEC".into())));
         assert_eq!(state.route, Route::Offering("TR-SEC".into()));

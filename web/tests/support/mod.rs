@@ -102,3 +102,19 @@ pub async fn click_button(root: &Element, label: &str) {
     button.dyn_into::<HtmlElement>().unwrap().click();
     settle().await;
 }
+
+/// Picks `value` in the select matched by `selector` (sets it and fires `change`).
+pub async fn choose(root: &Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = get(root, selector).dyn_into().unwrap();
+    select.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("change", &init).unwrap();
+    select.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+/// The embedded GitLab catalog.
+pub fn gitlab_catalog() -> SharedCatalog {
+    SharedCatalog::new(scopecraft::Catalog::gitlab().unwrap())
+}
