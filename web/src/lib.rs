@@ -10,6 +10,7 @@
 //! untrusted and only ever rendered as text nodes.
 
 pub mod analysis;
+pub mod catalog_file;
 pub mod catalog_filter;
 pub mod components;
 pub mod effects;

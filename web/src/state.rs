@@ -151,6 +151,9 @@ pub enum Action {
     SetNotes(String),
     /// A whole new scope: "New scope", a scope file opened, or a share link followed.
     ReplaceScope(Scope),
+    /// Another catalog, opened from a file (already checked by the core). The scope stays;
+    /// items the new catalog does not sell are reported by the quote.
+    ReplaceCatalog(SharedCatalog),
 }
 
 impl AppState {
@@ -275,6 +278,19 @@ impl AppState {
             Action::SetQuoteDiscount(percent) => next.scope.quote_discount_percent = percent,
             Action::SetNotes(notes) => next.scope.notes = notes,
             Action::ReplaceScope(scope) => next.scope = scope,
+            Action::ReplaceCatalog(catalog) => {
+                let keeps_currency = next
+                    .scope
+                    .currency
+                    .as_deref()
+                    .and_then(Currency::from_code)
+                    .is_some_and(|c| catalog.price_book(c).is_some());
+                if !keeps_currency {
+                    next.scope.currency = None;
+                }
+                next.filter = CatalogFilter::default();
+                next.catalog = catalog;
+            }
         }
         (next != *self).then_some(next)
     }

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use scopecraft::Scope;
 
-use super::{CatalogView, Header, OfferingDetail, ScopePage};
+use super::{CatalogLoader, CatalogView, Header, OfferingDetail, ScopePage};
 use crate::catalog_filter::visible_offering;
 use crate::effects;
 use crate::hooks::{use_autosave, use_route_focus, use_scope_analysis, use_url_route};
@@ -67,13 +67,20 @@ pub fn App(props: &AppProps) -> Html {
     let currency = state.currency();
     let page = match &state.route {
         Route::Catalog => html! {
-            <CatalogView
-                catalog={catalog.clone()}
-                filter={state.filter.clone()}
-                {currency}
-                today={state.today}
-                on_action={on_action.clone()}
-            />
+            <>
+                <CatalogView
+                    catalog={catalog.clone()}
+                    filter={state.filter.clone()}
+                    {currency}
+                    today={state.today}
+                    on_action={on_action.clone()}
+                />
+                <CatalogLoader
+                    catalog={catalog.clone()}
+                    builtin={props.catalog.clone()}
+                    on_action={on_action.clone()}
+                />
+            </>
         },
         Route::Offering(sku) => html! {
             <OfferingDetail

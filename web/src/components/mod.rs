@@ -1,6 +1,7 @@
 //! The app's components, one per file.
 
 mod app;
+mod catalog_loader;
 mod catalog_view;
 mod category_section;
 mod check_option;
@@ -23,6 +24,7 @@ mod search_box;
 mod sow_request_panel;
 
 pub use app::{App, AppProps};
+pub use catalog_loader::{CatalogLoader, CatalogLoaderProps};
 pub use catalog_view::{CatalogView, CatalogViewProps};
 pub use category_section::{CategorySection, CategorySectionProps};
 pub use check_option::{CheckOption, CheckOptionProps};
