@@ -308,3 +308,35 @@ test('375 px wide: the scope page fits without horizontal scrolling', async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('keyboard only: reach the mode switch, answer a question and open "Why this price"', async () => {
+  const { context, page, errors } = await openApp(browser, server.url, DESKTOP);
+  await addFromOffering(page, 'GL-MIG-SM-SAAS');
+  await page.goto(`${server.url}#/scope`);
+  await page.waitForSelector('#quote');
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  async function tabTo(id, limit = 80) {
+    for (let i = 0; i < limit; i += 1) {
+      if ((await focused()) === id) return true;
+      await page.keyboard.press('Tab');
+    }
+    return (await focused()) === id;
+  }
+  assert.ok(await tabTo('mode-customer'), 'the mode switch is reachable');
+  assert.ok(await tabTo('q-migration-users'), 'the users question is reachable by Tab');
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(ring, 'solid', 'the focused field shows a focus ring');
+  await page.keyboard.type('400');
+  assert.match(await page.textContent('#scoping-progress-text'), /^1 of/);
+  const why = 'Why this price for Self-managed GitLab to GitLab.com migration';
+  let reached = false;
+  for (let i = 0; i < 120 && !reached; i += 1) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate((name) => document.activeElement?.textContent === name, why);
+  }
+  assert.ok(reached, '"Why this price" is reachable by Tab');
+  await page.keyboard.press('Enter');
+  assert.ok((await page.locator('.trace li').count()) > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

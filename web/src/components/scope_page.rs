@@ -41,12 +41,24 @@ pub fn ScopePage(props: &ScopePageProps) -> Html {
         on_action,
     } = props;
     let executive = *mode == Mode::AccountExecutive;
+    let made_with = scope
+        .catalog
+        .as_ref()
+        .filter(|made| made.hash != catalog.hash());
     html! {
         <div class="scope-page">
             <div class="scope-intro">
                 <h1 id="scope-title" tabindex="-1">{ "Your scope" }</h1>
                 <ModeSwitch mode={*mode} on_action={on_action.clone()} />
             </div>
+            if let Some(made) = made_with {
+                <p class="notice notice-warning" id="catalog-changed" role="status">
+                    { format!(
+                        "This scope was made with the catalog {} version {}, which differs from the one shown ({} version {}). Questions and prices come from the catalog shown.",
+                        made.id, made.version, catalog.data().id, catalog.data().version
+                    ) }
+                </p>
+            }
             if scope.items.is_empty() {
                 <section class="empty scope-empty">
                     <h2>{ "Nothing in your scope yet" }</h2>
