@@ -245,6 +245,14 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope and t
   await popup.waitForLoadState();
   assert.deepEqual(requests.slice(before), [], 'the page itself requests nothing');
   assert.equal(decodeURI(popup.url()), decodeURI(expectedLink), 'the link is the one the CLI makes');
+  await popup.close();
+
+  // The SOW draft opens from a local blob, as the core wrote it, ready to print.
+  const [draft] = await Promise.all([context.waitForEvent('page'), page.click('#open-sow-draft')]);
+  await draft.waitForLoadState();
+  assert.ok(draft.url().startsWith('blob:'), draft.url());
+  assert.match(await draft.textContent('h1'), /Statement of Work: Initech/);
+  await draft.close();
   assert.deepEqual(errors, []);
   await context.close();
 });
