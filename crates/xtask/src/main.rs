@@ -4,10 +4,13 @@
 //!   <http://127.0.0.1:8080> with the embedded default catalog.
 //! - `cargo xtask test` — the same setup plus Chromium, then every check the project has,
 //!   ending with a one-screen summary. `.ci/run` calls exactly this.
+//! - `cargo xtask bench` — the performance figures (sizes, load, reprice, keystroke, native
+//!   throughput); see BENCHMARKS.md.
 //! - `cargo xtask setup [--browser]` — only the installation part.
 //!
 //! The crate has no dependencies so that its own first build takes seconds.
 
+mod bench;
 mod setup;
 mod steps;
 mod test;
@@ -21,6 +24,7 @@ usage: cargo xtask <command>
 commands:
   serve [--port N]     install missing tools, build the app and serve it on http://127.0.0.1:8080
   test [--verbose]     install missing tools (with Chromium), run every check, print a summary
+  bench                print the performance figures (sizes, load, reprice, keystroke, throughput)
   setup [--browser]    only install missing tools (add --browser for Chromium and chromedriver)
 ";
 
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&root, args.get(1..).unwrap_or_default()),
         Some("test") => test::run(&root, args.iter().any(|a| a == "--verbose")),
+        Some("bench") => bench::run(&root),
         Some("setup") => {
             let browser = args.iter().any(|a| a == "--browser");
             setup::run(&root, browser).map(|_| ())

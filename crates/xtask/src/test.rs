@@ -91,6 +91,15 @@ const CHECKS: &[Check] = &[
         },
     },
     Check {
+        name: "size budget (dist/ gzip)",
+        needs: Some("wasm build (trunk, release)"),
+        command: |env| {
+            let mut node = env.command("node");
+            node.args(["tests/perf/sizes.mjs", "dist", "--check"]);
+            node
+        },
+    },
+    Check {
         name: "wasm component tests",
         needs: None,
         command: |env| {

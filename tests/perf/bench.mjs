@@ -1,0 +1,182 @@
+// The browser half of `cargo xtask bench`: shipped bytes, load time against the Yew counter
+// baseline, reprice latency inside wasm, and keystroke-to-paint in the app; then the
+// five-figure summary (the native engine figures come from target/perf/native.json, written
+// by `cargo run --release -p scopecraft-core --example throughput`).
+//
+// Expects the release builds that `cargo xtask bench` makes: dist/ (the app),
+// target/perf/baseline/ (tests/perf/baseline) and target/perf/reprice/ (tests/perf/reprice).
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser, serveDist } from '../e2e/harness.mjs';
+import { budget, measure, repoRoot, table } from './sizes.mjs';
+
+const LOAD_RUNS = 15;
+const perfDir = join(repoRoot, 'target', 'perf');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/** Milliseconds from navigation start until `selector` is in the DOM and visible. */
+async function loadOnce(browser, url, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript((sel) => {
+    window.__interactiveAt = null;
+    const seen = () => {
+      const element = document.querySelector(sel);
+      if (element && window.__interactiveAt === null) {
+        window.__interactiveAt = performance.now();
+        return true;
+      }
+      return false;
+    };
+    new MutationObserver((_, observer) => {
+      if (seen()) observer.disconnect();
+    }).observe(document, { subtree: true, childList: true });
+  }, selector);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__interactiveAt !== null, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => window.__interactiveAt);
+  // Interactive, not just painted: the element takes a click.
+  await page.click(selector, { trial: true, timeout: 5_000 });
+  await context.close();
+  return ms;
+}
+
+async function loadTimes(browser, app, baseline) {
+  const appRuns = [];
+  const baselineRuns = [];
+  // Alternate so both see the same machine load.
+  for (let i = 0; i < LOAD_RUNS; i += 1) {
+    baselineRuns.push(await loadOnce(browser, baseline.url, 'button.counter'));
+    appRuns.push(await loadOnce(browser, app.url, '.card .card-link'));
+  }
+  return { app: median(appRuns), baseline: median(baselineRuns), appRuns, baselineRuns };
+}
+
+async function reprice(browser, site) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForFunction(() => document.querySelector('#result')?.textContent.startsWith('{'), null, {
+    timeout: 300_000,
+  });
+  const result = JSON.parse(await page.textContent('#result'));
+  await context.close();
+  if (result.error) throw new Error(`reprice benchmark failed: ${result.error}`);
+  return result.reprice;
+}
+
+/**
+ * Keystroke to paint with a 200-line quote on screen: loads the app with a 200-line scope,
+ * types a new quantity into the first line and measures from the key event until the frame
+ * after the quote total changes (requestAnimationFrame after the mutation).
+ */
+async function keystroke(browser, app) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const lines = [];
+  for (let i = 0; i < 200; i += 1) lines.push({ sku: 'GL-JIRA', quantity: 1 + (i % 3) });
+  const scope = { customer: { name: 'Benchmark' }, items: lines };
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('bench-seeded')) {
+      sessionStorage.setItem('bench-seeded', '1');
+      localStorage.setItem('scopecraft.scope', text);
+    }
+  }, JSON.stringify(scope));
+  await page.goto(`${app.url}#/quote`);
+  const input = page.locator('[data-testid="quote-line"] input[name="quantity"]').first();
+  const total = page.locator('[data-testid="quote-total"]');
+  try {
+    await input.waitFor({ timeout: 30_000 });
+  } catch {
+    await context.close();
+    return null; // the app has no editable quote panel yet
+  }
+  const samples = [];
+  for (let i = 0; i < 15; i += 1) {
+    await input.focus();
+    await input.press('End');
+    const before = await total.textContent();
+    const ms = await page.evaluate(
+      ({ before }) =>
+        new Promise((done) => {
+          const target = document.querySelector('[data-testid="quote-total"]');
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (target.textContent !== before) {
+              observer.disconnect();
+              requestAnimationFrame(() => done(performance.now() - started));
+            }
+          });
+          observer.observe(target, { subtree: true, childList: true, characterData: true });
+          const field = document.querySelector('[data-testid="quote-line"] input[name="quantity"]');
+          const next = field.value === '9' ? '8' : '9';
+          field.value = next;
+          field.dispatchEvent(new InputEvent('input', { bubbles: true, data: next }));
+        }),
+      { before },
+    );
+    samples.push(ms);
+  }
+  await context.close();
+  return median(samples);
+}
+
+const fmt = (ms) => (ms === null || ms === undefined ? 'n/a' : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
+
+async function main() {
+  const native = JSON.parse(await readFile(join(perfDir, 'native.json'), 'utf8'));
+  const sizes = await measure(join(repoRoot, 'dist'));
+  const baselineSizes = await measure(join(perfDir, 'baseline'));
+  const { dist_gzip_total_bytes: limit } = await budget();
+  console.log(`\n1. Shipped bytes (dist/):\n${table(sizes)}`);
+  console.log(`   baseline Yew counter: ${baselineSizes.total.gzip} bytes gzip; budget ${limit} bytes gzip`);
+
+  const browser = await launchBrowser();
+  const app = await serveDist(join(repoRoot, 'dist'));
+  const baseline = await serveDist(join(perfDir, 'baseline'));
+  const repriceSite = await serveDist(join(perfDir, 'reprice'));
+  let load;
+  let repriced;
+  let keyMs;
+  try {
+    load = await loadTimes(browser, app, baseline);
+    console.log(
+      `\n2. Load to interactive catalog, median of ${LOAD_RUNS}: app ${fmt(load.app)}, ` +
+        `baseline counter ${fmt(load.baseline)} (${(load.app / load.baseline).toFixed(2)}x)`,
+    );
+    repriced = await reprice(browser, repriceSite);
+    console.log('\n3. Reprice inside wasm (Chromium, performance.now, median of 15 batches):');
+    for (const r of repriced) console.log(`   ${String(r.lines).padStart(6)} lines: ${fmt(r.median_ms)} (best ${fmt(r.best_ms)}, batch ${r.batch})`);
+    keyMs = await keystroke(browser, app);
+    console.log(`\n4. Keystroke to paint, 200-line quote, median of 15: ${fmt(keyMs)}`);
+  } finally {
+    await browser.close();
+    await Promise.all([app.close(), baseline.close(), repriceSite.close()]);
+  }
+
+  const byLines = Object.fromEntries(native.lines.map((r) => [r.lines, r]));
+  const r1k = repriced.find((r) => r.lines === 1000);
+  const r10k = repriced.find((r) => r.lines === 10000);
+  const rows = [
+    ['1. dist/ gzip total', `${(sizes.total.gzip / 1024).toFixed(1)} KiB`, '≤ 150 KiB', `counter ${(baselineSizes.total.gzip / 1024).toFixed(1)} KiB`],
+    ['2. load → interactive', fmt(load.app), '≤ 1.5× baseline', `counter ${fmt(load.baseline)} (${(load.app / load.baseline).toFixed(2)}×)`],
+    ['3. reprice 1k / 10k lines', `${fmt(r1k?.median_ms)} / ${fmt(r10k?.median_ms)}`, '≤ 1 ms / ≤ 10 ms', 'wasm, Chromium'],
+    ['4. keystroke → paint', fmt(keyMs), '≤ 16.7 ms', '200-line quote'],
+    ['5. native lines/s', `${Math.round(byLines[1000].lines_per_second).toLocaleString('en')} (1k)`, '≥ 1,000,000', `10k: ${Math.round(byLines[10000].lines_per_second).toLocaleString('en')}`],
+  ];
+  console.log('\nSummary');
+  const w = [26, 22, 18, 30];
+  console.log(['figure', 'measured', 'goal', 'beside it'].map((h, i) => h.padEnd(w[i])).join(' '));
+  for (const row of rows) console.log(row.map((c, i) => String(c).padEnd(w[i])).join(' '));
+  await writeFile(
+    join(perfDir, 'bench.json'),
+    JSON.stringify({ sizes: sizes.total, baselineSizes: baselineSizes.total, load, repriced, keystroke_ms: keyMs, native }, null, 2),
+  );
+  console.log(`\n(figures also in ${join('target', 'perf', 'bench.json')})`);
+}
+
+await main();
