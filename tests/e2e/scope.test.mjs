@@ -348,3 +348,17 @@ test('keyboard only: reach the mode switch, answer a question and open "Why this
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the print view holds the quote and leaves out the questions and controls', async () => {
+  const { context, page, errors } = await openApp(browser, server.url, DESKTOP);
+  await addFromOffering(page, 'GL-CICD-R');
+  await openScope(page);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#quote-total'), true);
+  for (const hidden of ['.questionnaire', '.export', '.site-header', '.mode-switch', '.quote-line-fields']) {
+    assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
+  }
+  await page.screenshot({ path: join(artifactsDir, 'quote-print.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
