@@ -9,6 +9,7 @@ mod input;
 mod plan_cmd;
 mod quote_cmd;
 mod recommend_cmd;
+mod share_cmd;
 mod table;
 
 use std::process::ExitCode;
@@ -74,6 +75,30 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = plan_cmd::PlanFormat::Table)]
         format: plan_cmd::PlanFormat,
+    },
+    /// Pack a scope into a share link, or read one back.
+    Share {
+        #[command(subcommand)]
+        command: ShareCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ShareCommand {
+    /// Print a URL-fragment-safe link holding the scope and the catalog's hash (never a price).
+    Encode {
+        /// The scope file, or `-` for standard input.
+        scope: String,
+        #[command(flatten)]
+        catalog: CatalogArg,
+    },
+    /// Print the scope inside a share link as JSON; warns when the link was made with another
+    /// catalog.
+    Decode {
+        /// The link (`s1.…`), or `-` to read it from standard input.
+        link: String,
+        #[command(flatten)]
+        catalog: CatalogArg,
     },
 }
 
@@ -182,6 +207,14 @@ fn main() -> ExitCode {
             signed_on,
             format,
         } => plan_cmd::plan_cmd(&scope, catalog.catalog.as_deref(), signed_on, format),
+        Command::Share { command } => match command {
+            ShareCommand::Encode { scope, catalog } => {
+                share_cmd::encode(&scope, catalog.catalog.as_deref())
+            }
+            ShareCommand::Decode { link, catalog } => {
+                share_cmd::decode(&link, catalog.catalog.as_deref())
+            }
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,6 +14,8 @@
 //!   answers that break their question's rules; [`recommend`] evaluates the catalog's rules
 //!   of thumb into suggested offerings, warnings and notes; [`plan`] lays the scope out in
 //!   phases with relative weeks (and dates once a signature date is known).
+//! - [`share::encode`] packs a scope and its catalog's hash into a URL-fragment-safe link;
+//!   [`share::decode`] reads it back with the strict scope reader.
 //!
 //! This crate is pure: no I/O, no clock, no randomness. It compiles for native targets and
 //! for `wasm32-unknown-unknown`, where the browser app calls it.
@@ -29,6 +31,7 @@ mod quote;
 mod recommend;
 mod scope;
 mod scoping;
+pub mod share;
 
 pub use catalog::{
     AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
@@ -59,3 +62,4 @@ pub use scoping::{
     Completeness, MigrationWaveEstimate, MissingAnswer, answer_errors, asked_questions,
     completeness, is_asked, is_required, migration_waves, service_types, validate_answer,
 };
+pub use share::{ShareError, SharedScope};

@@ -30,3 +30,8 @@ pub const MAX_CHOICES: usize = 100;
 pub const MAX_SCOPE_BYTES: usize = 8 * 1024 * 1024;
 /// Nesting depth of a JSON document (a scope is at most 4 deep).
 pub const MAX_JSON_DEPTH: usize = 32;
+/// Characters in a share link, prefix included (well under what browsers accept in a URL).
+pub const MAX_SHARE_LINK_CHARS: usize = 32 * 1024;
+/// Bytes a share link's payload may inflate to (the guard against tiny links that expand into
+/// huge documents).
+pub const MAX_SHARE_INFLATED_BYTES: usize = 1024 * 1024;
