@@ -594,6 +594,17 @@ impl Reader {
             );
             return effort;
         };
+        if map.len() > limits::MAX_EFFORT_ROLES {
+            self.error(
+                path,
+                format!(
+                    "{} roles; an item has hours for at most {}",
+                    map.len(),
+                    limits::MAX_EFFORT_ROLES
+                ),
+            );
+            return effort;
+        }
         for (role, hours) in map {
             let field = format!("{path}.{role}");
             if role.is_empty() || role.chars().count() > limits::MAX_SHORT_TEXT {
@@ -703,6 +714,17 @@ impl Reader {
             );
             return decisions;
         };
+        if map.len() > limits::MAX_ANSWERS {
+            self.error(
+                "recommendations",
+                format!(
+                    "{} decisions; a scope holds at most {}",
+                    map.len(),
+                    limits::MAX_ANSWERS
+                ),
+            );
+            return decisions;
+        }
         for (id, decision) in map {
             let field = format!("recommendations.{id}");
             match decision.as_str() {
@@ -1071,6 +1093,25 @@ mod tests {
         );
         let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert!(errors(&deep)[0].contains("nested"));
+        let roles: Vec<String> = (0..=limits::MAX_EFFORT_ROLES)
+            .map(|i| format!("\"r{i}\": 1"))
+            .collect();
+        let many_roles = format!(
+            r#"{{"items": [{{"sku": "A", "effort": {{{}}}}}]}}"#,
+            roles.join(",")
+        );
+        assert_eq!(
+            errors(&many_roles),
+            vec!["items[0].effort: 101 roles; an item has hours for at most 100"]
+        );
+        let decisions: Vec<String> = (0..=limits::MAX_ANSWERS)
+            .map(|i| format!("\"d{i}\": \"accepted\""))
+            .collect();
+        let many_decisions = format!(r#"{{"recommendations": {{{}}}}}"#, decisions.join(","));
+        assert_eq!(
+            errors(&many_decisions),
+            vec!["recommendations: 1001 decisions; a scope holds at most 1000"]
+        );
         let long_name = format!(r#"{{"customer": {{"name": "{}"}}}}"#, "x".repeat(201));
         assert_eq!(
             errors(&long_name),
