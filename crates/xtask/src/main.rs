@@ -5,9 +5,12 @@
 //! - `cargo xtask test` — the same setup plus Chromium, then every check the project has,
 //!   ending with a one-screen summary. `.ci/run` calls exactly this.
 //! - `cargo xtask setup [--browser]` — only the installation part.
+//! - `cargo xtask fuzz [--seconds N] [TARGET]` — install cargo-fuzz if missing and run the
+//!   fuzz targets in `fuzz/` with nightly (not part of `test`).
 //!
 //! The crate has no dependencies so that its own first build takes seconds.
 
+mod fuzz;
 mod setup;
 mod steps;
 mod test;
@@ -22,6 +25,9 @@ commands:
   serve [--port N]     install missing tools, build the app and serve it on http://127.0.0.1:8080
   test [--verbose]     install missing tools (with Chromium), run every check, print a summary
   setup [--browser]    only install missing tools (add --browser for Chromium and chromedriver)
+  fuzz [--seconds N] [TARGET]
+                       run the fuzz targets (catalog, scope, share, import; default all, 60 s
+                       each) with nightly and cargo-fuzz, printing executions and crashes
 ";
 
 fn main() -> ExitCode {
@@ -37,6 +43,7 @@ fn main() -> ExitCode {
             let browser = args.iter().any(|a| a == "--browser");
             setup::run(&root, browser).map(|_| ())
         }
+        Some("fuzz") => fuzz::run(&root, args.get(1..).unwrap_or_default()),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             Ok(())
