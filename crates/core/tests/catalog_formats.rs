@@ -56,3 +56,18 @@ fn deeply_nested_json_is_refused_with_the_limit() {
         "{message}"
     );
 }
+
+#[test]
+fn a_json_key_given_twice_is_refused() {
+    let catalog = Catalog::gitlab().unwrap();
+    let json = catalog.to_canonical_json();
+    let doubled = json.replacen("\"id\":", "\"id\": \"twice\", \"id\":", 1);
+    assert_ne!(doubled, json);
+    let message = load_catalog("twice.json", &doubled)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("the key \"id\" appears twice in one object"),
+        "{message}"
+    );
+}

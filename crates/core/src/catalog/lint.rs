@@ -52,6 +52,12 @@ pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintI
     let cx = Ctx::new(data);
     let mut out = Sink::new(map, file);
     header(&cx, &mut out);
+    if data.offerings.is_empty() {
+        out.at(
+            "offerings",
+            "the catalog has no offerings; add at least one [[offerings]]".to_string(),
+        );
+    }
     if data.offerings.len() > limits::MAX_OFFERINGS {
         out.at(
             "offerings",
@@ -2905,6 +2911,9 @@ shown_when = { all = [{ question = "target", eq = "on_prem" }, { not = { selecte
             "offerings",
             "5,001 offerings; a catalog holds at most 5,000",
         );
+        data.offerings.clear();
+        let issues = lint(&data, &map, "test.toml");
+        find(&issues, "offerings", "the catalog has no offerings");
     }
 
     #[test]

@@ -156,6 +156,14 @@ pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalog
                     ),
                 ));
             }
+            // Keys given twice (two prices for one SKU, say) are refused, not overwritten.
+            crate::scope::strict_json(text).map_err(|e| {
+                syntax(
+                    Some(e.line()),
+                    Some(e.column()),
+                    strip_position(&e.to_string()),
+                )
+            })?;
             let data: CatalogData = serde_json::from_str(text).map_err(|e| {
                 syntax(
                     Some(e.line()),
