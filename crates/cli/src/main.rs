@@ -9,6 +9,7 @@ mod input;
 mod plan_cmd;
 mod quote_cmd;
 mod recommend_cmd;
+mod share_cmd;
 mod sow_cmd;
 mod table;
 
@@ -133,6 +134,30 @@ enum Command {
         /// Which schema.
         #[arg(value_enum)]
         name: sow_cmd::SchemaName,
+    },
+    /// Pack a scope into a share link, or read one back.
+    Share {
+        #[command(subcommand)]
+        command: ShareCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ShareCommand {
+    /// Print a URL-fragment-safe link holding the scope and the catalog's hash (never a price).
+    Encode {
+        /// The scope file, or `-` for standard input.
+        scope: String,
+        #[command(flatten)]
+        catalog: CatalogArg,
+    },
+    /// Print the scope inside a share link as JSON; warns when the link was made with another
+    /// catalog.
+    Decode {
+        /// The link (`s1.…`), or `-` to read it from standard input.
+        link: String,
+        #[command(flatten)]
+        catalog: CatalogArg,
     },
 }
 
@@ -262,6 +287,14 @@ fn main() -> ExitCode {
             format,
         } => sow_cmd::sow_draft_cmd(&scope, catalog.catalog.as_deref(), format),
         Command::Schema { name } => sow_cmd::schema_cmd(name),
+        Command::Share { command } => match command {
+            ShareCommand::Encode { scope, catalog } => {
+                share_cmd::encode(&scope, catalog.catalog.as_deref())
+            }
+            ShareCommand::Decode { link, catalog } => {
+                share_cmd::decode(&link, catalog.catalog.as_deref())
+            }
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

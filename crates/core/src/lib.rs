@@ -17,6 +17,8 @@
 //! - SOW requests: [`sow_request`] checks the intake and builds the [`SowRequest`] payload
 //!   with its [`GitLabIssue`]; [`new_issue_link`] prefills GitLab's new-issue form;
 //!   [`sow_draft`] fills the catalog's SOW template into Markdown or print-ready HTML.
+//! - [`share::encode`] packs a scope and its catalog's hash into a URL-fragment-safe link;
+//!   [`share::decode`] reads it back with the strict scope reader.
 //!
 //! This crate is pure: no I/O, no clock, no randomness. It compiles for native targets and
 //! for `wasm32-unknown-unknown`, where the browser app calls it.
@@ -32,6 +34,7 @@ mod quote;
 mod recommend;
 mod scope;
 mod scoping;
+pub mod share;
 mod sow;
 
 pub use catalog::{
@@ -63,6 +66,7 @@ pub use scoping::{
     Completeness, MigrationWaveEstimate, MissingAnswer, answer_errors, asked_questions,
     completeness, is_asked, is_required, migration_waves, service_types, validate_answer,
 };
+pub use share::{ShareError, SharedScope};
 #[cfg(feature = "schema")]
 pub use sow::sow_request_schema;
 pub use sow::{

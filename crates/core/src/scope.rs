@@ -259,7 +259,7 @@ impl Scope {
                 ),
             ));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| {
+        let value: Value = strict_json(text).map_err(|e| {
             single(
                 "",
                 format!(
@@ -294,6 +294,81 @@ impl Scope {
     /// The document as compact JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Parses JSON like `serde_json::from_str::<Value>`, but refuses an object that names the
+/// same key twice: serde_json would keep the last one silently, so `{"currency": "USD",
+/// "currency": "EUR"}` would be priced in euros without a word.
+pub(crate) fn strict_json(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str::<StrictValue>(text).map(|v| v.0)
+}
+
+struct StrictValue(Value);
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut list = Vec::new();
+        while let Some(StrictValue(value)) = seq.next_element()? {
+            list.push(value);
+        }
+        Ok(Value::Array(list))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key {key:?} appears twice in one object"
+                )));
+            }
+            let StrictValue(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
     }
 }
 
@@ -594,6 +669,17 @@ impl Reader {
             );
             return effort;
         };
+        if map.len() > limits::MAX_EFFORT_ROLES {
+            self.error(
+                path,
+                format!(
+                    "{} roles; an item has hours for at most {}",
+                    map.len(),
+                    limits::MAX_EFFORT_ROLES
+                ),
+            );
+            return effort;
+        }
         for (role, hours) in map {
             let field = format!("{path}.{role}");
             if role.is_empty() || role.chars().count() > limits::MAX_SHORT_TEXT {
@@ -703,6 +789,17 @@ impl Reader {
             );
             return decisions;
         };
+        if map.len() > limits::MAX_ANSWERS {
+            self.error(
+                "recommendations",
+                format!(
+                    "{} decisions; a scope holds at most {}",
+                    map.len(),
+                    limits::MAX_ANSWERS
+                ),
+            );
+            return decisions;
+        }
         for (id, decision) in map {
             let field = format!("recommendations.{id}");
             match decision.as_str() {
@@ -1071,11 +1168,46 @@ mod tests {
         );
         let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert!(errors(&deep)[0].contains("nested"));
+        let roles: Vec<String> = (0..=limits::MAX_EFFORT_ROLES)
+            .map(|i| format!("\"r{i}\": 1"))
+            .collect();
+        let many_roles = format!(
+            r#"{{"items": [{{"sku": "A", "effort": {{{}}}}}]}}"#,
+            roles.join(",")
+        );
+        assert_eq!(
+            errors(&many_roles),
+            vec!["items[0].effort: 101 roles; an item has hours for at most 100"]
+        );
+        let decisions: Vec<String> = (0..=limits::MAX_ANSWERS)
+            .map(|i| format!("\"d{i}\": \"accepted\""))
+            .collect();
+        let many_decisions = format!(r#"{{"recommendations": {{{}}}}}"#, decisions.join(","));
+        assert_eq!(
+            errors(&many_decisions),
+            vec!["recommendations: 1001 decisions; a scope holds at most 1000"]
+        );
         let long_name = format!(r#"{{"customer": {{"name": "{}"}}}}"#, "x".repeat(201));
         assert_eq!(
             errors(&long_name),
             vec!["customer.name: 201 characters; at most 200 are allowed"]
         );
+    }
+
+    #[test]
+    fn refuses_a_key_given_twice() {
+        let errs = errors("{\"currency\": \"USD\",\n \"currency\": \"EUR\"}");
+        assert_eq!(
+            errs,
+            vec![
+                "not valid JSON: the key \"currency\" appears twice in one object (line 2, column 11)"
+            ]
+        );
+        let errs = errors(r#"{"items": [{"sku": "A", "hours": 1, "hours": 2}]}"#);
+        assert!(errs[0].contains("\"hours\" appears twice"), "{errs:?}");
+        // The same key in different objects is fine.
+        let scope = Scope::from_json(r#"{"items": [{"sku": "A"}, {"sku": "B"}]}"#).unwrap();
+        assert_eq!(scope.items.len(), 2);
     }
 
     #[test]

@@ -41,3 +41,33 @@ fn comments_and_whitespace_do_not_change_the_hash_but_data_does() {
         base.hash()
     );
 }
+
+#[test]
+fn deeply_nested_json_is_refused_with_the_limit() {
+    let json = format!(
+        "{{\"offerings\": {}{}}}",
+        "[".repeat(scopecraft::limits::MAX_JSON_DEPTH),
+        "]".repeat(scopecraft::limits::MAX_JSON_DEPTH)
+    );
+    let message = load_catalog("deep.json", &json).unwrap_err().to_string();
+    assert!(
+        message
+            .starts_with("deep.json: the JSON is nested 33 levels deep; catalogs allow at most 32"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_json_key_given_twice_is_refused() {
+    let catalog = Catalog::gitlab().unwrap();
+    let json = catalog.to_canonical_json();
+    let doubled = json.replacen("\"id\":", "\"id\": \"twice\", \"id\":", 1);
+    assert_ne!(doubled, json);
+    let message = load_catalog("twice.json", &doubled)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("the key \"id\" appears twice in one object"),
+        "{message}"
+    );
+}

@@ -7,10 +7,13 @@
 //! - `cargo xtask bench` — the performance figures (sizes, load, reprice, keystroke, native
 //!   throughput); see BENCHMARKS.md.
 //! - `cargo xtask setup [--browser]` — only the installation part.
+//! - `cargo xtask fuzz [--seconds N] [TARGET]` — install cargo-fuzz if missing and run the
+//!   fuzz targets in `fuzz/` with nightly (not part of `test`).
 //!
 //! The crate has no dependencies so that its own first build takes seconds.
 
 mod bench;
+mod fuzz;
 mod setup;
 mod steps;
 mod test;
@@ -26,6 +29,9 @@ commands:
   test [--verbose]     install missing tools (with Chromium), run every check, print a summary
   bench                print the performance figures (sizes, load, reprice, keystroke, throughput)
   setup [--browser]    only install missing tools (add --browser for Chromium and chromedriver)
+  fuzz [--seconds N] [TARGET]
+                       run the fuzz targets (catalog, scope, share, import; default all, 60 s
+                       each) with nightly and cargo-fuzz, printing executions and crashes
 ";
 
 fn main() -> ExitCode {
@@ -42,6 +48,7 @@ fn main() -> ExitCode {
             let browser = args.iter().any(|a| a == "--browser");
             setup::run(&root, browser).map(|_| ())
         }
+        Some("fuzz") => fuzz::run(&root, args.get(1..).unwrap_or_default()),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             Ok(())

@@ -92,7 +92,7 @@ fn done_line(message: &str) {
     println!("{message}");
 }
 
-fn environment(root: &Path) -> Result<Env, String> {
+pub(crate) fn environment(root: &Path) -> Result<Env, String> {
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))

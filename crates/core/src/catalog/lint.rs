@@ -16,6 +16,7 @@ use super::model::{
     QuestionKind, RecommendationKind, RecommendationRule, RuleAdd,
 };
 use super::source_map::SourceMap;
+use crate::limits;
 use crate::money::{Currency, group_thousands};
 
 /// One broken rule, located as precisely as the file allows.
@@ -51,6 +52,22 @@ pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintI
     let cx = Ctx::new(data);
     let mut out = Sink::new(map, file);
     header(&cx, &mut out);
+    if data.offerings.is_empty() {
+        out.at(
+            "offerings",
+            "the catalog has no offerings; add at least one [[offerings]]".to_string(),
+        );
+    }
+    if data.offerings.len() > limits::MAX_OFFERINGS {
+        out.at(
+            "offerings",
+            format!(
+                "{} offerings; a catalog holds at most {}",
+                number(data.offerings.len() as u64),
+                number(limits::MAX_OFFERINGS as u64)
+            ),
+        );
+    }
     currencies(&cx, &mut out);
     duplicates(&cx, &mut out);
     for (index, offering) in data.offerings.iter().enumerate() {
@@ -1051,6 +1068,28 @@ fn conversion(cx: &Ctx<'_>, out: &mut Sink<'_>, b: usize, book: &PriceBook) {
                 conversion.rate, book.currency, cx.data.base_currency
             ),
         );
+    } else if conversion.rate > Decimal::from(limits::MAX_CONVERSION_RATE) {
+        out.at(
+            format!("price_books[{b}].conversion.rate"),
+            format!(
+                "conversion rate is {}; rates are limited to {} units of {} per 1 {}",
+                conversion.rate,
+                number(limits::MAX_CONVERSION_RATE),
+                book.currency,
+                cx.data.base_currency
+            ),
+        );
+    }
+    if let Some(round_to) = conversion.round_to
+        && round_to > Decimal::from(limits::MAX_CATALOG_AMOUNT)
+    {
+        out.at(
+            format!("price_books[{b}].conversion.round_to"),
+            format!(
+                "round_to is {round_to}; catalog amounts are limited to {}",
+                number(limits::MAX_CATALOG_AMOUNT)
+            ),
+        );
     }
     if let Some(round_to) = conversion.round_to
         && round_to <= Decimal::ZERO
@@ -1065,12 +1104,22 @@ fn conversion(cx: &Ctx<'_>, out: &mut Sink<'_>, b: usize, book: &PriceBook) {
     }
 }
 
+/// Amounts must be 0 or more and at most [`limits::MAX_CATALOG_AMOUNT`].
 fn negative(out: &mut Sink<'_>, offering: Option<&str>, field: String, what: &str, value: Decimal) {
     if value < Decimal::ZERO {
         out.add(
             offering,
             field,
             format!("{what} is {value}; amounts must not be negative"),
+        );
+    } else if value > Decimal::from(limits::MAX_CATALOG_AMOUNT) {
+        out.add(
+            offering,
+            field,
+            format!(
+                "{what} is {value}; catalog amounts are limited to {}",
+                number(limits::MAX_CATALOG_AMOUNT)
+            ),
         );
     }
 }
@@ -1549,6 +1598,14 @@ fn total_threshold(
             format!(
                 "total_high_over is {amount}; a negative amount fires on every quote; use an \
                  amount of 0 or more in {base}"
+            ),
+        );
+    } else if amount > Decimal::from(limits::MAX_CATALOG_AMOUNT) {
+        out.at(
+            field,
+            format!(
+                "total_high_over is {amount}; catalog amounts are limited to {}",
+                number(limits::MAX_CATALOG_AMOUNT)
             ),
         );
     }
@@ -2877,6 +2934,60 @@ shown_when = { all = [{ question = "target", eq = "on_prem" }, { not = { selecte
             .find(|i| i.message.contains(text))
             .copied()
             .unwrap_or_else(|| panic!("no issue at {field} mentions {text:?}; got {found:#?}"))
+    }
+
+    #[test]
+    fn amounts_rates_and_offerings_are_limited() {
+        let issues = lint_text(&edits(&[
+            (
+                "GL-BAS-R = { price = \"5000\" }",
+                "GL-BAS-R = { price = \"1000000000000.01\" }",
+            ),
+            ("rate = \"0.95\"", "rate = \"1000001\""),
+            ("round_to = \"10\"", "round_to = \"2000000000000\""),
+            (
+                "total_high_over = \"50000\"",
+                "total_high_over = \"9999999999999\"",
+            ),
+        ]));
+        find(
+            &issues,
+            "price_books[0].prices.GL-BAS-R.price",
+            "catalog amounts are limited to 1,000,000,000,000",
+        );
+        find(
+            &issues,
+            "price_books[1].conversion.rate",
+            "rates are limited to 1,000,000",
+        );
+        find(
+            &issues,
+            "price_books[1].conversion.round_to",
+            "catalog amounts are limited",
+        );
+        find(&issues, "approvals[0].when", "catalog amounts are limited");
+        // At the limit is fine.
+        let issues = lint_text(&edit(
+            "GL-BAS-R = { price = \"5000\" }",
+            "GL-BAS-R = { price = \"1000000000000\" }",
+        ));
+        assert!(
+            !issues.iter().any(|i| i.message.contains("limited")),
+            "{issues:#?}"
+        );
+
+        let (mut data, map) = parse("test.toml", VALID).unwrap();
+        let first = data.offerings[0].clone();
+        data.offerings = vec![first; limits::MAX_OFFERINGS + 1];
+        let issues = lint(&data, &map, "test.toml");
+        find(
+            &issues,
+            "offerings",
+            "5,001 offerings; a catalog holds at most 5,000",
+        );
+        data.offerings.clear();
+        let issues = lint(&data, &map, "test.toml");
+        find(&issues, "offerings", "the catalog has no offerings");
     }
 
     #[test]

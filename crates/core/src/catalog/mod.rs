@@ -121,8 +121,8 @@ impl fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
-/// Largest catalog file accepted, in bytes.
-pub const MAX_CATALOG_BYTES: usize = 4 * 1024 * 1024;
+/// Largest catalog file accepted, in bytes (also [`crate::limits::MAX_CATALOG_BYTES`]).
+pub const MAX_CATALOG_BYTES: usize = crate::limits::MAX_CATALOG_BYTES;
 
 /// Parses a catalog without checking its rules; with the source map for line numbers.
 pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), CatalogError> {
@@ -145,6 +145,25 @@ pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalog
     }
     match CatalogFormat::detect(file, text) {
         CatalogFormat::Json => {
+            if let Some(depth) = crate::scope::json_depth_over(text, crate::limits::MAX_JSON_DEPTH)
+            {
+                return Err(syntax(
+                    None,
+                    None,
+                    format!(
+                        "the JSON is nested {depth} levels deep; catalogs allow at most {}",
+                        crate::limits::MAX_JSON_DEPTH
+                    ),
+                ));
+            }
+            // Keys given twice (two prices for one SKU, say) are refused, not overwritten.
+            crate::scope::strict_json(text).map_err(|e| {
+                syntax(
+                    Some(e.line()),
+                    Some(e.column()),
+                    strip_position(&e.to_string()),
+                )
+            })?;
             let data: CatalogData = serde_json::from_str(text).map_err(|e| {
                 syntax(
                     Some(e.line()),

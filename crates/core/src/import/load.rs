@@ -16,10 +16,10 @@ use super::ImportError;
 use crate::MAX_CATALOG_BYTES;
 
 /// Deepest nesting of lists and mappings accepted (the real file needs 3).
-pub(crate) const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = crate::limits::MAX_YAML_DEPTH;
 
 /// Most nodes the document may expand to, counting each alias as a copy of its anchor.
-pub(crate) const MAX_NODES: usize = 200_000;
+pub(crate) const MAX_NODES: usize = crate::limits::MAX_YAML_NODES;
 
 /// One item of the top-level list, with where it is in the source.
 #[derive(Debug)]
