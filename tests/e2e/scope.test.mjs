@@ -253,6 +253,14 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope and t
   assert.ok(draft.url().startsWith('blob:'), draft.url());
   assert.match(await draft.textContent('h1'), /Statement of Work: Initech/);
   await draft.close();
+  const draftHtml = execFileSync(
+    cli(),
+    ['sow-draft', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--format', 'html'],
+    { encoding: 'utf8' },
+  );
+  const [draftFile] = await Promise.all([page.waitForEvent('download'), page.click('#download-sow-draft')]);
+  assert.equal(draftFile.suggestedFilename(), 'sow-draft.html');
+  assert.equal(await readFile(await draftFile.path(), 'utf8'), draftHtml, 'the draft is the core\'s, as the CLI writes it');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -40,6 +40,25 @@ pub fn watch_route(on_change: impl Fn(Route) + 'static) -> Option<EventListener>
     }))
 }
 
+/// Replaces the URL's hash without a new history entry and without a `hashchange` event.
+pub fn replace_hash(hash: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(hash));
+    }
+}
+
+/// The page's address without its hash (what a share link is appended to).
+pub fn page_address() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let href = location.href().unwrap_or_default();
+    match href.split_once('#') {
+        Some((address, _)) => address.to_string(),
+        None => href,
+    }
+}
+
 /// Today in the browser's time zone.
 pub fn today() -> Option<Date> {
     let now = js_sys::Date::new_0();

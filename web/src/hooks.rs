@@ -30,6 +30,19 @@ pub fn use_scope_analysis(state: &AppState) -> Rc<ScopeAnalysis> {
     )
 }
 
+/// Opens a share link found in the URL (`#/share/s1.…`, on load or when followed): the
+/// reducer decodes it with the core, and the address becomes `#/scope` without a new history
+/// entry, so a reload does not open the link again.
+#[hook]
+pub fn use_share_link(route: &Route, dispatcher: UseReducerDispatcher<AppState>) {
+    use_effect_with(route.clone(), move |route| {
+        if let Route::Share(link) = route {
+            dispatcher.dispatch(Action::OpenShared(link.clone()));
+            effects::replace_hash(&Route::Scope.href());
+        }
+    });
+}
+
 /// Saves the scope and the mode to local storage after every change (when `enabled`).
 #[hook]
 pub fn use_autosave(enabled: bool, scope: &Scope, mode: Mode) {
@@ -75,7 +88,7 @@ pub fn use_route_focus(route: &Route, title: String) {
             // First render: leave focus where the browser put it.
             (None, _) => {}
             (Some(_), Route::Offering(_)) => effects::focus(OFFERING_HEADING_ID),
-            (Some(_), Route::Scope) => effects::focus(SCOPE_HEADING_ID),
+            (Some(_), Route::Scope | Route::Share(_)) => effects::focus(SCOPE_HEADING_ID),
             (Some(Route::Offering(sku)), Route::Catalog) => effects::focus(&card_link_id(&sku)),
             (Some(_), Route::Catalog) => {}
         }

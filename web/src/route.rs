@@ -13,10 +13,13 @@ pub enum Route {
     Offering(String),
     /// The scope: questionnaire, recommendations, quote and export.
     Scope,
+    /// A share link (`#/share/s1.…`): a whole scope packed by the core, opened into the scope.
+    Share(String),
 }
 
 const OFFERING_PREFIX: &str = "/offering/";
 const SCOPE_PATH: &str = "/scope";
+const SHARE_PREFIX: &str = "/share/";
 
 impl Route {
     /// Reads a URL hash (`#/offering/GL-CICD-R`, with or without the `#`). Anything unknown is
@@ -25,6 +28,9 @@ impl Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         if path == SCOPE_PATH {
             return Route::Scope;
+        }
+        if let Some(link) = path.strip_prefix(SHARE_PREFIX) {
+            return Route::Share(percent_decode(link));
         }
         match path.strip_prefix(OFFERING_PREFIX) {
             Some(sku) if !sku.is_empty() => Route::Offering(percent_decode(sku)),
@@ -38,6 +44,7 @@ impl Route {
             Route::Catalog => "#/".to_string(),
             Route::Offering(sku) => format!("#{OFFERING_PREFIX}{}", percent_encode(sku)),
             Route::Scope => format!("#{SCOPE_PATH}"),
+            Route::Share(link) => format!("#{SHARE_PREFIX}{}", percent_encode(link)),
         }
     }
 
@@ -135,6 +142,9 @@ mod tests {
         assert_eq!(Route::Scope.href(), "#/scope");
         assert_eq!(Route::from_hash("#/scope"), Route::Scope);
         assert_eq!(Route::from_hash("#/scope/extra"), Route::Catalog);
+        let share = Route::Share("s1.AbC-_9".into());
+        assert_eq!(share.href(), "#/share/s1.AbC-_9");
+        assert_eq!(Route::from_hash(&share.href()), share);
     }
 
     #[test]

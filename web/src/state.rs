@@ -55,6 +55,21 @@ pub struct AppState {
     pub today: Option<Date>,
     /// Who the page is set up for: what it shows, never what it may do.
     pub mode: Mode,
+    /// What happened to the last share link opened, until dismissed.
+    pub notice: Option<ShareNotice>,
+}
+
+/// The outcome of opening a share link.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShareNotice {
+    /// The link's scope is now the scope; `replaced` holds the one it replaced, if it had
+    /// anything in it, so it can be brought back.
+    Opened {
+        /// The scope before the link was opened.
+        replaced: Option<Rc<Scope>>,
+    },
+    /// The link could not be read (the core's reason); the scope is unchanged.
+    Failed(String),
 }
 
 /// Who is using the page. The mode only hides or shows fields: the static site holds no
@@ -151,6 +166,10 @@ pub enum Action {
     SetNotes(String),
     /// A whole new scope: "New scope", a scope file opened, or a share link followed.
     ReplaceScope(Scope),
+    /// A share link followed: the text after `#/share/`.
+    OpenShared(String),
+    /// The share notice closed.
+    DismissNotice,
     /// Another catalog, opened from a file (already checked by the core). The scope stays;
     /// items the new catalog does not sell are reported by the quote.
     ReplaceCatalog(SharedCatalog),
@@ -170,6 +189,7 @@ impl AppState {
             route,
             today,
             mode: Mode::default(),
+            notice: None,
         }
     }
 
@@ -278,6 +298,19 @@ impl AppState {
             Action::SetQuoteDiscount(percent) => next.scope.quote_discount_percent = percent,
             Action::SetNotes(notes) => next.scope.notes = notes,
             Action::ReplaceScope(scope) => next.scope = scope,
+            Action::OpenShared(link) => {
+                next.route = Route::Scope;
+                match scopecraft::share::decode(&link) {
+                    Ok(shared) => {
+                        let replaced = (!self.scope.items.is_empty() && self.scope != shared.scope)
+                            .then(|| Rc::new(self.scope.clone()));
+                        next.scope = shared.scope;
+                        next.notice = Some(ShareNotice::Opened { replaced });
+                    }
+                    Err(error) => next.notice = Some(ShareNotice::Failed(error.to_string())),
+                }
+            }
+            Action::DismissNotice => next.notice = None,
             Action::ReplaceCatalog(catalog) => {
                 let keeps_currency = next
                     .scope
@@ -463,6 +496,43 @@ mod tests {
             Some(Mode::AccountExecutive)
         );
         assert_eq!(Mode::parse("admin"), None);
+    }
+
+    #[test]
+    fn share_links_open_into_the_scope_or_explain_themselves() {
+        let start = state().reduce(Action::AddToScope {
+            sku: "TR-SEC".into(),
+            delivery: Some(DeliveryMode::Remote),
+        });
+        let mut shared = Scope {
+            items: vec![ScopeItem::new("TR-GIT-R")],
+            ..Scope::default()
+        };
+        let link = scopecraft::share::encode(&shared, &start.catalog.reference()).expect("encodes");
+        let opened = start.clone().reduce(Action::OpenShared(link.clone()));
+        shared.catalog = Some(start.catalog.reference());
+        assert_eq!(opened.scope, shared);
+        assert_eq!(opened.route, Route::Scope);
+        assert_eq!(
+            opened.notice,
+            Some(ShareNotice::Opened {
+                replaced: Some(Rc::new(start.scope.clone()))
+            })
+        );
+
+        // One character changed in the middle: the core's checksum catches it.
+        let middle = link.len() / 2;
+        let swapped = if link.get(middle..=middle) == Some("A") {
+            "B"
+        } else {
+            "A"
+        };
+        let tampered = format!("{}{swapped}{}", &link[..middle], &link[middle + 1..]);
+        let refused = start.clone().reduce(Action::OpenShared(tampered));
+        assert_eq!(refused.scope, start.scope, "the scope is unchanged");
+        assert!(matches!(refused.notice, Some(ShareNotice::Failed(_))));
+        let closed = refused.reduce(Action::DismissNotice);
+        assert_eq!(closed.notice, None);
     }
 
     #[test]

@@ -5,7 +5,9 @@ use scopecraft::Scope;
 use super::{CatalogLoader, CatalogView, Header, OfferingDetail, ScopePage};
 use crate::catalog_filter::visible_offering;
 use crate::effects;
-use crate::hooks::{use_autosave, use_route_focus, use_scope_analysis, use_url_route};
+use crate::hooks::{
+    use_autosave, use_route_focus, use_scope_analysis, use_share_link, use_url_route,
+};
 use crate::route::Route;
 use crate::state::{Action, AppState, Mode, SharedCatalog};
 
@@ -55,6 +57,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     use_url_route(state.dispatcher());
+    use_share_link(&state.route, state.dispatcher());
     use_route_focus(&state.route, page_title(&state));
     use_autosave(props.autosave, &state.scope, state.mode);
     let analysis = use_scope_analysis(&state);
@@ -92,13 +95,14 @@ pub fn App(props: &AppProps) -> Html {
                 on_action={on_action.clone()}
             />
         },
-        Route::Scope => html! {
+        Route::Scope | Route::Share(_) => html! {
             <ScopePage
                 catalog={catalog.clone()}
                 scope={state.scope.clone()}
                 analysis={analysis.clone()}
                 {currency}
                 mode={state.mode}
+                notice={state.notice.clone()}
                 on_action={on_action.clone()}
             />
         },
@@ -128,7 +132,9 @@ pub fn App(props: &AppProps) -> Html {
 fn page_title(state: &AppState) -> String {
     let offering = match &state.route {
         Route::Catalog => None,
-        Route::Scope => return format!("Your scope — {}", state.catalog.data().name),
+        Route::Scope | Route::Share(_) => {
+            return format!("Your scope — {}", state.catalog.data().name);
+        }
         Route::Offering(sku) => visible_offering(&state.catalog, sku, state.today),
     };
     match offering {

@@ -3,6 +3,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::effects;
+use crate::route::Route;
 use crate::state::{Action, Mode, SharedCatalog};
 
 /// The scope to export.
@@ -88,6 +89,37 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             });
         })
     };
+    let share_link = use_state(|| None::<String>);
+    let on_share = {
+        let status = status.clone();
+        let share_link = share_link.clone();
+        let scope = props.scope.clone();
+        let reference = props.catalog.reference();
+        Callback::from(
+            move |_: MouseEvent| match scopecraft::share::encode(&scope, &reference) {
+                Ok(link) => {
+                    let mut address = effects::page_address();
+                    address.push_str(&Route::Share(link).href());
+                    let status = status.clone();
+                    effects::copy_text(&address, move |copied| {
+                        status.set(Some(
+                        if copied {
+                            "The share link is copied. It holds the whole scope (never a price); whoever opens it sees prices from their catalog."
+                        } else {
+                            "Copy the share link below. It holds the whole scope (never a price)."
+                        }
+                        .to_string(),
+                    ));
+                    });
+                    share_link.set(Some(address));
+                }
+                Err(error) => {
+                    share_link.set(None);
+                    status.set(Some(format!("No share link could be made: {error}")));
+                }
+            },
+        )
+    };
     let on_print = Callback::from(|_: MouseEvent| effects::print());
     let on_new = {
         let on_action = props.on_action.clone();
@@ -125,6 +157,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     { "Download scope file" }
                 </button>
                 if has_items {
+                    <button type="button" class="button" id="copy-share-link" onclick={on_share}>{ "Copy share link" }</button>
                     <button type="button" class="button" id="print-quote" onclick={on_print}>{ "Print quote" }</button>
                 }
                 <button type="button" class="button link-danger" id="new-scope" onclick={on_new}>{ "New scope" }</button>
@@ -133,6 +166,12 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                 <label for="open-scope">{ "Open a scope file" }</label>
                 <input type="file" id="open-scope" accept=".json,application/json" onchange={on_open} />
             </div>
+            if let Some(link) = &*share_link {
+                <div class="field">
+                    <label for="share-link">{ "Share link" }</label>
+                    <input id="share-link" type="text" readonly=true value={link.clone()} />
+                </div>
+            }
             if let Some(message) = &*status {
                 <p class="export-status" role="status">{ message.clone() }</p>
             }

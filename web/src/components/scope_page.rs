@@ -9,7 +9,7 @@ use super::{
 };
 use crate::analysis::ScopeAnalysis;
 use crate::route::Route;
-use crate::state::{Action, Mode, SharedCatalog};
+use crate::state::{Action, Mode, ShareNotice, SharedCatalog};
 
 /// What the scope page needs.
 #[derive(Properties, PartialEq)]
@@ -24,6 +24,9 @@ pub struct ScopePageProps {
     pub currency: Currency,
     /// Customer preview or account executive.
     pub mode: Mode,
+    /// What happened to the last share link opened.
+    #[prop_or_default]
+    pub notice: Option<ShareNotice>,
     /// Receives every change.
     pub on_action: Callback<Action>,
 }
@@ -38,6 +41,7 @@ pub fn ScopePage(props: &ScopePageProps) -> Html {
         analysis,
         currency,
         mode,
+        notice,
         on_action,
     } = props;
     let executive = *mode == Mode::AccountExecutive;
@@ -51,6 +55,9 @@ pub fn ScopePage(props: &ScopePageProps) -> Html {
                 <h1 id="scope-title" tabindex="-1">{ "Your scope" }</h1>
                 <ModeSwitch mode={*mode} on_action={on_action.clone()} />
             </div>
+            if let Some(notice) = notice {
+                { share_notice(notice, on_action) }
+            }
             if let Some(made) = made_with {
                 <p class="notice notice-warning" id="catalog-changed" role="status">
                     { format!(
@@ -108,5 +115,45 @@ pub fn ScopePage(props: &ScopePageProps) -> Html {
                 </div>
             </div>
         </div>
+    }
+}
+
+/// What opening a share link did, with a way back to the scope it replaced.
+fn share_notice(notice: &ShareNotice, on_action: &Callback<Action>) -> Html {
+    let dismiss = on_action.reform(|_: MouseEvent| Action::DismissNotice);
+    match notice {
+        ShareNotice::Opened { replaced } => {
+            let restore = replaced.clone().map(|previous| {
+                let on_action = on_action.clone();
+                Callback::from(move |_: MouseEvent| {
+                    on_action.emit(Action::ReplaceScope((*previous).clone()));
+                    on_action.emit(Action::DismissNotice);
+                })
+            });
+            html! {
+                <div class="notice" id="share-notice" role="status">
+                    <p>
+                        { "You opened a shared scope. Its prices are worked out here, from the catalog; the link itself carries none." }
+                    </p>
+                    <div class="button-row">
+                        if let Some(restore) = restore {
+                            <button type="button" class="button" onclick={restore}>
+                                { "Bring back my previous scope" }
+                            </button>
+                        }
+                        <button type="button" class="link-button" onclick={dismiss}>{ "Close" }</button>
+                    </div>
+                </div>
+            }
+        }
+        ShareNotice::Failed(reason) => html! {
+            <div class="notice notice-error" id="share-notice" role="alert">
+                <p>
+                    { "This share link could not be opened: it may have been cut short or changed on the way. Your scope is unchanged; ask for the link again." }
+                </p>
+                <p class="help">{ format!("Details: {reason}") }</p>
+                <button type="button" class="link-button" onclick={dismiss}>{ "Close" }</button>
+            </div>
+        },
     }
 }

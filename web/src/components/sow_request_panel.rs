@@ -181,6 +181,27 @@ pub fn SowRequestPanel(props: &SowRequestPanelProps) -> Html {
             Err(error) => problems.set(error.errors.iter().map(ToString::to_string).collect()),
         })
     };
+    let on_draft_file = {
+        let catalog = props.catalog.clone();
+        let scope = props.scope.clone();
+        let status = status.clone();
+        let problems = problems.clone();
+        Callback::from(move |_: MouseEvent| match sow_draft(&catalog, &scope) {
+            Ok(draft) => {
+                let saved = effects::download("sow-draft.html", "text/html", &draft.to_html());
+                problems.set(Vec::new());
+                status.set(Some(
+                    if saved {
+                        "The SOW draft is downloading as sow-draft.html; open it to print it with its layout."
+                    } else {
+                        "The browser did not start the download."
+                    }
+                    .to_string(),
+                ));
+            }
+            Err(error) => problems.set(error.errors.iter().map(ToString::to_string).collect()),
+        })
+    };
     let on_project = {
         let project = project.clone();
         Callback::from(move |event: InputEvent| {
@@ -225,7 +246,10 @@ pub fn SowRequestPanel(props: &SowRequestPanelProps) -> Html {
                     { "Download SOW request (JSON)" }
                 </button>
                 <button type="button" class="button" id="open-sow-draft" onclick={on_draft}>
-                    { "SOW draft" }
+                    { "Open SOW draft" }
+                </button>
+                <button type="button" class="button" id="download-sow-draft" onclick={on_draft_file}>
+                    { "Download SOW draft" }
                 </button>
             </div>
             if let Some(message) = &*status {
