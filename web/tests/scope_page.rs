@@ -251,3 +251,42 @@ async fn recommendations_give_reasons_and_record_decisions() {
     }
     app.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn share_links_open_into_the_scope_and_damaged_ones_explain_themselves() {
+    let catalog = gitlab_catalog();
+    let mut shared = scope_of(&["GL-CICD-R"]);
+    shared.items[0].attendees = Some(20);
+    let link = scopecraft::share::encode(&shared, &catalog.reference()).unwrap();
+
+    set_hash(&format!("#/share/{link}"));
+    let root = mount_point();
+    let app =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(catalog)).render();
+    settle().await;
+    settle().await;
+    assert!(text(&get(&root, "#share-notice")).contains("shared scope"));
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        "#/scope"
+    );
+    shared.catalog = Some(gitlab_catalog().reference());
+    assert_eq!(
+        text(&get(&root, "#quote-total")),
+        core_quote(&shared).total.display(usd())
+    );
+    app.destroy();
+
+    set_hash("#/share/s1.not-a-real-link");
+    let root = mount_point();
+    let app =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(gitlab_catalog()))
+            .render();
+    settle().await;
+    settle().await;
+    let notice = get(&root, "#share-notice");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert!(text(&notice).contains("could not be opened"));
+    assert!(text(&get(&root, ".scope-count")).contains("0 items"));
+    app.destroy();
+}
