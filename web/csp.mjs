@@ -26,10 +26,24 @@ const hashes = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
   .filter(([, attributes]) => !/\bsrc\s*=/.test(attributes))
   .map(([, , body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 
+// The SOW draft opens in a new tab from a blob: URL, and such documents inherit this page's
+// policy. Its one inline stylesheet (the core's PRINT_CSS, written as `<style>\n{PRINT_CSS}`)
+// is allowed by the hash of its exact text, read from the core's source; no other inline
+// style is. The end-to-end tests check that the opened draft is styled without a violation.
+async function sowDraftStyleHash() {
+  const source = await readFile(new URL('../crates/core/src/sow/draft.rs', import.meta.url), 'utf8');
+  const match = source.match(/^const PRINT_CSS: &str = "([^"\\]*)";$/m);
+  if (!match) {
+    console.warn('content-security-policy: PRINT_CSS not found in sow/draft.rs; the SOW draft tab will be unstyled');
+    return '';
+  }
+  return `'sha256-${createHash('sha256').update(`\n${match[1]}`, 'utf8').digest('base64')}'`;
+}
+
 const policy = [
   "default-src 'none'",
   `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`.replace(/\s+/g, ' '),
-  "style-src 'self'",
+  `style-src 'self' ${await sowDraftStyleHash()}`.trim(),
   "img-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -248,8 +248,18 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope and t
   await popup.close();
 
   // The SOW draft opens from a local blob, as the core wrote it, ready to print.
+  const violations = [];
+  context.on('console', (m) => {
+    if (/Content Security Policy/.test(m.text())) violations.push(m.text());
+  });
   const [draft] = await Promise.all([context.waitForEvent('page'), page.click('#open-sow-draft')]);
+  draft.on('console', (m) => {
+    if (/Content Security Policy/.test(m.text())) violations.push(m.text());
+  });
   await draft.waitForLoadState();
+  assert.match(await draft.evaluate(() => getComputedStyle(document.documentElement).fontFamily), /Georgia/,
+    'the print stylesheet applies under the page policy');
+  assert.deepEqual(violations, []);
   assert.ok(draft.url().startsWith('blob:'), draft.url());
   assert.match(await draft.textContent('h1'), /Statement of Work: Initech/);
   await draft.close();
