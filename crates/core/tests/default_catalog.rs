@@ -775,3 +775,28 @@ fn scoping_rules_waves_and_plan() {
     }
     assert_eq!(waves.phase.as_deref(), Some("migrate"));
 }
+
+#[test]
+fn embedded_catalog_passes_lint() {
+    // `Catalog::gitlab()` trusts the embedded file (it skips the lint to start fast in the
+    // browser); this is the check that makes that safe.
+    let issues = scopecraft::check_catalog("gitlab.toml", scopecraft::GITLAB_CATALOG_TOML)
+        .expect("the embedded catalog parses");
+    assert!(
+        issues.is_empty(),
+        "the embedded catalog breaks {} rule(s):\n{}",
+        issues.len(),
+        issues
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let loaded = scopecraft::load_catalog("gitlab.toml", scopecraft::GITLAB_CATALOG_TOML)
+        .expect("loads through the checked path too");
+    assert_eq!(
+        loaded.hash(),
+        catalog().hash(),
+        "both paths give the same catalog"
+    );
+}
