@@ -10,6 +10,7 @@ mod plan_cmd;
 mod quote_cmd;
 mod recommend_cmd;
 mod share_cmd;
+mod sow_cmd;
 mod table;
 
 use std::process::ExitCode;
@@ -75,6 +76,64 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = plan_cmd::PlanFormat::Table)]
         format: plan_cmd::PlanFormat,
+    },
+    /// Build the SOW request for a scope: the scopecraft.sow-request/1 payload, the GitLab
+    /// issue description, or a prefilled new-issue link.
+    #[command(
+        long_about = "Build the SOW request the professional-services team works from: \
+        the scope, the quote (the same numbers as `scopecraft quote`), the scoping answers, \
+        recommendations and decisions, the plan, the offerings' terms and the GitLab issue.\n\n\
+        Intake: the customer's name, the requester's GitLab username and a valid email are \
+        always required, and so are the required scoping answers for the scope's service \
+        types unless --allow-incomplete is given (then each missing answer is a to-do row). \
+        Every missing or invalid field is listed on stderr and the exit status is 1.\n\n\
+        --format url prints a prefilled new-issue link for --gitlab-project (default: the \
+        catalog's [sow] gitlab_project). When the link would be longer than 8,000 characters \
+        no link is printed: a note on stderr says so, the description to paste (ending in the \
+        /label and /confidential quick actions) goes to stdout, and the exit status is still \
+        0.\n\n\
+        The payload records when it was generated: the current UTC time unless \
+        --generated-at is given. Pass --generated-at to make the output reproducible, byte \
+        for byte."
+    )]
+    SowRequest {
+        /// The scope file, or `-` for standard input.
+        scope: String,
+        #[command(flatten)]
+        catalog: CatalogArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = sow_cmd::RequestFormat::Json)]
+        format: sow_cmd::RequestFormat,
+        /// The GitLab project for --format url (https://host/group/project); default: the
+        /// catalog's [sow] gitlab_project.
+        #[arg(long, value_name = "URL", value_parser = sow_cmd::project_arg)]
+        gitlab_project: Option<scopecraft::GitLabProject>,
+        /// Accept missing required answers: they become to-do rows and are listed in the
+        /// payload's intake.missing.
+        #[arg(long)]
+        allow_incomplete: bool,
+        /// When the request was generated (RFC 3339, e.g. 2026-03-31T09:30:00Z); default:
+        /// now, in UTC. Give it for reproducible output.
+        #[arg(long, value_name = "RFC3339", value_parser = sow_cmd::timestamp_arg)]
+        generated_at: Option<scopecraft::Timestamp>,
+    },
+    /// Draft the Statement of Work for a scope from the catalog's SOW template, as Markdown
+    /// or as one self-contained, print-ready HTML page.
+    SowDraft {
+        /// The scope file, or `-` for standard input.
+        scope: String,
+        #[command(flatten)]
+        catalog: CatalogArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = sow_cmd::DraftFormat::Markdown)]
+        format: sow_cmd::DraftFormat,
+    },
+    /// Print a JSON Schema generated from the Rust types (the committed copy lives in
+    /// schemas/).
+    Schema {
+        /// Which schema.
+        #[arg(value_enum)]
+        name: sow_cmd::SchemaName,
     },
     /// Pack a scope into a share link, or read one back.
     Share {
@@ -207,6 +266,27 @@ fn main() -> ExitCode {
             signed_on,
             format,
         } => plan_cmd::plan_cmd(&scope, catalog.catalog.as_deref(), signed_on, format),
+        Command::SowRequest {
+            scope,
+            catalog,
+            format,
+            gitlab_project,
+            allow_incomplete,
+            generated_at,
+        } => sow_cmd::sow_request_cmd(sow_cmd::RequestArgs {
+            scope: &scope,
+            catalog: catalog.catalog.as_deref(),
+            format,
+            project: gitlab_project,
+            allow_incomplete,
+            generated_at,
+        }),
+        Command::SowDraft {
+            scope,
+            catalog,
+            format,
+        } => sow_cmd::sow_draft_cmd(&scope, catalog.catalog.as_deref(), format),
+        Command::Schema { name } => sow_cmd::schema_cmd(name),
         Command::Share { command } => match command {
             ShareCommand::Encode { scope, catalog } => {
                 share_cmd::encode(&scope, catalog.catalog.as_deref())

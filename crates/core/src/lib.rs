@@ -16,6 +16,9 @@
 //!   phases with relative weeks (and dates once a signature date is known).
 //! - [`share::encode`] packs a scope and its catalog's hash into a URL-fragment-safe link;
 //!   [`share::decode`] reads it back with the strict scope reader.
+//! - SOW requests: [`sow_request`] checks the intake and builds the [`SowRequest`] payload
+//!   with its [`GitLabIssue`]; [`new_issue_link`] prefills GitLab's new-issue form;
+//!   [`sow_draft`] fills the catalog's SOW template into Markdown or print-ready HTML.
 //!
 //! This crate is pure: no I/O, no clock, no randomness. It compiles for native targets and
 //! for `wasm32-unknown-unknown`, where the browser app calls it.
@@ -32,15 +35,16 @@ mod recommend;
 mod scope;
 mod scoping;
 pub mod share;
+mod sow;
 
 pub use catalog::{
     AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
     CatalogData, CatalogError, CatalogFormat, CatalogRef, Category, Choice, Condition, Conversion,
     Delivery, DeliveryMode, GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES,
-    MigrationWaves, Offering, OfferingDuration, PhaseTemplate, PlanTemplate, Prerequisites,
-    PriceBook, PriceEntry, Pricing, Question, QuestionKind, RecommendationKind, RecommendationRule,
-    Role, RuleAdd, SaleForm, SourceMap, TierMode, Travel, WaveSize, check as check_catalog,
-    load as load_catalog, parse as parse_catalog,
+    MigrationWaves, Offering, OfferingDuration, PaymentTerms, PhaseTemplate, PlanTemplate,
+    Prerequisites, PriceBook, PriceEntry, Pricing, Question, QuestionKind, RecommendationKind,
+    RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings, TierMode, Travel,
+    WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
 };
 pub use condition::{ScopeFacts, holds as condition_holds};
 pub use date::{Date, DateError};
@@ -63,3 +67,12 @@ pub use scoping::{
     completeness, is_asked, is_required, migration_waves, service_types, validate_answer,
 };
 pub use share::{ShareError, SharedScope};
+#[cfg(feature = "schema")]
+pub use sow::sow_request_schema;
+pub use sow::{
+    GitLabIssue, GitLabProject, Intake, IntakeError, MAX_NEW_ISSUE_LINK, NewIssueLink,
+    OfferingTerms, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL, ProjectUrlError,
+    RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowDraft, SowDraftError,
+    SowPayloadError, SowRequest, SowRequestError, SowRequestOptions, Timestamp, TimestampError,
+    check_intake, markdown_cell, markdown_inline, new_issue_link, sow_draft, sow_request,
+};

@@ -17,6 +17,7 @@ use crate::catalog::{Band, Catalog, CatalogRef, Offering, PhaseTemplate, Pricing
 use crate::date::Date;
 use crate::scope::{FieldError, Scope};
 use crate::scoping::{MigrationWaveEstimate, answer_errors, migration_waves};
+use crate::sow::{markdown_cell, markdown_inline};
 
 /// Options for [`plan`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -508,7 +509,7 @@ impl Plan {
     pub fn to_markdown(&self) -> String {
         let mut out = String::from("## Implementation plan\n\n");
         for note in &self.notes {
-            out.push_str(note);
+            out.push_str(&markdown_inline(note));
             out.push_str("\n\n");
         }
         out.push_str(&format!(
@@ -542,7 +543,7 @@ impl Plan {
                 phase
                     .items
                     .iter()
-                    .map(|i| format!("{} {}", i.sku, i.name))
+                    .map(|i| cell(&format!("{} {}", i.sku, i.name)))
                     .collect::<Vec<_>>()
                     .join("<br>")
             };
@@ -562,7 +563,7 @@ impl Plan {
                 cell(&phase.name),
                 cell(&phase.when),
                 span(phase.weeks),
-                cell(&delivers),
+                delivers,
                 prerequisites
             ));
             if let Some(dates) = phase.dates {
@@ -578,7 +579,7 @@ impl Plan {
             span(self.total_weeks)
         ));
         if let Some(waves) = &self.migration_waves {
-            out.push_str(&format!("\n{}\n", waves.explanation));
+            out.push_str(&format!("\n{}\n", markdown_inline(&waves.explanation)));
         }
         if !self.alongside.is_empty() {
             let items: Vec<String> = self
@@ -588,7 +589,7 @@ impl Plan {
                 .collect();
             out.push_str(&format!(
                 "\nAlongside the phases: {}.\n",
-                cell(&items.join(", "))
+                markdown_inline(&items.join(", "))
             ));
         }
         if !self.effort.is_empty() || !self.unestimated.is_empty() {
@@ -603,7 +604,7 @@ impl Plan {
             if !self.unestimated.is_empty() {
                 out.push_str(&format!(
                     "\nNot estimated yet: {}.\n",
-                    self.unestimated.join(", ")
+                    markdown_inline(&self.unestimated.join(", "))
                 ));
             }
         }
@@ -611,9 +612,9 @@ impl Plan {
     }
 }
 
-/// Text safe inside a Markdown table cell.
+/// Text safe inside a Markdown table cell (the escaping SOW requests use).
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    markdown_cell(text)
 }
 
 #[cfg(test)]

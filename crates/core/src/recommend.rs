@@ -603,7 +603,7 @@ fn total(items: &[RecommendedItem]) -> Option<PriceRange> {
 }
 
 /// Replaces `{question.id}` with the answer as people read it; other braces stay.
-fn interpolate(catalog: &Catalog, facts: &ScopeFacts<'_>, text: &str) -> String {
+pub(crate) fn interpolate(catalog: &Catalog, facts: &ScopeFacts<'_>, text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -629,7 +629,7 @@ fn interpolate(catalog: &Catalog, facts: &ScopeFacts<'_>, text: &str) -> String 
 }
 
 /// An answer as people read it: choice labels instead of ids, numbers grouped.
-fn answer_words(catalog: &Catalog, question: &str, answer: &Answer) -> String {
+pub(crate) fn answer_words(catalog: &Catalog, question: &str, answer: &Answer) -> String {
     let label = |id: &str| {
         catalog
             .question(question)

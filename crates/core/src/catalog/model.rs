@@ -62,6 +62,10 @@ pub struct CatalogData {
     /// The template of an implementation plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanTemplate>,
+    /// What SOW requests and SOW drafts need: the GitLab project, payment terms, the draft
+    /// template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sow: Option<SowSettings>,
 }
 
 /// A group of offerings, e.g. education or migration.
@@ -872,4 +876,32 @@ pub struct PhaseTemplate {
     /// Items run one after another (their weeks add up) rather than side by side.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sequential: bool,
+}
+
+/// The `[sow]` section: where SOW requests are filed and how a SOW draft reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SowSettings {
+    /// The GitLab project SOW-request issues are opened in (`https://host/group/project`:
+    /// https, no query or fragment). The CLI's `--gitlab-project` overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gitlab_project: Option<String>,
+    /// Payment terms, by how a line is priced; the draft prints those that apply.
+    pub payment_terms: PaymentTerms,
+    /// The SOW draft: Markdown (headings, paragraphs, `- ` bullets, `**bold**`) with
+    /// placeholders such as `{{customer}}` and `{{price_table}}`
+    /// (see `docs/catalog-format.md`).
+    pub template: String,
+}
+
+/// Payment terms, one paragraph per way of pricing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentTerms {
+    /// For fixed fees (standard SKUs, classes, blocks, tiers, range tables).
+    pub fixed_fee: String,
+    /// For time-and-materials and custom-estimate work.
+    pub time_and_materials: String,
+    /// For travel and expenses of on-site delivery.
+    pub expenses: String,
 }

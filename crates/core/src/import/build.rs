@@ -79,6 +79,7 @@ pub(crate) fn build_catalog(entries: &[Entry], warnings: &mut Vec<ImportWarning>
         recommendations: Vec::new(),
         migration_waves: None,
         plan: None,
+        sow: None,
     }
 }
 

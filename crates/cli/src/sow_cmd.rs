@@ -1,0 +1,184 @@
+//! `scopecraft sow-request SCOPE` and `scopecraft sow-draft SCOPE`, and
+//! `scopecraft schema sow-request`.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use scopecraft::{
+    GitLabProject, MAX_NEW_ISSUE_LINK, NewIssueLink, SowRequestOptions, Timestamp, new_issue_link,
+    sow_draft, sow_request,
+};
+
+use crate::Failure;
+use crate::input::{self, display_name};
+use crate::quote_cmd::{read_scope, refused};
+
+/// What `sow-request` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum RequestFormat {
+    /// The `scopecraft.sow-request/1` payload as pretty JSON.
+    Json,
+    /// The GitLab issue description (Markdown).
+    Markdown,
+    /// A prefilled GitLab new-issue link.
+    Url,
+}
+
+/// What `sow-draft` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum DraftFormat {
+    /// Markdown.
+    Markdown,
+    /// One self-contained, print-ready HTML page.
+    Html,
+}
+
+/// The schemas `scopecraft schema` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SchemaName {
+    /// The SOW-request payload (`scopecraft.sow-request/1`).
+    SowRequest,
+}
+
+/// Parses `--generated-at` for clap, so a bad timestamp is a command-line error.
+pub(crate) fn timestamp_arg(text: &str) -> Result<Timestamp, String> {
+    Timestamp::parse(text).map_err(|e| e.to_string())
+}
+
+/// Parses `--gitlab-project` for clap.
+pub(crate) fn project_arg(text: &str) -> Result<GitLabProject, String> {
+    GitLabProject::parse(text).map_err(|e| e.to_string())
+}
+
+pub(crate) struct RequestArgs<'a> {
+    pub(crate) scope: &'a str,
+    pub(crate) catalog: Option<&'a str>,
+    pub(crate) format: RequestFormat,
+    pub(crate) project: Option<GitLabProject>,
+    pub(crate) allow_incomplete: bool,
+    pub(crate) generated_at: Option<Timestamp>,
+}
+
+pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
+    let catalog = input::catalog(args.catalog)?;
+    let scope = read_scope(args.scope)?;
+    let name = display_name(args.scope);
+    // The project is checked before anything is printed, so a bad one prints nothing.
+    let project = if args.format == RequestFormat::Url {
+        Some(match args.project {
+            Some(project) => project,
+            None => catalog_project(&catalog)?,
+        })
+    } else {
+        None
+    };
+    let generated_at = match args.generated_at {
+        Some(timestamp) => timestamp,
+        None => now_utc()?,
+    };
+    let options = SowRequestOptions {
+        generated_at,
+        allow_incomplete: args.allow_incomplete,
+    };
+    let request = sow_request(&catalog, &scope, &options)
+        .map_err(|e| refused(&name, "SOW request", &e.errors))?;
+    match (args.format, project) {
+        (RequestFormat::Json, _) => println!("{}", request.to_json_pretty()),
+        (RequestFormat::Markdown, _) => print!("{}", request.gitlab.description),
+        (RequestFormat::Url, Some(project)) => match new_issue_link(&project, &request.gitlab) {
+            NewIssueLink::Link(link) => println!("{link}"),
+            NewIssueLink::TooLong { length, markdown } => {
+                eprintln!(
+                    "note: the new-issue link would be {length} characters, over the {MAX_NEW_ISSUE_LINK} that \
+                     GitLab reliably accepts, so no link was made. Open a new issue in {} titled\n  {}\n\
+                     and paste the Markdown printed on standard output as its description \
+                     (its last lines label the issue and make it confidential).",
+                    project.url(),
+                    request.gitlab.title
+                );
+                print!("{markdown}");
+            }
+        },
+        (RequestFormat::Url, None) => {}
+    }
+    Ok(())
+}
+
+fn catalog_project(catalog: &scopecraft::Catalog) -> Result<GitLabProject, Failure> {
+    let configured = catalog
+        .data()
+        .sow
+        .as_ref()
+        .and_then(|s| s.gitlab_project.as_deref());
+    let Some(url) = configured else {
+        return Err(Failure(format!(
+            "error: --format url needs a GitLab project: pass --gitlab-project URL (catalog {} sets no [sow] gitlab_project)",
+            catalog.data().id
+        )));
+    };
+    Ok(GitLabProject::parse(url)?)
+}
+
+pub(crate) fn sow_draft_cmd(
+    scope_path: &str,
+    catalog_path: Option<&str>,
+    format: DraftFormat,
+) -> Result<(), Failure> {
+    let catalog = input::catalog(catalog_path)?;
+    let scope = read_scope(scope_path)?;
+    let draft = sow_draft(&catalog, &scope)
+        .map_err(|e| refused(&display_name(scope_path), "SOW draft", &e.errors))?;
+    match format {
+        DraftFormat::Markdown => print!("{}", draft.to_markdown()),
+        DraftFormat::Html => print!("{}", draft.to_html()),
+    }
+    Ok(())
+}
+
+pub(crate) fn schema_cmd(name: SchemaName) -> Result<(), Failure> {
+    match name {
+        SchemaName::SowRequest => print!("{}", scopecraft::sow_request_schema()),
+    }
+    Ok(())
+}
+
+/// The current time in UTC as RFC 3339, to the second. The CLI may read the clock; the core
+/// never does.
+fn now_utc() -> Result<Timestamp, Failure> {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_err(|_| Failure("error: the system clock is before 1970".to_string()))?
+        .as_secs();
+    Ok(Timestamp::parse(&rfc3339(seconds))?)
+}
+
+/// Seconds since 1970-01-01T00:00:00Z as `YYYY-MM-DDTHH:MM:SSZ` (civil-from-days, after
+/// Howard Hinnant's algorithm).
+pub(crate) fn rfc3339(seconds: u64) -> String {
+    let days = seconds / 86_400;
+    let rest = seconds % 86_400;
+    let (hour, minute, second) = (rest / 3600, rest % 3600 / 60, rest % 60);
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_utc_times() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_774_949_400), "2026-03-31T09:30:00Z");
+        assert_eq!(rfc3339(4_102_444_799), "2099-12-31T23:59:59Z");
+        assert!(Timestamp::parse(&rfc3339(1_700_000_000)).is_ok());
+    }
+}

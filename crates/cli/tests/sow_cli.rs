@@ -1,0 +1,338 @@
+//! `scopecraft sow-request`, `sow-draft` and `schema` as a user runs them, with the
+//! payloads checked against the committed JSON Schema.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const AT: &str = "2026-11-26T09:00:00Z";
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn scopecraft(args: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_scopecraft"))
+        .args(args)
+        .current_dir(repo_root())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "the CLI panicked: {stderr}");
+    output
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn ok(args: &[&str]) -> String {
+    let output = scopecraft(args);
+    assert!(
+        output.status.success(),
+        "{args:?} failed: {}",
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+/// Realistic scopes: complete ones, and incomplete ones sent with --allow-incomplete.
+const SCOPES: &[(&str, bool)] = &[
+    (
+        "tests/scenarios/sow-public-sector-implementation.json",
+        false,
+    ),
+    ("tests/scenarios/sow-education-basics-remote.json", false),
+    ("tests/scenarios/sow-eur-migration.json", false),
+    ("tests/scenarios/sow-hostile-text.json", true),
+    ("tests/scenarios/acme-mixed.json", true),
+    (
+        "tests/scenarios/migration-self-managed-to-gitlab-com.json",
+        true,
+    ),
+    ("tests/scenarios/implementation-aws-ha-3250.json", true),
+];
+
+fn payload(scope: &str, incomplete: bool) -> String {
+    let mut args = vec!["sow-request", scope, "--generated-at", AT];
+    if incomplete {
+        args.push("--allow-incomplete");
+    }
+    ok(&args)
+}
+
+#[test]
+fn the_committed_schema_is_the_one_the_types_generate() {
+    let committed = std::fs::read_to_string(repo_root().join("schemas/sow-request.schema.json"))
+        .expect("schemas/sow-request.schema.json is committed");
+    let generated = ok(&["schema", "sow-request"]);
+    assert!(
+        committed == generated,
+        "schemas/sow-request.schema.json is stale: regenerate it with \
+         `cargo run -p scopecraft-cli -- schema sow-request > schemas/sow-request.schema.json`"
+    );
+}
+
+#[test]
+fn real_payloads_validate_against_the_schema() {
+    let schema: serde_json::Value = serde_json::from_str(&ok(&["schema", "sow-request"])).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for &(scope, incomplete) in SCOPES {
+        let value: serde_json::Value = serde_json::from_str(&payload(scope, incomplete)).unwrap();
+        assert_eq!(value["schema"], "scopecraft.sow-request/1");
+        let problems: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(problems.is_empty(), "{scope}: {problems:#?}");
+    }
+    // And the validator does reject a payload that breaks the schema.
+    let mut broken: serde_json::Value = serde_json::from_str(&payload(SCOPES[0].0, false)).unwrap();
+    broken["gitlab"]["confidential"] = serde_json::Value::String("yes".into());
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn the_payload_quote_is_exactly_what_quote_prints() {
+    for &(scope, incomplete) in SCOPES {
+        let value: serde_json::Value = serde_json::from_str(&payload(scope, incomplete)).unwrap();
+        let quote: serde_json::Value =
+            serde_json::from_str(&ok(&["quote", scope, "--format", "json"])).unwrap();
+        assert_eq!(value["quote"], quote, "{scope}");
+        // The GitLab block is the body of POST /projects/:id/issues.
+        let gitlab = &value["gitlab"];
+        assert_eq!(gitlab["confidential"], true);
+        assert!(
+            gitlab["title"]
+                .as_str()
+                .unwrap()
+                .ends_with(" - Scope Issue and Write SOW")
+        );
+        assert!(
+            gitlab["labels"]
+                .as_str()
+                .unwrap()
+                .starts_with("proposal::Scoping")
+        );
+    }
+}
+
+#[test]
+fn the_same_scope_and_timestamp_give_the_same_bytes() {
+    let scope = SCOPES[2].0;
+    assert_eq!(payload(scope, false), payload(scope, false));
+}
+
+#[test]
+fn labels_name_the_service_types_public_sector_and_reviews() {
+    let value: serde_json::Value = serde_json::from_str(&payload(
+        "tests/scenarios/sow-public-sector-implementation.json",
+        false,
+    ))
+    .unwrap();
+    let labels: Vec<&str> = value["gitlab"]["labels"]
+        .as_str()
+        .unwrap()
+        .split(',')
+        .collect();
+    for label in [
+        "proposal::Scoping",
+        "Implementation",
+        "Public Sector US",
+        "TA::Needs-Review",
+    ] {
+        assert!(labels.contains(&label), "{label} missing from {labels:?}");
+    }
+    let value: serde_json::Value = serde_json::from_str(&payload(
+        "tests/scenarios/sow-education-basics-remote.json",
+        false,
+    ))
+    .unwrap();
+    let labels = value["gitlab"]["labels"].as_str().unwrap();
+    assert!(!labels.contains("Public Sector US"), "{labels}");
+    assert!(!labels.contains("TA::Needs-Review"), "{labels}");
+}
+
+#[test]
+fn hostile_text_stays_inside_its_table_cell() {
+    let markdown = ok(&[
+        "sow-request",
+        "tests/scenarios/sow-hostile-text.json",
+        "--format",
+        "markdown",
+        "--generated-at",
+        AT,
+        "--allow-incomplete",
+    ]);
+    assert!(!markdown.contains("<script"), "{markdown}");
+    assert!(!markdown.contains("<img"), "{markdown}");
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        assert!(
+            !trimmed.starts_with("/close"),
+            "quick action leaked: {line}"
+        );
+        assert!(
+            !trimmed.starts_with("/label"),
+            "quick action leaked: {line}"
+        );
+        assert!(!trimmed.starts_with("# Heading"), "heading leaked: {line}");
+    }
+    // The answer with pipes is one row of the scoping table.
+    let row = markdown
+        .lines()
+        .find(|line| line.contains("99.9%"))
+        .expect("the availability answer is in the table");
+    assert!(row.starts_with("| ") && row.ends_with(" |"), "{row}");
+    assert!(row.contains("\\|"), "pipes are escaped: {row}");
+}
+
+#[test]
+fn incomplete_intake_is_refused_with_every_field_named() {
+    let scope =
+        std::env::temp_dir().join(format!("scopecraft-sow-intake-{}.json", std::process::id()));
+    std::fs::write(
+        &scope,
+        r#"{"customer": {"name": ""}, "requester": {"username": "", "email": "not-an-email"},
+            "service_types": ["migration"], "items": [{"sku": "GL-MIG-PLUS"}]}"#,
+    )
+    .unwrap();
+    let path = scope.to_str().unwrap();
+    let output = scopecraft(&["sow-request", path, "--generated-at", AT]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "nothing is printed on refusal");
+    let errors = stderr(&output);
+    for field in [
+        "customer.name",
+        "requester.username",
+        "requester.email",
+        "answers.migration.",
+    ] {
+        assert!(errors.contains(field), "{field} not named in: {errors}");
+    }
+    // With --allow-incomplete, the missing answers are to-do rows, but the intake fields
+    // are still required.
+    let output = scopecraft(&[
+        "sow-request",
+        path,
+        "--generated-at",
+        AT,
+        "--allow-incomplete",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("customer.name") && !errors.contains("answers.migration."),
+        "{errors}"
+    );
+    std::fs::remove_file(&scope).unwrap();
+}
+
+#[test]
+fn the_new_issue_link_is_prefilled_and_too_long_ones_become_markdown() {
+    let scope = "tests/scenarios/sow-education-basics-remote.json";
+    let link = ok(&[
+        "sow-request",
+        scope,
+        "--format",
+        "url",
+        "--gitlab-project",
+        "https://gitlab.example.com/ps/scoping",
+        "--generated-at",
+        AT,
+    ]);
+    let link = link.trim();
+    assert!(
+        link.starts_with("https://gitlab.example.com/ps/scoping/-/issues/new?issue%5Btitle%5D=")
+            || link.starts_with("https://gitlab.example.com/ps/scoping/-/issues/new?issue[title]="),
+        "{link}"
+    );
+    assert!(link.contains("issue%5Bdescription%5D=") || link.contains("issue[description]="));
+    assert!(!link.contains(' ') && !link.contains('\n'));
+    assert!(link.len() <= 8000, "{}", link.len());
+
+    // A scope whose issue cannot fit in 8,000 characters.
+    let big = ok(&[
+        "sow-request",
+        "tests/scenarios/sow-public-sector-implementation.json",
+        "--format",
+        "url",
+        "--gitlab-project",
+        "https://gitlab.example.com/ps/scoping",
+        "--generated-at",
+        AT,
+    ]);
+    let output = scopecraft(&[
+        "sow-request",
+        "tests/scenarios/sow-public-sector-implementation.json",
+        "--format",
+        "url",
+        "--gitlab-project",
+        "https://gitlab.example.com/ps/scoping",
+        "--generated-at",
+        AT,
+    ]);
+    if big.starts_with("https://") {
+        assert!(big.trim().len() <= 8000);
+    } else {
+        assert!(stderr(&output).contains("8000"), "{}", stderr(&output));
+        assert!(
+            big.contains("## Intake"),
+            "the Markdown to paste is printed"
+        );
+        assert!(big.contains("/confidential"), "{big}");
+    }
+
+    let output = scopecraft(&[
+        "sow-request",
+        scope,
+        "--format",
+        "url",
+        "--gitlab-project",
+        "ftp://x",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("--gitlab-project"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_sow_draft_renders_as_markdown_and_self_contained_html() {
+    let scope = "tests/scenarios/sow-public-sector-implementation.json";
+    let markdown = ok(&["sow-draft", scope, "--format", "markdown"]);
+    assert!(markdown.contains("Federal Grid Authority"));
+    assert!(markdown.contains("USD 96,000.00"), "{markdown}");
+    let html = ok(&["sow-draft", scope, "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("@media print") || html.contains("@page"));
+    for external in ["src=", "href=\"http", "@import", "url("] {
+        assert!(
+            !html.contains(external),
+            "external asset {external} in the draft"
+        );
+    }
+    let hostile = ok(&[
+        "sow-draft",
+        "tests/scenarios/sow-hostile-text.json",
+        "--format",
+        "html",
+    ]);
+    assert!(
+        !hostile.contains("<script>alert"),
+        "customer text is escaped"
+    );
+    assert!(!hostile.contains("<img src=x"), "customer text is escaped");
+}

@@ -1,0 +1,563 @@
+//! The GitLab issue a SOW request becomes: title, labels, Markdown description, and a
+//! prefilled new-issue link.
+//!
+//! Labels, in order and without repeats: `proposal::Scoping`; one per service type (the
+//! category's display name); `Public Sector US` when flagged; then the labels of the
+//! approvals the quote needs, from the catalog (the GitLab catalog's technical-review rule
+//! carries `TA::Needs-Review` when the high end of the total is over $50,000, converted at
+//! the price book's fixed rate for other currencies).
+//!
+//! A new-issue link cannot carry labels or confidentiality as URL parameters, so the
+//! description used in the link ends with GitLab quick actions (`/label …`,
+//! `/confidential`), which GitLab applies when the issue is created (labels that do not
+//! exist in the project are ignored).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::document::{
+    Block, Column, bold_cell, cell, heading, paragraph, strong, text, to_markdown,
+};
+use super::markdown::title_text;
+use super::payload::{SowRequest, decision_word};
+use crate::money::{Currency, PriceRange};
+use crate::quote::LineKind;
+
+/// The first label of every SOW request: the proposal board's first column.
+pub const PROPOSAL_SCOPING_LABEL: &str = "proposal::Scoping";
+/// The label for US public sector customers.
+pub const PUBLIC_SECTOR_US_LABEL: &str = "Public Sector US";
+/// Longest new-issue link produced: longer URLs are cut short by browsers and proxies in
+/// front of GitLab, which would silently truncate the description.
+pub const MAX_NEW_ISSUE_LINK: usize = 8000;
+
+/// The body of GitLab's `POST /projects/:id/issues` for a SOW request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GitLabIssue {
+    /// `<Customer name> - Scope Issue and Write SOW`.
+    pub title: String,
+    /// The issue body, in GitLab Flavored Markdown.
+    pub description: String,
+    /// Comma-separated labels.
+    pub labels: String,
+    /// SOW requests hold customer data: always true.
+    pub confidential: bool,
+}
+
+impl GitLabIssue {
+    /// The labels, one by one.
+    pub fn label_list(&self) -> Vec<&str> {
+        self.labels
+            .split(',')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    /// The description followed by the quick actions that label the issue and make it
+    /// confidential: what to paste into a new issue, and what the new-issue link carries.
+    pub fn description_with_quick_actions(&self) -> String {
+        let labels: Vec<String> = self
+            .label_list()
+            .iter()
+            .map(|l| format!("~\"{}\"", l.replace('"', "")))
+            .collect();
+        let mut out = self.description.trim_end().to_string();
+        out.push_str("\n\n");
+        if !labels.is_empty() {
+            out.push_str(&format!("/label {}\n", labels.join(" ")));
+        }
+        if self.confidential {
+            out.push_str("/confidential\n");
+        }
+        out
+    }
+}
+
+/// The issue for a request (everything but `gitlab` must be filled in).
+pub(crate) fn issue(request: &SowRequest) -> GitLabIssue {
+    GitLabIssue {
+        title: format!(
+            "{} - Scope Issue and Write SOW",
+            title_text(&request.customer.name)
+        ),
+        description: description(request),
+        labels: labels(request).join(","),
+        confidential: true,
+    }
+}
+
+/// The labels, in order, without repeats or blanks; commas (which would split a label)
+/// are removed.
+pub(crate) fn labels(request: &SowRequest) -> Vec<String> {
+    let mut wanted: Vec<String> = vec![PROPOSAL_SCOPING_LABEL.to_string()];
+    wanted.extend(request.service_types.iter().map(|s| s.name.clone()));
+    if request.customer.public_sector_us {
+        wanted.push(PUBLIC_SECTOR_US_LABEL.to_string());
+    }
+    wanted.extend(
+        request
+            .quote
+            .approvals
+            .iter()
+            .filter_map(|a| a.label.clone()),
+    );
+    let mut labels: Vec<String> = Vec::new();
+    for label in wanted {
+        let label = label.replace(',', " ").trim().to_string();
+        if !label.is_empty() && !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels
+}
+
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "Yes" } else { "No" }
+}
+
+fn money(currency: Option<Currency>, range: Option<PriceRange>) -> String {
+    match (currency, range) {
+        (_, None) => "—".to_string(),
+        (Some(currency), Some(range)) => range.display(currency),
+        (None, Some(range)) if range.is_firm() => range.low.to_string(),
+        (None, Some(range)) => format!("{} – {}", range.low, range.high),
+    }
+}
+
+fn kind_word(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::Firm => "firm",
+        LineKind::Range => "range",
+        LineKind::Custom => "custom estimate needed",
+        LineKind::Expense => "expenses, billed at actual cost",
+    }
+}
+
+/// The issue body: intake, scoping table, quote, approvals, plan, recommendations, catalog.
+fn description(request: &SowRequest) -> String {
+    let mut blocks: Vec<Block> = Vec::new();
+    let quote = &request.quote;
+    let currency = Currency::from_code(&quote.currency);
+
+    // Intake.
+    blocks.push(heading(2, "Intake"));
+    let service_types: Vec<&str> = request
+        .service_types
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    let username = &request.requester.username;
+    let requester = match (username.is_empty(), request.requester.email.is_empty()) {
+        (false, false) => format!("@{username} · {}", request.requester.email),
+        (false, true) => format!("@{username}"),
+        (true, _) => request.requester.email.clone(),
+    };
+    let intake = if request.intake.complete {
+        "Complete: every required question is answered".to_string()
+    } else {
+        let n = request.intake.missing.len();
+        format!(
+            "Incomplete: {n} required answer{} still to do",
+            if n == 1 { " is" } else { "s are" }
+        )
+    };
+    let rows = vec![
+        vec![cell("Customer"), cell(&request.customer.name)],
+        vec![cell("Requester"), requester_cell(&requester, username)],
+        vec![
+            cell("US public sector"),
+            cell(yes_no(request.customer.public_sector_us)),
+        ],
+        vec![cell("Service types"), cell(service_types.join(", "))],
+        vec![cell("Paperwork"), cell(&quote.routing.reason)],
+        vec![
+            cell("Requires custom SOW"),
+            cell(yes_no(request.requires_custom_sow)),
+        ],
+        vec![cell("Intake"), cell(intake)],
+        vec![cell("Generated"), cell(&request.generated_at)],
+    ];
+    blocks.push(Block::Table(
+        vec![Column::left("Field"), Column::left("Value")],
+        rows,
+    ));
+    if !request.scope.notes.trim().is_empty() {
+        blocks.push(Block::Paragraph(vec![
+            strong("Notes from the account team:"),
+            text(format!(" {}", request.scope.notes)),
+        ]));
+    }
+
+    // Scoping questions.
+    blocks.push(heading(2, "Scoping questions"));
+    blocks.push(paragraph(
+        "Required questions are in bold; to-do marks a response still to get from the customer.",
+    ));
+    let rows = request
+        .questions
+        .iter()
+        .map(|row| {
+            let question = if row.required {
+                bold_cell(&row.question)
+            } else {
+                cell(&row.question)
+            };
+            vec![
+                question,
+                cell(row.response.as_deref().unwrap_or("to-do")),
+                cell(&row.example),
+                cell(&row.why),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(
+        vec![
+            Column::left("Question"),
+            Column::left("Customer response"),
+            Column::left("Example"),
+            Column::left("Why we ask"),
+        ],
+        rows,
+    ));
+
+    // Quote.
+    blocks.push(heading(2, format!("Quote ({})", quote.currency)));
+    if quote.lines.is_empty() {
+        blocks.push(paragraph("No offerings are in the scope yet."));
+    } else {
+        let rows = quote
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                vec![
+                    cell((i + 1).to_string()),
+                    cell(&line.sku),
+                    cell(&line.name),
+                    cell(line.quantity_label()),
+                    cell(money(currency, line.net)),
+                    cell(money(currency, line.total)),
+                    cell(kind_word(line.kind)),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(
+            vec![
+                Column::right("Line"),
+                Column::left("SKU"),
+                Column::left("Item"),
+                Column::right("Quantity"),
+                Column::right("Net"),
+                Column::right("Total"),
+                Column::left("Kind"),
+            ],
+            rows,
+        ));
+    }
+    let mut totals = vec![vec![
+        cell("Subtotal"),
+        cell(money(currency, Some(quote.subtotal))),
+    ]];
+    if !quote.discount.percent.is_zero() {
+        totals.push(vec![
+            cell(format!(
+                "Quote discount {}%",
+                quote.discount.percent.normalize()
+            )),
+            cell(format!("−{}", money(currency, Some(quote.discount.amount)))),
+        ]);
+    }
+    totals.push(vec![
+        bold_cell("Total"),
+        bold_cell(money(currency, Some(quote.total))),
+    ]);
+    if !quote.expenses_estimate.high.is_zero() {
+        totals.push(vec![
+            cell("Travel and expenses (estimate, billed at actual cost)"),
+            cell(money(currency, Some(quote.expenses_estimate))),
+        ]);
+    }
+    blocks.push(Block::Table(
+        vec![Column::left(""), Column::right("Amount")],
+        totals,
+    ));
+    if !quote.missing_answers.is_empty() {
+        blocks.push(paragraph(format!(
+            "The total is a range until these are answered: {}.",
+            quote.missing_answers.join(", ")
+        )));
+    }
+    if quote.custom_estimate_needed {
+        blocks.push(paragraph(
+            "Some lines have no list price: the total leaves them out until the PS team estimates them.",
+        ));
+    }
+    let notes: Vec<Vec<super::document::Inline>> = request
+        .scope
+        .items
+        .iter()
+        .filter(|item| !item.note.trim().is_empty())
+        .map(|item| {
+            vec![
+                strong(format!("{}:", item.sku)),
+                text(format!(" {}", item.note)),
+            ]
+        })
+        .collect();
+    if !notes.is_empty() {
+        blocks.push(heading(3, "Notes on items"));
+        blocks.push(Block::Bullets(notes));
+    }
+    blocks.push(heading(3, "Approvals needed"));
+    if request.approvals.is_empty() {
+        blocks.push(paragraph("None."));
+    } else {
+        let items = request
+            .approvals
+            .iter()
+            .map(|a| {
+                let label = a
+                    .label
+                    .as_deref()
+                    .map_or(String::new(), |l| format!(" (label {l})"));
+                let example = if a.example {
+                    " (example threshold)"
+                } else {
+                    ""
+                };
+                vec![
+                    strong(format!("{}{label}{example}:", a.approver)),
+                    text(format!(" {}", a.reason)),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Bullets(items));
+    }
+    if !quote.warnings.is_empty() {
+        blocks.push(heading(3, "Warnings"));
+        blocks.push(Block::Bullets(quote.warnings.iter().map(cell).collect()));
+    }
+    let mut out = to_markdown(&blocks);
+
+    // The plan, as `scopecraft plan --format markdown` prints it.
+    if let Some(plan) = &request.plan {
+        out.push('\n');
+        out.push_str(&plan.to_markdown());
+    }
+
+    let mut tail: Vec<Block> = Vec::new();
+    if !request.recommendations.is_empty() {
+        tail.push(heading(2, "Recommendations"));
+        tail.push(Block::Bullets(
+            request
+                .recommendations
+                .iter()
+                .map(|r| {
+                    let skus = if r.skus.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", r.skus.join(", "))
+                    };
+                    vec![
+                        strong(format!("{}:", decision_word(r.decision))),
+                        text(format!(" {}{skus}", r.reason)),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    tail.push(Block::Rule);
+    tail.push(paragraph(format!(
+        "Catalog {} {}, sha256 {}. Generated by Scopecraft at {}.",
+        request.catalog.id, request.catalog.version, request.catalog.hash, request.generated_at
+    )));
+    out.push('\n');
+    out.push_str(&to_markdown(&tail));
+    out
+}
+
+/// The requester cell; the username is validated by the intake, so its `@` is a real
+/// mention of the requester, kept as one.
+fn requester_cell(requester: &str, username: &str) -> Vec<super::document::Inline> {
+    if super::intake::gitlab_username_problem(username).is_none() {
+        let rest = requester
+            .strip_prefix(&format!("@{username}"))
+            .unwrap_or_default();
+        vec![
+            super::document::Inline::Mention(username.to_string()),
+            text(rest),
+        ]
+    } else {
+        cell(requester)
+    }
+}
+
+/// A GitLab project's web address: `https://host/group/project` (subgroups allowed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitLabProject {
+    url: String,
+}
+
+/// Why a project address was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectUrlError {
+    /// What was given (at most 80 characters of it).
+    pub input: String,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl fmt::Display for ProjectUrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a GitLab project address like https://gitlab.com/group/project: {}",
+            self.input, self.problem
+        )
+    }
+}
+
+impl std::error::Error for ProjectUrlError {}
+
+impl GitLabProject {
+    /// Checks a project address: https, a host, a path of at least two segments (group and
+    /// project) made of letters, digits, `_`, `-` and `.`, no query, no fragment, no
+    /// credentials. A trailing `/` is dropped.
+    pub fn parse(text: &str) -> Result<GitLabProject, ProjectUrlError> {
+        let fail = |problem: &str| ProjectUrlError {
+            input: text.chars().take(80).collect(),
+            problem: problem.to_string(),
+        };
+        if text.chars().any(char::is_whitespace) {
+            return Err(fail("it contains spaces"));
+        }
+        let rest = match text.get(..8) {
+            Some(scheme) if scheme.eq_ignore_ascii_case("https://") => text.get(8..).unwrap_or(""),
+            _ => return Err(fail("it must start with https://")),
+        };
+        if rest.contains('?') {
+            return Err(fail("remove the query (the part from '?')"));
+        }
+        if rest.contains('#') {
+            return Err(fail("remove the fragment (the part from '#')"));
+        }
+        let rest = rest.trim_end_matches('/');
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if host.contains('@') {
+            return Err(fail(
+                "an address with credentials ('user@') is not accepted",
+            ));
+        }
+        let (name, port) = match host.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (host, None),
+        };
+        let host_ok = !name.is_empty()
+            && name.split('.').all(|label| {
+                !label.is_empty()
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+            });
+        if !host_ok {
+            return Err(fail("the host name is not valid"));
+        }
+        if let Some(port) = port
+            && (port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(fail("the port must be a number"));
+        }
+        let segments: Vec<&str> = path.split('/').collect();
+        if path.is_empty() || segments.len() < 2 {
+            return Err(fail(
+                "it needs the group and the project, e.g. /group/project",
+            ));
+        }
+        for segment in &segments {
+            if *segment == "-" {
+                return Err(fail(
+                    "use the project's own address, without /-/ and what follows it",
+                ));
+            }
+            let ok = !segment.is_empty()
+                && *segment != "."
+                && *segment != ".."
+                && segment
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+            if !ok {
+                return Err(fail(
+                    "each part of the path has only letters, digits, '_', '-' and '.'",
+                ));
+            }
+        }
+        Ok(GitLabProject {
+            url: format!("https://{host}/{path}"),
+        })
+    }
+
+    /// The address, `https://host/group/project`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+/// A prefilled new-issue link, or the Markdown to paste when the link would be too long.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewIssueLink {
+    /// `<project>/-/issues/new?issue[title]=…&issue[description]=…`.
+    Link(String),
+    /// The link would be `length` characters, over [`MAX_NEW_ISSUE_LINK`]: paste `markdown`
+    /// (the description with its quick actions) into a new issue instead.
+    TooLong {
+        /// The link's length in characters.
+        length: usize,
+        /// The description with its quick actions.
+        markdown: String,
+    },
+}
+
+/// The new-issue link for `issue` in `project`. Values are percent-encoded per RFC 3986
+/// (only unreserved characters stay as they are).
+pub fn new_issue_link(project: &GitLabProject, issue: &GitLabIssue) -> NewIssueLink {
+    let markdown = issue.description_with_quick_actions();
+    let link = format!(
+        "{}/-/issues/new?issue[title]={}&issue[description]={}",
+        project.url,
+        percent_encode(&issue.title),
+        percent_encode(&markdown)
+    );
+    if link.len() > MAX_NEW_ISSUE_LINK {
+        NewIssueLink::TooLong {
+            length: link.len(),
+            markdown,
+        }
+    } else {
+        NewIssueLink::Link(link)
+    }
+}
+
+/// RFC 3986 percent-encoding: unreserved characters (`A–Z a–z 0–9 - . _ ~`) as they are,
+/// every other byte of the UTF-8 text as `%XX`.
+pub(crate) fn percent_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(
+                HEX.get(usize::from(byte >> 4)).copied().unwrap_or(b'0'),
+            ));
+            out.push(char::from(
+                HEX.get(usize::from(byte & 15)).copied().unwrap_or(b'0'),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,47 @@
+//! SOW requests: what an account executive hands to the professional-services team.
+//!
+//! - [`sow_request`] checks the intake ([`check_intake`]), prices the scope exactly as
+//!   [`crate::price`] does, and assembles the [`SowRequest`] payload
+//!   (`"schema": "scopecraft.sow-request/1"`) with the [`GitLabIssue`] it becomes.
+//! - [`new_issue_link`] turns the issue into a prefilled GitLab new-issue link, or says the
+//!   link would be too long and hands back the Markdown to paste.
+//! - [`sow_draft`] fills the catalog's SOW template into a [`SowDraft`], rendered as
+//!   Markdown or as print-ready HTML.
+//!
+//! Customer and catalog text is escaped in one place, [`markdown_cell`] and
+//! [`markdown_inline`]. The core never reads a clock: the caller passes the generation
+//! time as a [`Timestamp`].
+
+mod document;
+mod draft;
+mod gitlab;
+mod intake;
+pub(crate) mod markdown;
+mod payload;
+mod timestamp;
+
+pub(crate) use draft::template_problems;
+pub use draft::{SowDraft, SowDraftError, sow_draft};
+pub use gitlab::{
+    GitLabIssue, GitLabProject, MAX_NEW_ISSUE_LINK, NewIssueLink, PROPOSAL_SCOPING_LABEL,
+    PUBLIC_SECTOR_US_LABEL, ProjectUrlError, new_issue_link,
+};
+pub use intake::{Intake, IntakeError, check_intake};
+pub use markdown::{markdown_cell, markdown_inline};
+pub use payload::{
+    OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType,
+    SowPayloadError, SowRequest, SowRequestError, SowRequestOptions, sow_request,
+};
+pub use timestamp::{Timestamp, TimestampError};
+
+/// The JSON Schema of [`SowRequest`], as pretty JSON (generated from the Rust types).
+#[cfg(feature = "schema")]
+pub fn sow_request_schema() -> String {
+    let schema = schemars::schema_for!(SowRequest);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,593 @@
+use super::*;
+use crate::catalog::{Catalog, GITLAB_CATALOG_TOML, load};
+use crate::quote::price;
+use crate::scope::Scope;
+
+const ACME: &str = include_str!("../../../../tests/scenarios/acme-mixed.json");
+const EDUCATION: &str =
+    include_str!("../../../../tests/scenarios/sow-education-basics-remote.json");
+const PUBLIC_SECTOR: &str =
+    include_str!("../../../../tests/scenarios/sow-public-sector-implementation.json");
+const EUR: &str = include_str!("../../../../tests/scenarios/sow-eur-migration.json");
+const HOSTILE: &str = include_str!("../../../../tests/scenarios/sow-hostile-text.json");
+
+fn gitlab() -> Catalog {
+    Catalog::gitlab().unwrap()
+}
+
+fn scope(text: &str) -> Scope {
+    Scope::from_json(text).unwrap()
+}
+
+fn options(allow_incomplete: bool) -> SowRequestOptions {
+    SowRequestOptions {
+        generated_at: Timestamp::parse("2026-03-31T09:30:00Z").unwrap(),
+        allow_incomplete,
+    }
+}
+
+fn request(text: &str) -> SowRequest {
+    sow_request(&gitlab(), &scope(text), &options(true)).unwrap()
+}
+
+fn fields(errors: &[crate::scope::FieldError]) -> Vec<&str> {
+    errors.iter().map(|e| e.field.as_str()).collect()
+}
+
+// Payload -----------------------------------------------------------------------------------
+
+#[test]
+fn the_payload_embeds_the_quote_the_engine_gives() {
+    let catalog = gitlab();
+    for text in [ACME, EDUCATION, PUBLIC_SECTOR, EUR, HOSTILE] {
+        let scope = scope(text);
+        let request = sow_request(&catalog, &scope, &options(true)).unwrap();
+        let quote = price(&catalog, &scope).unwrap();
+        assert_eq!(
+            serde_json::to_string(&request.quote).unwrap(),
+            serde_json::to_string(&quote).unwrap()
+        );
+        assert_eq!(request.approvals, quote.approvals);
+        assert_eq!(request.requires_custom_sow, quote.requires_custom_sow);
+        assert_eq!(request.scope, scope);
+        assert_eq!(request.schema, SOW_REQUEST_SCHEMA);
+        assert_eq!(request.generated_at, "2026-03-31T09:30:00Z");
+        assert_eq!(request.catalog, catalog.reference());
+        assert!(request.gitlab.confidential);
+    }
+}
+
+#[test]
+fn the_payload_reads_back_byte_for_byte_and_reprices_the_same() {
+    let catalog = gitlab();
+    for text in [ACME, EDUCATION, PUBLIC_SECTOR, EUR, HOSTILE] {
+        let json = request(text).to_json_pretty();
+        let back = SowRequest::from_json(&json).unwrap();
+        assert_eq!(back.to_json_pretty(), json);
+        let repriced = price(&catalog, &back.scope).unwrap();
+        assert_eq!(
+            serde_json::to_string_pretty(&repriced).unwrap(),
+            serde_json::to_string_pretty(&back.quote).unwrap()
+        );
+        assert_eq!(back.scope.to_json_pretty(), scope(text).to_json_pretty());
+    }
+}
+
+#[test]
+fn reading_back_refuses_other_documents() {
+    let json = request(EDUCATION).to_json_pretty();
+    let wrong_schema = json.replace(SOW_REQUEST_SCHEMA, "scopecraft.sow-request/2");
+    let error = SowRequest::from_json(&wrong_schema).unwrap_err();
+    assert_eq!(fields(&error.errors), ["schema"]);
+    let bad_scope = json.replacen("\"attendees\": 10", "\"attendees\": \"ten\"", 1);
+    let error = SowRequest::from_json(&bad_scope).unwrap_err();
+    assert_eq!(fields(&error.errors), ["scope.items[0].attendees"]);
+    let bad_time = json.replace("2026-03-31T09:30:00Z", "yesterday");
+    let error = SowRequest::from_json(&bad_time).unwrap_err();
+    assert_eq!(fields(&error.errors), ["generated_at"]);
+    let extra = json.replacen("{", "{\n  \"extra\": 1,", 1);
+    assert!(SowRequest::from_json(&extra).is_err());
+    assert!(SowRequest::from_json("[]").is_err());
+}
+
+#[test]
+fn the_payload_lists_questions_offerings_and_service_types() {
+    let request = request(ACME);
+    let names: Vec<&str> = request
+        .service_types
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Education", "Migration", "Consulting"]);
+    let users = request
+        .questions
+        .iter()
+        .find(|q| q.id == "migration.users")
+        .unwrap();
+    assert!(users.required);
+    assert_eq!(users.response.as_deref(), Some("800"));
+    let attendees = request
+        .questions
+        .iter()
+        .find(|q| q.id == "education.attendees")
+        .unwrap();
+    assert!(attendees.required);
+    assert_eq!(attendees.response, None);
+    assert!(!request.intake.complete);
+    assert_eq!(
+        request
+            .intake
+            .missing
+            .iter()
+            .map(|m| m.question.as_str())
+            .collect::<Vec<_>>(),
+        ["education.attendees"]
+    );
+    let skus: Vec<&str> = request.offerings.iter().map(|o| o.sku.as_str()).collect();
+    assert_eq!(skus, ["GL-CICD-R", "GL-XPRT", "GL-DOF", "GL-MIG-SM-SAAS"]);
+    assert!(!request.offerings[0].deliverables.is_empty());
+    assert!(request.plan.is_some());
+}
+
+#[test]
+fn decisions_are_kept_even_when_the_recommendation_no_longer_fires() {
+    let mut scope = scope(ACME);
+    // Accept the Basics prerequisite: its class is now in the scope, so it is not suggested
+    // again, but the decision travels with the request.
+    scope.items.push(crate::scope::ScopeItem {
+        attendees: Some(40),
+        ..crate::scope::ScopeItem::new("GL-BAS-R")
+    });
+    scope.recommendations.insert(
+        "prerequisite:GL-CICD-R:GL-BAS-R".to_string(),
+        crate::scope::Decision::Accepted,
+    );
+    scope.recommendations.insert(
+        "no-such-rule".to_string(),
+        crate::scope::Decision::Dismissed,
+    );
+    let request = sow_request(&gitlab(), &scope, &options(true)).unwrap();
+    let find = |id: &str| request.recommendations.iter().find(|r| r.id == id).unwrap();
+    let accepted = find("prerequisite:GL-CICD-R:GL-BAS-R");
+    assert_eq!(
+        accepted.decision,
+        crate::recommend::RecommendationDecision::Accepted
+    );
+    assert_eq!(accepted.skus, ["GL-BAS-R"]);
+    let unknown = find("no-such-rule");
+    assert_eq!(unknown.kind, None);
+    assert!(
+        request
+            .gitlab
+            .description
+            .contains("**Accepted:** Take GL-BAS-R before GL-CICD-R.")
+    );
+}
+
+// Intake ------------------------------------------------------------------------------------
+
+#[test]
+fn intake_names_every_missing_field_at_once() {
+    let scope = scope(
+        r#"{"customer": {"name": "  "}, "requester": {"username": "@jdoe", "email": "jdoe@localhost"},
+            "service_types": ["migration"],
+            "answers": {"migration.users": 0}}"#,
+    );
+    let error = sow_request(&gitlab(), &scope, &options(false)).unwrap_err();
+    let names = fields(&error.errors);
+    assert_eq!(
+        names.get(..3).unwrap(),
+        ["customer.name", "requester.username", "requester.email"]
+    );
+    assert!(names.contains(&"answers.migration.users"), "{names:?}");
+    assert!(
+        names.contains(&"answers.migration.repositories"),
+        "{names:?}"
+    );
+    let message = error.to_string();
+    assert!(message.contains("without the @"), "{message}");
+    assert!(
+        message.contains("below the smallest accepted answer"),
+        "{message}"
+    );
+}
+
+#[test]
+fn allow_incomplete_turns_missing_answers_into_to_do_rows_only() {
+    let catalog = gitlab();
+    let text = r#"{"customer": {"name": "Acme Corp"}, "requester": {"username": "jdoe", "email": "jdoe@example.com"},
+                   "service_types": ["migration"]}"#;
+    let error = sow_request(&catalog, &scope(text), &options(false)).unwrap_err();
+    assert!(
+        fields(&error.errors)
+            .iter()
+            .all(|f| f.starts_with("answers."))
+    );
+    let request = sow_request(&catalog, &scope(text), &options(true)).unwrap();
+    assert!(!request.intake.complete);
+    assert_eq!(request.intake.missing.len(), error.errors.len());
+    assert!(
+        request
+            .gitlab
+            .description
+            .contains("| **How many user accounts are being migrated?** | to-do |")
+    );
+    // Customer and requester stay required; invalid answers stay refused.
+    let no_requester = r#"{"customer": {"name": "Acme"}, "answers": {"migration.users": "many"}}"#;
+    let error = sow_request(&catalog, &scope(no_requester), &options(true)).unwrap_err();
+    assert_eq!(
+        fields(&error.errors),
+        [
+            "requester.username",
+            "requester.email",
+            "answers.migration.users"
+        ]
+    );
+}
+
+#[test]
+fn check_intake_alone() {
+    let intake = check_intake(&gitlab(), &scope(EDUCATION), false).unwrap();
+    assert!(intake.complete);
+    assert!(intake.missing.is_empty());
+}
+
+// Labels ------------------------------------------------------------------------------------
+
+#[test]
+fn labels_follow_the_rules_in_order() {
+    assert_eq!(
+        request(EDUCATION).gitlab.labels,
+        "proposal::Scoping,Education"
+    );
+    assert_eq!(
+        request(ACME).gitlab.labels,
+        "proposal::Scoping,Education,Migration,Consulting,TA::Needs-Review"
+    );
+    assert_eq!(
+        request(PUBLIC_SECTOR).gitlab.label_list(),
+        [
+            "proposal::Scoping",
+            "Implementation",
+            "Integration",
+            "Public Sector US",
+            "TA::Needs-Review"
+        ]
+    );
+}
+
+#[test]
+fn the_review_label_comes_from_the_catalog_rule_converted_for_other_currencies() {
+    // EUR 49,390 is under 50,000 but over the converted threshold of EUR 48,500.
+    let eur = request(EUR);
+    assert_eq!(eur.quote.currency, "EUR");
+    assert_eq!(eur.quote.total.high.to_string(), "49390.00");
+    assert!(eur.gitlab.label_list().contains(&"TA::Needs-Review"));
+    // The same scope in USD totals 50,900: over 50,000, so also labelled …
+    let usd = request(&EUR.replace("\"currency\": \"EUR\",", ""));
+    assert!(usd.gitlab.label_list().contains(&"TA::Needs-Review"));
+    // … but without the Expert Services block (USD 36,500) it is not.
+    let small = EUR
+        .replace("\"currency\": \"EUR\",", "")
+        .replace(", {\"sku\": \"GL-XPRT\", \"quantity\": 1}", "");
+    assert!(
+        !request(&small)
+            .gitlab
+            .label_list()
+            .contains(&"TA::Needs-Review")
+    );
+    // The label is the rule's: change the rule's label and the issue follows.
+    let text = GITLAB_CATALOG_TOML.replace(
+        "label = \"TA::Needs-Review\"",
+        "label = \"Review::Architect\"",
+    );
+    let catalog = load("custom.toml", &text).unwrap();
+    let custom = sow_request(&catalog, &scope(EUR), &options(true)).unwrap();
+    assert_eq!(
+        custom.gitlab.labels,
+        "proposal::Scoping,Education,Migration,Consulting,Review::Architect"
+    );
+}
+
+#[test]
+fn exactly_the_threshold_is_not_over_it() {
+    // Two Implementation Quickstart HA engagements less USD 15,000: exactly USD 50,000.
+    let text = r#"{"customer": {"name": "Even Co"}, "requester": {"username": "jdoe", "email": "jdoe@example.com"},
+                   "items": [{"sku": "GL-IMPL-QS-HA", "quantity": 2, "discount_amount": "15000"}]}"#;
+    let request = request(text);
+    assert_eq!(request.quote.total.high.to_string(), "50000.00");
+    assert!(
+        !request.gitlab.labels.contains("TA::Needs-Review"),
+        "{}",
+        request.gitlab.labels
+    );
+}
+
+#[test]
+fn the_title_names_the_customer() {
+    assert_eq!(
+        request(EDUCATION).gitlab.title,
+        "Initech - Scope Issue and Write SOW"
+    );
+    let hostile = request(HOSTILE).gitlab.title;
+    assert!(!hostile.contains('\n'));
+    assert!(hostile.contains("@\u{200B}all"));
+    assert!(hostile.ends_with(" - Scope Issue and Write SOW"));
+}
+
+// Escaping ----------------------------------------------------------------------------------
+
+/// The description rendered the way GitLab renders Markdown (CommonMark with GFM tables).
+#[cfg(not(target_arch = "wasm32"))]
+fn rendered(markdown: &str) -> String {
+    use pulldown_cmark::{Options, Parser, html};
+    let mut out = String::new();
+    html::push_html(
+        &mut out,
+        Parser::new_ext(
+            markdown,
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+        ),
+    );
+    out
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn hostile_customer_text_cannot_break_the_issue() {
+    let request = request(HOSTILE);
+    let markdown = &request.gitlab.description;
+    let html = rendered(markdown);
+    for forbidden in [
+        "<script",
+        "<img",
+        "<b>",
+        "<code",
+        "<h1",
+        "<blockquote",
+        "<ol",
+        "<a ",
+        "<del",
+    ] {
+        assert!(!html.contains(forbidden), "{forbidden} in\n{html}");
+    }
+    // Every table row keeps its columns: the intake (2), the scoping table (4), the quote.
+    for table in html.split("<table>").skip(1) {
+        let table = table.split("</table>").next().unwrap();
+        let header = table.split("</tr>").next().unwrap();
+        let columns = header.matches("</th>").count();
+        for row in table.split("</tr>").filter(|r| r.contains("<td")) {
+            assert_eq!(row.matches("</td>").count(), columns, "{row}");
+        }
+    }
+    assert!(
+        html.contains("Evil | Corp &lt;script&gt;alert(1)&lt;/script&gt; `whoami`"),
+        "{html}"
+    );
+    // No quick action can run: no line of the description starts with a slash.
+    assert!(markdown.lines().all(|l| !l.starts_with('/')), "{markdown}");
+    // No mention or reference survives.
+    for reference in [
+        "@all",
+        "#12",
+        "!34",
+        "~\"TA::Approved\"",
+        "#1 ",
+        "!2 ",
+        "~bug",
+    ] {
+        assert!(!html.contains(reference), "{reference} in {html}");
+    }
+    // The requester is mentioned on purpose: a validated username.
+    assert!(markdown.contains("| Requester | @mallory · mallory@example.com |"));
+}
+
+// Link --------------------------------------------------------------------------------------
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(
+                u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap(), 16).unwrap(),
+            );
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_new_issue_link_is_encoded_and_carries_the_labels() {
+    let project = GitLabProject::parse("https://gitlab.example.com/ps/sow-requests/").unwrap();
+    assert_eq!(project.url(), "https://gitlab.example.com/ps/sow-requests");
+    let request = request(EDUCATION);
+    let NewIssueLink::Link(link) = new_issue_link(&project, &request.gitlab) else {
+        panic!("the education request fits in a link");
+    };
+    let prefix = "https://gitlab.example.com/ps/sow-requests/-/issues/new?issue[title]=";
+    assert!(link.starts_with(prefix), "{link}");
+    let rest = &link[prefix.len()..];
+    let (title, description) = rest.split_once("&issue[description]=").unwrap();
+    assert_eq!(title, "Initech%20-%20Scope%20Issue%20and%20Write%20SOW");
+    assert!(
+        description
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+        "only unreserved characters and escapes"
+    );
+    let markdown = decode(description);
+    assert_eq!(markdown, request.gitlab.description_with_quick_actions());
+    assert!(markdown.starts_with(&request.gitlab.description));
+    assert!(
+        markdown.ends_with("\n\n/label ~\"proposal::Scoping\" ~\"Education\"\n/confidential\n")
+    );
+    assert!(link.len() <= MAX_NEW_ISSUE_LINK);
+}
+
+#[test]
+fn links_over_8000_characters_become_markdown_to_paste() {
+    let project = GitLabProject::parse("https://gitlab.com/group/project").unwrap();
+    let mut issue = GitLabIssue {
+        title: "T".to_string(),
+        description: String::new(),
+        labels: "proposal::Scoping".to_string(),
+        confidential: true,
+    };
+    let fixed = match new_issue_link(&project, &issue) {
+        NewIssueLink::Link(link) => link.len(),
+        NewIssueLink::TooLong { .. } => panic!("an empty issue fits"),
+    };
+    // Each `a` adds one character to the link.
+    issue.description = "a".repeat(MAX_NEW_ISSUE_LINK - fixed);
+    let NewIssueLink::Link(link) = new_issue_link(&project, &issue) else {
+        panic!("exactly 8,000 characters is still a link");
+    };
+    assert_eq!(link.len(), MAX_NEW_ISSUE_LINK);
+    issue.description.push('a');
+    match new_issue_link(&project, &issue) {
+        NewIssueLink::TooLong { length, markdown } => {
+            assert_eq!(length, MAX_NEW_ISSUE_LINK + 1);
+            assert_eq!(markdown, issue.description_with_quick_actions());
+        }
+        NewIssueLink::Link(_) => panic!("8,001 characters is too long"),
+    }
+    // A realistic long request (the mixed deal) falls back as well.
+    let acme = request(ACME);
+    assert!(matches!(
+        new_issue_link(&project, &acme.gitlab),
+        NewIssueLink::TooLong { length, .. } if length > MAX_NEW_ISSUE_LINK
+    ));
+}
+
+#[test]
+fn project_addresses_are_checked() {
+    for good in [
+        "https://gitlab.com/gitlab-com/customer-success/professional-services",
+        "HTTPS://gitlab.example.com:8443/a/b",
+        "https://gitlab.com/group/project.name/",
+    ] {
+        assert!(GitLabProject::parse(good).is_ok(), "{good}");
+    }
+    let cases = [
+        ("http://gitlab.com/a/b", "https://"),
+        ("gitlab.com/a/b", "https://"),
+        ("https://gitlab.com/a/b?x=1", "query"),
+        ("https://gitlab.com/a/b#top", "fragment"),
+        ("https://gitlab.com/a", "group and the project"),
+        ("https://gitlab.com", "group and the project"),
+        ("https://user:pw@gitlab.com/a/b", "credentials"),
+        ("https://gitlab.com/a/b/-/issues", "without /-/"),
+        ("https://gitlab.com/a/../b", "each part"),
+        ("https://gitlab.com/a%20b/c", "each part"),
+        ("https://gitlab.com/a/b c", "spaces"),
+        ("https://-bad.com/a/b", "host"),
+        ("https://gitlab.com:x/a/b", "port"),
+    ];
+    for (bad, expected) in cases {
+        let error = GitLabProject::parse(bad).unwrap_err().to_string();
+        assert!(error.contains(expected), "{bad}: {error}");
+    }
+}
+
+// SOW draft ---------------------------------------------------------------------------------
+
+#[test]
+fn the_draft_fills_every_section() {
+    let draft = sow_draft(&gitlab(), &scope(ACME)).unwrap();
+    let markdown = draft.to_markdown();
+    assert_eq!(draft.title(), "Statement of Work: Acme Corp");
+    assert!(
+        markdown.starts_with("# Statement of Work: Acme Corp\n"),
+        "{markdown}"
+    );
+    for expected in [
+        "## 1. Scope",
+        "Service types: Education, Migration, Consulting.",
+        "### GitLab CI/CD (remote) (GL-CICD-R)",
+        "| Item | Quantity | Fee | Amount |",
+        "| GitLab CI/CD (remote) (GL-CICD-R) | 3 classes | Fixed fee | USD 16,150.00 |",
+        "| **Total fees** |  |  | **USD 169,936.00 – 179,436.00** |",
+        "The fees total **USD 169,936.00 – 179,436.00**",
+        "Travel and expenses are estimated at USD 3,100.00",
+        "- **Fixed fees:** Fixed fees are invoiced when this SOW is signed",
+        "- **Travel and expenses:** Travel and expenses for on-site work",
+        "Kick-off is planned 4–6 weeks after this SOW is signed and the purchase order is received.",
+        "| Migrate in waves | weeks 3–4 after kick-off | 2 |",
+        "Up to 12 attendees per class; more attendees need one seat add-on each. (GL-CICD-R)",
+        "Drafted with Scopecraft from catalog gitlab-ps 2022.11 (sha256 ",
+    ] {
+        assert!(
+            markdown.contains(expected),
+            "{expected:?} missing from\n{markdown}"
+        );
+    }
+    // Only the terms that apply: nothing in this scope is time and materials.
+    assert!(!markdown.contains("**Time and materials:**"));
+    let tm = sow_draft(&gitlab(), &scope(PUBLIC_SECTOR))
+        .unwrap()
+        .to_markdown();
+    assert!(tm.contains("**Time and materials:** Time-and-materials work is invoiced monthly"));
+    assert!(tm.contains("| Time and materials |"));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_html_draft_is_self_contained_and_escaped() {
+    let draft = sow_draft(&gitlab(), &scope(HOSTILE)).unwrap();
+    let html = draft.to_html();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(html.contains("@page"));
+    assert!(html.contains("page-break-before: always"));
+    assert!(html.contains("<style>"));
+    assert!(html.contains("default-src 'none'"));
+    for forbidden in [
+        "<script", "<img", "<link", "src=", "href=", "http://", "https://", "url(",
+    ] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    assert!(html.contains("<title>Statement of Work: Evil | Corp &lt;script&gt;alert(1)&lt;/script&gt; `whoami` @all<br>/close</title>"), "{html}");
+    assert!(html.contains("<h2 class=\"section first\">1. Scope</h2>"));
+    assert!(html.contains("<h2 class=\"section\">2. Deliverables</h2>"));
+    assert!(html.contains("<td class=\"num\">"));
+    let markdown = draft.to_markdown();
+    assert!(rendered_has_no_markup(&markdown), "{markdown}");
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn rendered_has_no_markup(markdown: &str) -> bool {
+    let html = rendered(markdown);
+    !["<script", "<img", "<code", "<blockquote"]
+        .iter()
+        .any(|t| html.contains(t))
+}
+
+#[test]
+fn the_draft_needs_a_template_and_a_customer() {
+    let error = sow_draft(&gitlab(), &scope(r#"{"items": [{"sku": "GL-NOPE"}]}"#)).unwrap_err();
+    assert_eq!(fields(&error.errors), ["customer.name", "items[0].sku"]);
+    let (mut data, _) = crate::catalog::parse("gitlab.toml", GITLAB_CATALOG_TOML).unwrap();
+    data.sow = None;
+    let catalog = data.into_catalog().unwrap();
+    let error = sow_draft(&catalog, &scope(EDUCATION)).unwrap_err();
+    assert!(
+        error.to_string().contains("has no [sow] section"),
+        "{error}"
+    );
+}
+
+#[test]
+fn template_rules() {
+    assert!(template_problems("# {{customer}}\n\n{{price_table}}\n").is_empty());
+    let problems = template_problems("Dear {{client}},\nsee {{price_table}} {{total");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems[0].starts_with("line 1: unknown placeholder {{client}}"));
+    assert!(problems[1].starts_with("line 2: {{price_table}} becomes whole"));
+    assert!(problems[2].starts_with("line 2: '{{' is never closed"));
+    assert_eq!(template_problems("  \n").len(), 1);
+}
