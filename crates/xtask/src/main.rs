@@ -7,12 +7,14 @@
 //! - `cargo xtask bench` — the performance figures (sizes, load, reprice, keystroke, native
 //!   throughput); see BENCHMARKS.md.
 //! - `cargo xtask setup [--browser]` — only the installation part.
+//! - `cargo xtask code-size` — lines of code per source file, failing over the 800-line rule.
 //! - `cargo xtask fuzz [--seconds N] [TARGET]` — install cargo-fuzz if missing and run the
 //!   fuzz targets in `fuzz/` with nightly (not part of `test`).
 //!
 //! The crate has no dependencies so that its own first build takes seconds.
 
 mod bench;
+mod code_size;
 mod fuzz;
 mod setup;
 mod steps;
@@ -28,6 +30,7 @@ commands:
   serve [--port N]     install missing tools, build the app and serve it on http://127.0.0.1:8080
   test [--verbose]     install missing tools (with Chromium), run every check, print a summary
   bench                print the performance figures (sizes, load, reprice, keystroke, throughput)
+  code-size            lines of code per source file; fails when one is over 800
   setup [--browser]    only install missing tools (add --browser for Chromium and chromedriver)
   fuzz [--seconds N] [TARGET]
                        run the fuzz targets (catalog, scope, share, import; default all, 60 s
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
             let browser = args.iter().any(|a| a == "--browser");
             setup::run(&root, browser).map(|_| ())
         }
+        Some("code-size") => code_size::run(&root),
         Some("fuzz") => fuzz::run(&root, args.get(1..).unwrap_or_default()),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
