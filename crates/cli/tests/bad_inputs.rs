@@ -10,10 +10,13 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use serde::Deserialize;
+use support::repo_root;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,10 +35,6 @@ struct Case {
     #[serde(default)]
     stdin: bool,
     expect: Vec<String>,
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn folder() -> PathBuf {

@@ -6,54 +6,11 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-fn scopecraft(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_scopecraft"));
-    command
-        .args(args)
-        .current_dir(repo_root())
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().unwrap();
-    if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("panicked"), "the CLI panicked: {stderr}");
-    assert!(!stderr.contains("RUST_BACKTRACE"), "{stderr}");
-    output
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "scopecraft-cli-test-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
-}
+use support::{repo_root, scopecraft, temp_file};
 
 fn gitlab_services_yml() -> PathBuf {
     if let Some(dir) = std::env::var_os("SCOPECRAFT_SHARED") {
@@ -78,8 +35,8 @@ fn gitlab_services_yml() -> PathBuf {
 #[test]
 fn embedded_catalog_passes_check() {
     let out = scopecraft(&["catalog", "check"], None);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let stdout = text(&out.stdout);
+    assert!(out.ok(), "{}", out.stderr);
+    let stdout = out.stdout;
     assert!(stdout.contains(": ok — catalog gitlab-ps"), "{stdout}");
     assert!(stdout.contains("price books (USD, EUR)"), "{stdout}");
 }
@@ -120,8 +77,8 @@ prices = { A = { price = "-5" } }
 "#;
     let path = temp_file("broken.toml", toml);
     let out = scopecraft(&["catalog", "check", path.to_str().unwrap()], None);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = text(&out.stderr);
+    assert_eq!(Some(out.code), Some(1));
+    let stderr = out.stderr;
     assert!(
         stderr.contains("broken.toml:21: offering A: offerings[1].sku: duplicate SKU"),
         "{stderr}"
@@ -135,8 +92,8 @@ prices = { A = { price = "-5" } }
 fn syntax_errors_name_the_line() {
     let path = temp_file("bad.toml", b"format = 1\nid = \"x\"\nname = \n");
     let out = scopecraft(&["catalog", "check", path.to_str().unwrap()], None);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = text(&out.stderr);
+    assert_eq!(Some(out.code), Some(1));
+    let stderr = out.stderr;
     assert!(stderr.contains("bad.toml:3"), "{stderr}");
 }
 
@@ -144,8 +101,8 @@ fn syntax_errors_name_the_line() {
 fn imports_gitlab_services_yml_into_a_catalog_that_passes_check() {
     let yml = gitlab_services_yml();
     let out = scopecraft(&["catalog", "import-gitlab", yml.to_str().unwrap()], None);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let stderr = text(&out.stderr);
+    assert!(out.ok(), "{}", out.stderr);
+    let stderr = out.stderr;
     assert!(
         stderr.contains("training_sessions_admin") && stderr.contains("skipped: no SKU"),
         "{stderr}"
@@ -156,7 +113,7 @@ fn imports_gitlab_services_yml_into_a_catalog_that_passes_check() {
     assert!(warnings >= 10, "{warnings} warnings");
     let imported = temp_file("imported.toml", &out.stdout);
     let check = scopecraft(&["catalog", "check", imported.to_str().unwrap()], None);
-    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert!(check.ok(), "{}", check.stderr);
     // And it prices.
     let scope = br#"{"items": [{"sku": "GL-XPRT", "quantity": 2}]}"#;
     let quote = scopecraft(
@@ -170,16 +127,16 @@ fn imports_gitlab_services_yml_into_a_catalog_that_passes_check() {
         ],
         Some(scope),
     );
-    assert!(quote.status.success(), "{}", text(&quote.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&quote.stdout).unwrap();
+    assert!(quote.ok(), "{}", quote.stderr);
+    let json: serde_json::Value = serde_json::from_str(&quote.stdout).unwrap();
     assert_eq!(json["total"]["low"], "28800.00");
 }
 
 #[test]
 fn show_lists_offerings_with_list_prices() {
     let out = scopecraft(&["catalog", "show", "--format", "json"], None);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(out.ok(), "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let offerings = json["offerings"].as_array().unwrap();
     let find = |sku: &str| offerings.iter().find(|o| o["sku"] == sku).unwrap().clone();
     assert_eq!(
@@ -192,10 +149,10 @@ fn show_lists_offerings_with_list_prices() {
     );
     assert_eq!(find("PS-HEALTH-CHECK")["list_price_text"], "custom quote");
     let table = scopecraft(&["catalog", "show", "--currency", "EUR"], None);
-    assert!(text(&table.stdout).contains("EUR 13,970.00 per block"));
+    assert!(table.stdout.contains("EUR 13,970.00 per block"));
     let bad = scopecraft(&["catalog", "show", "--currency", "GBP"], None);
-    assert_eq!(bad.status.code(), Some(1));
-    assert!(text(&bad.stderr).contains("available: USD, EUR"));
+    assert_eq!(Some(bad.code), Some(1));
+    assert!(bad.stderr.contains("available: USD, EUR"));
 }
 
 #[test]
@@ -209,8 +166,8 @@ fn quotes_the_documented_example() {
         ],
         None,
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(out.ok(), "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["currency"], "USD");
     assert_eq!(json["lines"][0]["sku"], "GL-CICD-R");
     assert_eq!(json["lines"][0]["quantity"], 3);
@@ -245,7 +202,7 @@ fn quotes_the_documented_example() {
         &["quote", "tests/scenarios/acme-mixed.json", "--explain"],
         None,
     );
-    let table = text(&table.stdout);
+    let table = table.stdout;
     assert!(table.contains("USD 169,936.00 – 179,436.00"), "{table}");
     assert!(table.contains("3 classes"), "{table}");
     assert!(table.contains("Cheapest way to seat them"), "{table}");
@@ -269,9 +226,9 @@ fn bad_scopes_name_the_field_and_produce_no_total() {
     ];
     for (scope, expected) in cases {
         let out = scopecraft(&["quote", "-", "--format", "json"], Some(scope));
-        assert_eq!(out.status.code(), Some(1), "{expected}");
+        assert_eq!(Some(out.code), Some(1), "{expected}");
         assert!(out.stdout.is_empty(), "a total was printed for {expected}");
-        let stderr = text(&out.stderr);
+        let stderr = out.stderr;
         assert!(
             stderr.contains(expected),
             "expected {expected:?} in {stderr}"
@@ -282,8 +239,8 @@ fn bad_scopes_name_the_field_and_produce_no_total() {
 #[test]
 fn missing_files_and_bad_flags_are_explained() {
     let out = scopecraft(&["quote", "no-such-scope.json"], None);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("no-such-scope.json: cannot read"));
+    assert_eq!(Some(out.code), Some(1));
+    assert!(out.stderr.contains("no-such-scope.json: cannot read"));
     let out = scopecraft(
         &[
             "quote",
@@ -293,8 +250,11 @@ fn missing_files_and_bad_flags_are_explained() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("--as-of: expected a date as YYYY-MM-DD"));
+    assert_eq!(Some(out.code), Some(1));
+    assert!(
+        out.stderr
+            .contains("--as-of: expected a date as YYYY-MM-DD")
+    );
     let out = scopecraft(&["quote"], None);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(Some(out.code), Some(2));
 }

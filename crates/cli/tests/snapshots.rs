@@ -18,8 +18,11 @@
 )]
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+mod support;
+
 use std::process::{Command, Stdio};
+
+use support::repo_root;
 
 /// A fixed timestamp, so the SOW request's `generated_at` is reproducible.
 const GENERATED_AT: &str = "2026-11-26T09:00:00Z";
@@ -103,10 +106,6 @@ const CATALOG_COMMANDS: &[(&str, &[&str])] = &[
         &["catalog", "show", "--format", "json"],
     ),
 ];
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// What a user sees from one command: the exit status, stderr, then stdout.
 fn run(args: &[String]) -> String {

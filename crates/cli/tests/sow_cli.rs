@@ -7,43 +7,20 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
+
+use support::{Run, repo_root};
 
 const AT: &str = "2026-11-26T09:00:00Z";
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn scopecraft(args: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_scopecraft"))
-        .args(args)
-        .current_dir(repo_root())
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("panicked"), "the CLI panicked: {stderr}");
-    output
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
+fn scopecraft(args: &[&str]) -> Run {
+    support::scopecraft(args, None)
 }
 
 fn ok(args: &[&str]) -> String {
     let output = scopecraft(args);
-    assert!(
-        output.status.success(),
-        "{args:?} failed: {}",
-        stderr(&output)
-    );
-    stdout(&output)
+    assert!(output.ok(), "{args:?} failed: {}", output.stderr);
+    output.stdout.clone()
 }
 
 /// Realistic scopes: complete ones, and incomplete ones sent with --allow-incomplete.
@@ -209,9 +186,9 @@ fn incomplete_intake_is_refused_with_every_field_named() {
     .unwrap();
     let path = scope.to_str().unwrap();
     let output = scopecraft(&["sow-request", path, "--generated-at", AT]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(Some(output.code), Some(1));
     assert!(output.stdout.is_empty(), "nothing is printed on refusal");
-    let errors = stderr(&output);
+    let errors = output.stderr;
     for field in [
         "customer.name",
         "requester.username",
@@ -229,8 +206,8 @@ fn incomplete_intake_is_refused_with_every_field_named() {
         AT,
         "--allow-incomplete",
     ]);
-    assert_eq!(output.status.code(), Some(1));
-    let errors = stderr(&output);
+    assert_eq!(Some(output.code), Some(1));
+    let errors = output.stderr;
     assert!(
         errors.contains("customer.name") && !errors.contains("answers.migration."),
         "{errors}"
@@ -273,13 +250,13 @@ fn the_new_issue_link_is_prefilled_and_too_long_ones_become_markdown() {
         "--generated-at",
         AT,
     ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let pasted = stdout(&output);
+    assert!(output.ok(), "{}", output.stderr);
+    let pasted = output.stdout.clone();
     assert!(
         !pasted.contains("https://gitlab.example.com/ps/scoping/-/issues/new"),
         "{pasted}"
     );
-    assert!(stderr(&output).contains("8000"), "{}", stderr(&output));
+    assert!(output.stderr.contains("8000"), "{}", output.stderr);
     assert!(
         pasted.contains("## Intake"),
         "the Markdown to paste is printed"
@@ -294,11 +271,11 @@ fn the_new_issue_link_is_prefilled_and_too_long_ones_become_markdown() {
         "--gitlab-project",
         "ftp://x",
     ]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(Some(output.code), Some(2), "{}", output.stderr);
     assert!(
-        stderr(&output).contains("--gitlab-project"),
+        output.stderr.contains("--gitlab-project"),
         "{}",
-        stderr(&output)
+        output.stderr
     );
 }
 
