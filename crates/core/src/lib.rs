@@ -26,7 +26,9 @@
 mod catalog;
 mod condition;
 mod date;
+mod decimal;
 mod import;
+mod json;
 pub mod limits;
 mod money;
 mod plan;
