@@ -19,13 +19,13 @@ use super::document::{
 };
 use super::markdown::html_text;
 use crate::catalog::{Catalog, Pricing, SowSettings};
-use crate::condition::ScopeFacts;
+use crate::condition::{ScopeFacts, service_types};
 use crate::money::{Currency, PriceRange};
 use crate::plan::{Plan, PlanOptions, plan};
 use crate::quote::{LineKind, Quote, price};
 use crate::recommend::answer_words;
 use crate::scope::{FieldError, Scope};
-use crate::scoping::{answer_errors, asked_questions, service_types};
+use crate::scoping::{answer_errors, asked_questions};
 
 /// Placeholders that may appear anywhere in a line.
 pub(crate) const INLINE_PLACEHOLDERS: [&str; 4] = ["customer", "catalog", "currency", "total"];

@@ -10,14 +10,14 @@ use super::gitlab::{GitLabIssue, issue};
 use super::intake::{Intake, check_intake};
 use super::timestamp::Timestamp;
 use crate::catalog::{Catalog, CatalogRef, RecommendationKind, SaleForm};
-use crate::condition::ScopeFacts;
+use crate::condition::{ScopeFacts, service_types};
 use crate::plan::{Plan, PlanOptions, plan};
 use crate::quote::{Approval, Quote, price};
 use crate::recommend::{
     Recommendation, RecommendationDecision, answer_words, interpolate, recommend,
 };
 use crate::scope::{Customer, FieldError, Requester, Scope};
-use crate::scoping::{asked_questions, is_required, service_types};
+use crate::scoping::{asked_questions, is_required};
 
 /// The payload's schema identifier.
 pub const SOW_REQUEST_SCHEMA: &str = "scopecraft.sow-request/1";
