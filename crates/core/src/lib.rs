@@ -30,6 +30,7 @@ mod decimal;
 mod import;
 mod json;
 pub mod limits;
+mod markdown;
 mod money;
 mod plan;
 mod quote;

@@ -17,9 +17,9 @@ use std::fmt;
 use super::document::{
     Block, Column, Inline, bold_cell, cell, heading, paragraph, strong, text, to_html, to_markdown,
 };
-use super::markdown::html_text;
 use crate::catalog::{Catalog, Pricing, SowSettings};
 use crate::condition::{ScopeFacts, service_types};
+use crate::markdown::html_text;
 use crate::money::{Currency, PriceRange};
 use crate::plan::{Plan, PlanOptions, plan};
 use crate::quote::{LineKind, Quote, price};

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use super::document::{
     Block, Column, bold_cell, cell, heading, paragraph, strong, text, to_markdown,
 };
-use super::markdown::title_text;
 use super::payload::{SowRequest, decision_word};
+use crate::markdown::title_text;
 use crate::money::{Currency, PriceRange};
 use crate::quote::LineKind;
 

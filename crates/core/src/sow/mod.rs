@@ -16,10 +16,10 @@ mod document;
 mod draft;
 mod gitlab;
 mod intake;
-pub(crate) mod markdown;
 mod payload;
 mod timestamp;
 
+pub use crate::markdown::{markdown_cell, markdown_inline};
 pub(crate) use draft::template_problems;
 pub use draft::{SowDraft, SowDraftError, sow_draft};
 pub use gitlab::{
@@ -27,7 +27,6 @@ pub use gitlab::{
     PUBLIC_SECTOR_US_LABEL, ProjectUrlError, new_issue_link,
 };
 pub use intake::{Intake, IntakeError, check_intake};
-pub use markdown::{markdown_cell, markdown_inline};
 pub use payload::{
     OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType,
     SowPayloadError, SowRequest, SowRequestError, SowRequestOptions, sow_request,
