@@ -27,6 +27,7 @@ mod catalog;
 mod condition;
 mod date;
 mod decimal;
+mod gitlab_project;
 mod import;
 mod json;
 pub mod limits;
