@@ -40,6 +40,7 @@ mod scope;
 mod scoping;
 pub mod share;
 mod sow;
+mod template;
 
 pub use catalog::{
     AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,

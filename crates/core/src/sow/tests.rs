@@ -550,14 +550,3 @@ fn the_draft_needs_a_template_and_a_customer() {
         "{error}"
     );
 }
-
-#[test]
-fn template_rules() {
-    assert!(template_problems("# {{customer}}\n\n{{price_table}}\n").is_empty());
-    let problems = template_problems("Dear {{client}},\nsee {{price_table}} {{total");
-    assert_eq!(problems.len(), 3, "{problems:?}");
-    assert!(problems[0].starts_with("line 1: unknown placeholder {{client}}"));
-    assert!(problems[1].starts_with("line 2: {{price_table}} becomes whole"));
-    assert!(problems[2].starts_with("line 2: '{{' is never closed"));
-    assert_eq!(template_problems("  \n").len(), 1);
-}
