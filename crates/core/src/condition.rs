@@ -1,5 +1,6 @@
 //! Evaluating a catalog [`Condition`] against a scope: the one place where questions
-//! (`shown_when`, `required_when`), recommendation rules and warnings are decided.
+//! (`shown_when`, `required_when`), recommendation rules and warnings are decided, with
+//! the facts they test ([`ScopeFacts`]: answers, SKUs selected, [`service_types`]).
 //!
 //! Comparisons on a question that is not answered are false (only `answered = false`
 //! holds), so rules fire on facts, never on guesses. A blank text answer or an empty list
@@ -21,12 +22,12 @@ pub struct ScopeFacts<'a> {
 
 impl<'a> ScopeFacts<'a> {
     /// The facts of `scope`; its service types are resolved with `catalog`
-    /// (see [`crate::service_types`]).
+    /// (see [`service_types`]).
     pub fn new(catalog: &Catalog, scope: &'a Scope) -> ScopeFacts<'a> {
         ScopeFacts {
             answers: &scope.answers,
             selected: scope.items.iter().map(|i| i.sku.as_str()).collect(),
-            service_types: crate::scoping::service_types(catalog, scope),
+            service_types: service_types(catalog, scope),
         }
     }
 
@@ -49,6 +50,33 @@ impl<'a> ScopeFacts<'a> {
     pub fn service_types(&self) -> &[String] {
         &self.service_types
     }
+}
+
+/// The service types of a scope: `scope.service_types` when given, otherwise the
+/// categories of its items in the catalog's category order.
+pub fn service_types(catalog: &Catalog, scope: &Scope) -> Vec<String> {
+    if !scope.service_types.is_empty() {
+        let mut types: Vec<String> = Vec::new();
+        for id in &scope.service_types {
+            if !types.contains(id) {
+                types.push(id.clone());
+            }
+        }
+        return types;
+    }
+    catalog
+        .data()
+        .categories
+        .iter()
+        .filter(|category| {
+            scope.items.iter().any(|item| {
+                catalog
+                    .offering(&item.sku)
+                    .is_some_and(|o| o.category == category.id)
+            })
+        })
+        .map(|category| category.id.clone())
+        .collect()
 }
 
 /// Whether an answer says something: blank text and empty lists do not.

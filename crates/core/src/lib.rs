@@ -26,8 +26,12 @@
 mod catalog;
 mod condition;
 mod date;
+mod decimal;
+mod gitlab_project;
 mod import;
+mod json;
 pub mod limits;
+mod markdown;
 mod money;
 mod plan;
 mod quote;
@@ -36,6 +40,7 @@ mod scope;
 mod scoping;
 pub mod share;
 mod sow;
+mod template;
 
 pub use catalog::{
     AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
@@ -46,7 +51,7 @@ pub use catalog::{
     RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings, TierMode, Travel,
     WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
 };
-pub use condition::{ScopeFacts, holds as condition_holds};
+pub use condition::{ScopeFacts, holds as condition_holds, service_types};
 pub use date::{Date, DateError};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
 pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
@@ -64,7 +69,7 @@ pub use recommend::{
 pub use scope::{Answer, Customer, Decision, FieldError, Requester, Scope, ScopeError, ScopeItem};
 pub use scoping::{
     Completeness, MigrationWaveEstimate, MissingAnswer, answer_errors, asked_questions,
-    completeness, is_asked, is_required, migration_waves, service_types, validate_answer,
+    completeness, is_asked, is_required, migration_waves, validate_answer,
 };
 pub use share::{ShareError, SharedScope};
 #[cfg(feature = "schema")]

@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Band, Catalog, CatalogRef, Offering, PhaseTemplate, Pricing};
 use crate::date::Date;
+use crate::markdown::{markdown_cell, markdown_inline};
 use crate::scope::{FieldError, Scope};
 use crate::scoping::{MigrationWaveEstimate, answer_errors, migration_waves};
-use crate::sow::{markdown_cell, markdown_inline};
 
 /// Options for [`plan`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

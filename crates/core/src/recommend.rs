@@ -20,6 +20,7 @@ use crate::money::PriceRange;
 use crate::quote::{Component, LineKind, TraceStep, price};
 use crate::scope::{Answer, Decision, FieldError, Scope, ScopeItem};
 use crate::scoping::{MigrationWaveEstimate, MissingAnswer, completeness, migration_waves};
+use crate::template::{Piece, Placeholders, SINGLE_BRACES};
 
 /// Everything the rules say about a scope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -602,29 +603,21 @@ fn total(items: &[RecommendedItem]) -> Option<PriceRange> {
     sum
 }
 
-/// Replaces `{question.id}` with the answer as people read it; other braces stay.
+/// Replaces `{question.id}` with the answer as people read it; other braces stay (and
+/// braces that name no question may hold one that does: `{see {migration.users}`).
 pub(crate) fn interpolate(catalog: &Catalog, facts: &ScopeFacts<'_>, text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let (before, after) = rest.split_at(open);
-        out.push_str(before);
-        let inner_end = after.find('}');
-        match inner_end.and_then(|end| after.get(1..end).map(|inner| (end, inner))) {
-            Some((end, inner)) if catalog.question(inner).is_some() => {
-                match facts.answer(inner) {
-                    Some(answer) => out.push_str(&answer_words(catalog, inner, answer)),
-                    None => out.push_str("(not answered)"),
-                }
-                rest = after.get(end + 1..).unwrap_or("");
-            }
-            _ => {
-                out.push('{');
-                rest = after.get(1..).unwrap_or("");
-            }
+    let mut pieces = Placeholders::new(text, SINGLE_BRACES);
+    while let Some(piece) = pieces.next() {
+        match piece {
+            Piece::Text(text) | Piece::Unclosed(text) => out.push_str(text),
+            Piece::Placeholder(id) if catalog.question(id).is_some() => match facts.answer(id) {
+                Some(answer) => out.push_str(&answer_words(catalog, id, answer)),
+                None => out.push_str("(not answered)"),
+            },
+            Piece::Placeholder(_) => out.push_str(pieces.reopen_inside()),
         }
     }
-    out.push_str(rest);
     out
 }
 

@@ -145,8 +145,7 @@ pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalog
     }
     match CatalogFormat::detect(file, text) {
         CatalogFormat::Json => {
-            if let Some(depth) = crate::scope::json_depth_over(text, crate::limits::MAX_JSON_DEPTH)
-            {
+            if let Some(depth) = crate::json::json_depth_over(text, crate::limits::MAX_JSON_DEPTH) {
                 return Err(syntax(
                     None,
                     None,
@@ -157,7 +156,7 @@ pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalog
                 ));
             }
             // Keys given twice (two prices for one SKU, say) are refused, not overwritten.
-            crate::scope::strict_json(text).map_err(|e| {
+            crate::json::strict_json(text).map_err(|e| {
                 syntax(
                     Some(e.line()),
                     Some(e.column()),

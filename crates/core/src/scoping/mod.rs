@@ -14,33 +14,6 @@ use crate::catalog::{Catalog, Question};
 use crate::condition::{ScopeFacts, holds};
 use crate::scope::{FieldError, Scope};
 
-/// The service types of a scope: `scope.service_types` when given, otherwise the
-/// categories of its items in the catalog's category order.
-pub fn service_types(catalog: &Catalog, scope: &Scope) -> Vec<String> {
-    if !scope.service_types.is_empty() {
-        let mut types: Vec<String> = Vec::new();
-        for id in &scope.service_types {
-            if !types.contains(id) {
-                types.push(id.clone());
-            }
-        }
-        return types;
-    }
-    catalog
-        .data()
-        .categories
-        .iter()
-        .filter(|category| {
-            scope.items.iter().any(|item| {
-                catalog
-                    .offering(&item.sku)
-                    .is_some_and(|o| o.category == category.id)
-            })
-        })
-        .map(|category| category.id.clone())
-        .collect()
-}
-
 /// Whether `question` is asked for this scope: it belongs to one of the scope's service
 /// types (or to every scope) and its `shown_when` holds.
 pub fn is_asked(question: &Question, facts: &ScopeFacts<'_>) -> bool {

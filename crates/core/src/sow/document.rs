@@ -1,10 +1,10 @@
 //! A small document model — headings, paragraphs, bullet lists, tables, bold — rendered to
-//! Markdown (escaped by [`super::markdown`]) or to HTML (every text escaped as text).
+//! Markdown (escaped by [`crate::markdown`]) or to HTML (every text escaped as text).
 //!
 //! Nothing is ever passed through as raw HTML: the HTML renderer only writes the tags of
 //! this model, so customer or catalog text can never become markup in either output.
 
-use super::markdown::{html_text, markdown_cell, markdown_in_line, markdown_inline};
+use crate::markdown::{html_text, markdown_cell, markdown_in_line, markdown_inline};
 
 /// A run of text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,28 +17,16 @@ use std::fmt;
 use super::document::{
     Block, Column, Inline, bold_cell, cell, heading, paragraph, strong, text, to_html, to_markdown,
 };
-use super::markdown::html_text;
 use crate::catalog::{Catalog, Pricing, SowSettings};
-use crate::condition::ScopeFacts;
+use crate::condition::{ScopeFacts, service_types};
+use crate::markdown::html_text;
 use crate::money::{Currency, PriceRange};
 use crate::plan::{Plan, PlanOptions, plan};
 use crate::quote::{LineKind, Quote, price};
 use crate::recommend::answer_words;
 use crate::scope::{FieldError, Scope};
-use crate::scoping::{answer_errors, asked_questions, service_types};
-
-/// Placeholders that may appear anywhere in a line.
-pub(crate) const INLINE_PLACEHOLDERS: [&str; 4] = ["customer", "catalog", "currency", "total"];
-/// Placeholders that stand alone on their line and become whole blocks.
-pub(crate) const BLOCK_PLACEHOLDERS: [&str; 7] = [
-    "scope_summary",
-    "deliverables",
-    "price_table",
-    "assumptions",
-    "exclusions",
-    "payment_terms",
-    "schedule",
-];
+use crate::scoping::{answer_errors, asked_questions};
+use crate::template::{BLOCK_PLACEHOLDERS, DOUBLE_BRACES, Piece, Placeholders, sole_placeholder};
 
 /// A SOW draft, ready to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,46 +55,6 @@ impl fmt::Display for SowDraftError {
 }
 
 impl std::error::Error for SowDraftError {}
-
-/// Every problem with a template, each with its line: unknown placeholders, unclosed
-/// braces, block placeholders that share their line, an empty template.
-pub(crate) fn template_problems(template: &str) -> Vec<String> {
-    let mut problems = Vec::new();
-    if template.trim().is_empty() {
-        problems.push("the template is empty; write the SOW draft's Markdown".to_string());
-    }
-    for (n, line) in template.lines().enumerate() {
-        let number = n + 1;
-        let mut rest = line;
-        while let Some(open) = rest.find("{{") {
-            let after = rest.get(open + 2..).unwrap_or("");
-            let Some(close) = after.find("}}") else {
-                problems.push(format!("line {number}: '{{{{' is never closed with '}}}}'"));
-                break;
-            };
-            let name = after.get(..close).unwrap_or("").trim();
-            if BLOCK_PLACEHOLDERS.contains(&name) {
-                if line.trim() != format!("{{{{{name}}}}}") {
-                    problems.push(format!(
-                        "line {number}: {{{{{name}}}}} becomes whole paragraphs, lists or tables, so it must stand alone on its line"
-                    ));
-                }
-            } else if !INLINE_PLACEHOLDERS.contains(&name) {
-                problems.push(format!(
-                    "line {number}: unknown placeholder {{{{{name}}}}}; the placeholders are {}",
-                    INLINE_PLACEHOLDERS
-                        .iter()
-                        .chain(BLOCK_PLACEHOLDERS.iter())
-                        .map(|p| format!("{{{{{p}}}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-            rest = after.get(close + 2..).unwrap_or("");
-        }
-    }
-    problems
-}
 
 /// Everything the placeholders are filled from.
 struct Context<'a> {
@@ -243,10 +191,7 @@ fn fill(cx: &Context<'_>, template: &str) -> Vec<Block> {
         };
     for line in template.lines() {
         let trimmed = line.trim();
-        let block_name = trimmed
-            .strip_prefix("{{")
-            .and_then(|r| r.strip_suffix("}}"))
-            .map(str::trim)
+        let block_name = sole_placeholder(trimmed, DOUBLE_BRACES)
             .filter(|name| BLOCK_PLACEHOLDERS.contains(name));
         if trimmed.is_empty() {
             flush(&mut blocks, &mut paragraph_lines, &mut bullets);
@@ -303,23 +248,12 @@ fn inline(cx: &Context<'_>, line: &str) -> Vec<Inline> {
 
 fn placeholders(cx: &Context<'_>, part: &str) -> String {
     let mut out = String::with_capacity(part.len());
-    let mut rest = part;
-    while let Some(open) = rest.find("{{") {
-        out.push_str(rest.get(..open).unwrap_or(""));
-        let after = rest.get(open + 2..).unwrap_or("");
-        match after.find("}}") {
-            Some(close) => {
-                let name = after.get(..close).unwrap_or("").trim();
-                out.push_str(&inline_value(cx, name));
-                rest = after.get(close + 2..).unwrap_or("");
-            }
-            None => {
-                out.push_str("{{");
-                rest = after;
-            }
+    for piece in Placeholders::new(part, DOUBLE_BRACES) {
+        match piece {
+            Piece::Text(text) | Piece::Unclosed(text) => out.push_str(text),
+            Piece::Placeholder(name) => out.push_str(&inline_value(cx, name.trim())),
         }
     }
-    out.push_str(rest);
     out
 }
 

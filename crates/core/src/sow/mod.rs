@@ -14,24 +14,30 @@
 
 mod document;
 mod draft;
-mod gitlab;
 mod intake;
-pub(crate) mod markdown;
+mod issue;
+mod issue_text;
 mod payload;
+mod request;
 mod timestamp;
 
-pub(crate) use draft::template_problems;
+// The project address lives below sow and catalog; it is re-exported here as the crate's
+// public API has it (and for the catalog linter, which still names `crate::sow::…`).
+pub use crate::gitlab_project::{GitLabProject, ProjectUrlError};
+pub use crate::markdown::{markdown_cell, markdown_inline};
+// Re-exported for the catalog linter, which still names `crate::sow::template_problems`.
+pub(crate) use crate::template::template_problems;
 pub use draft::{SowDraft, SowDraftError, sow_draft};
-pub use gitlab::{
-    GitLabIssue, GitLabProject, MAX_NEW_ISSUE_LINK, NewIssueLink, PROPOSAL_SCOPING_LABEL,
-    PUBLIC_SECTOR_US_LABEL, ProjectUrlError, new_issue_link,
-};
 pub use intake::{Intake, IntakeError, check_intake};
-pub use markdown::{markdown_cell, markdown_inline};
+pub use issue::{
+    GitLabIssue, MAX_NEW_ISSUE_LINK, NewIssueLink, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL,
+    new_issue_link,
+};
 pub use payload::{
     OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType,
-    SowPayloadError, SowRequest, SowRequestError, SowRequestOptions, sow_request,
+    SowPayloadError, SowRequest, SowRequestError, SowRequestOptions,
 };
+pub use request::sow_request;
 pub use timestamp::{Timestamp, TimestampError};
 
 /// The JSON Schema of [`SowRequest`], as pretty JSON (generated from the Rust types).

@@ -6,18 +6,14 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::gitlab::{GitLabIssue, issue};
-use super::intake::{Intake, check_intake};
+use super::intake::Intake;
+use super::issue::GitLabIssue;
 use super::timestamp::Timestamp;
-use crate::catalog::{Catalog, CatalogRef, RecommendationKind, SaleForm};
-use crate::condition::ScopeFacts;
-use crate::plan::{Plan, PlanOptions, plan};
-use crate::quote::{Approval, Quote, price};
-use crate::recommend::{
-    Recommendation, RecommendationDecision, answer_words, interpolate, recommend,
-};
+use crate::catalog::{CatalogRef, RecommendationKind, SaleForm};
+use crate::plan::Plan;
+use crate::quote::{Approval, Quote};
+use crate::recommend::RecommendationDecision;
 use crate::scope::{Customer, FieldError, Requester, Scope};
-use crate::scoping::{asked_questions, is_required, service_types};
 
 /// The payload's schema identifier.
 pub const SOW_REQUEST_SCHEMA: &str = "scopecraft.sow-request/1";
@@ -147,7 +143,7 @@ pub struct OfferingTerms {
     pub exclusions: Vec<String>,
 }
 
-/// Options for [`sow_request`].
+/// Options for [`sow_request`](super::sow_request).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SowRequestOptions {
     /// When the request is generated; the core never reads a clock.
@@ -194,72 +190,6 @@ fn write_errors(f: &mut fmt::Formatter<'_>, errors: &[FieldError]) -> fmt::Resul
         write!(f, "{error}")?;
     }
     Ok(())
-}
-
-/// Builds the SOW request for `scope`: checks the intake, prices the scope exactly as
-/// [`price`] does, evaluates the recommendations, lays out the plan and writes the issue.
-pub fn sow_request(
-    catalog: &Catalog,
-    scope: &Scope,
-    options: &SowRequestOptions,
-) -> Result<SowRequest, SowRequestError> {
-    let mut errors = Vec::new();
-    let intake = match check_intake(catalog, scope, options.allow_incomplete) {
-        Ok(intake) => Some(intake),
-        Err(error) => {
-            errors.extend(error.errors);
-            None
-        }
-    };
-    let answers_checked = errors.iter().any(|e| e.field.starts_with("answers."));
-    let quote = match price(catalog, scope) {
-        Ok(quote) => Some(quote),
-        Err(error) => {
-            // Invalid answers are already named by the intake, in its words.
-            errors.extend(
-                error
-                    .errors
-                    .into_iter()
-                    .filter(|e| !(answers_checked && e.field.starts_with("answers."))),
-            );
-            None
-        }
-    };
-    let (Some(intake), Some(quote)) = (intake, quote) else {
-        return Err(SowRequestError { errors });
-    };
-    if !errors.is_empty() {
-        return Err(SowRequestError { errors });
-    }
-    let recommendations =
-        recommend(catalog, scope).map_err(|e| SowRequestError { errors: e.errors })?;
-    let plan = match catalog.data().plan {
-        Some(_) => Some(
-            plan(catalog, scope, &PlanOptions::default())
-                .map_err(|e| SowRequestError { errors: e.errors })?,
-        ),
-        None => None,
-    };
-    let mut request = SowRequest {
-        schema: SOW_REQUEST_SCHEMA.to_string(),
-        generated_at: options.generated_at.as_str().to_string(),
-        customer: scope.customer.clone(),
-        requester: scope.requester.clone(),
-        service_types: service_type_names(catalog, scope),
-        catalog: catalog.reference(),
-        intake,
-        scope: scope.clone(),
-        approvals: quote.approvals.clone(),
-        requires_custom_sow: quote.requires_custom_sow,
-        quote,
-        questions: scoping_rows(catalog, scope),
-        recommendations: decided(catalog, scope, &recommendations),
-        plan,
-        offerings: offering_terms(catalog, scope),
-        gitlab: GitLabIssue::default(),
-    };
-    request.gitlab = issue(&request);
-    Ok(request)
 }
 
 impl SowRequest {
@@ -315,150 +245,5 @@ impl SowRequest {
             return Err(single("generated_at", error.to_string()));
         }
         Ok(request)
-    }
-}
-
-fn service_type_names(catalog: &Catalog, scope: &Scope) -> Vec<ServiceType> {
-    service_types(catalog, scope)
-        .into_iter()
-        .map(|id| ServiceType {
-            name: catalog
-                .category(&id)
-                .map_or_else(|| id.clone(), |c| c.name.clone()),
-            id,
-        })
-        .collect()
-}
-
-fn scoping_rows(catalog: &Catalog, scope: &Scope) -> Vec<ScopingRow> {
-    let facts = ScopeFacts::new(catalog, scope);
-    asked_questions(catalog, scope)
-        .into_iter()
-        .map(|question| ScopingRow {
-            id: question.id.clone(),
-            question: question.text.clone(),
-            response: facts
-                .answer(&question.id)
-                .map(|answer| answer_words(catalog, &question.id, answer)),
-            example: question.example.clone(),
-            why: question.why.clone(),
-            required: is_required(question, &facts),
-        })
-        .collect()
-}
-
-/// The current recommendations with their decisions, then decisions the scope records on
-/// recommendations that no longer appear (an accepted suggestion whose items are now in the
-/// scope, a rule whose condition no longer holds).
-fn decided(
-    catalog: &Catalog,
-    scope: &Scope,
-    recommendations: &crate::recommend::Recommendations,
-) -> Vec<RequestRecommendation> {
-    let current = recommendations
-        .recommended
-        .iter()
-        .chain(&recommendations.warnings)
-        .chain(&recommendations.notes);
-    let mut out: Vec<RequestRecommendation> = current.map(from_recommendation).collect();
-    let facts = ScopeFacts::new(catalog, scope);
-    for (id, decision) in &scope.recommendations {
-        if out.iter().any(|r| &r.id == id) {
-            continue;
-        }
-        let decision = RecommendationDecision::from(Some(*decision));
-        let rule = catalog.data().recommendations.iter().find(|r| &r.id == id);
-        let entry = match rule {
-            Some(rule) => RequestRecommendation {
-                id: id.clone(),
-                kind: Some(rule.kind),
-                reason: interpolate(catalog, &facts, &rule.reason),
-                skus: rule.add.iter().map(|a| a.sku.clone()).collect(),
-                decision,
-            },
-            None => recorded_elsewhere(id, decision),
-        };
-        out.push(entry);
-    }
-    out
-}
-
-fn from_recommendation(r: &Recommendation) -> RequestRecommendation {
-    let skus = if r.items.is_empty() {
-        r.skus.clone()
-    } else {
-        r.items.iter().map(|i| i.sku.clone()).collect()
-    };
-    RequestRecommendation {
-        id: r.id.clone(),
-        kind: Some(r.kind),
-        reason: r.reason.clone(),
-        skus,
-        decision: r.decision,
-    }
-}
-
-/// A decision on a recommendation that is not a catalog rule: a prerequisite or licence
-/// finding (ids `prerequisite:<SKU>:<SKU>`, `license:<SKU>`, `license-unknown:<SKU>`), or an
-/// id the catalog no longer knows.
-fn recorded_elsewhere(id: &str, decision: RecommendationDecision) -> RequestRecommendation {
-    let parts: Vec<&str> = id.split(':').collect();
-    let (kind, reason, skus) = match parts.as_slice() {
-        ["prerequisite", sku, needed] => (
-            Some(RecommendationKind::Add),
-            format!("Take {needed} before {sku}."),
-            vec![(*needed).to_string()],
-        ),
-        ["license", sku] => (
-            Some(RecommendationKind::Warning),
-            format!("{sku} needs a higher licence tier than the customer's."),
-            vec![(*sku).to_string()],
-        ),
-        ["license-unknown", sku] => (
-            Some(RecommendationKind::Note),
-            format!("{sku} needs a minimum licence tier; the tier is not answered."),
-            vec![(*sku).to_string()],
-        ),
-        _ => (
-            None,
-            "The catalog has no rule with this id any more.".to_string(),
-            Vec::new(),
-        ),
-    };
-    RequestRecommendation {
-        id: id.to_string(),
-        kind,
-        reason,
-        skus,
-        decision,
-    }
-}
-
-fn offering_terms(catalog: &Catalog, scope: &Scope) -> Vec<OfferingTerms> {
-    let mut out: Vec<OfferingTerms> = Vec::new();
-    for item in &scope.items {
-        if out.iter().any(|o| o.sku == item.sku) {
-            continue;
-        }
-        if let Some(offering) = catalog.offering(&item.sku) {
-            out.push(OfferingTerms {
-                sku: offering.sku.clone(),
-                name: offering.name.clone(),
-                sale: offering.sale,
-                deliverables: offering.deliverables.clone(),
-                assumptions: offering.assumptions.clone(),
-                exclusions: offering.exclusions.clone(),
-            });
-        }
-    }
-    out
-}
-
-/// Decisions recorded as the scope spells them (for callers that show them).
-pub(crate) fn decision_word(decision: RecommendationDecision) -> &'static str {
-    match decision {
-        RecommendationDecision::Pending => "Pending",
-        RecommendationDecision::Accepted => "Accepted",
-        RecommendationDecision::Dismissed => "Dismissed",
     }
 }

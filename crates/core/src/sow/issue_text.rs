@@ -1,81 +1,21 @@
-//! The GitLab issue a SOW request becomes: title, labels, Markdown description, and a
-//! prefilled new-issue link.
+//! The text of the GitLab issue a SOW request becomes: title, labels and Markdown
+//! description.
 //!
 //! Labels, in order and without repeats: `proposal::Scoping`; one per service type (the
 //! category's display name); `Public Sector US` when flagged; then the labels of the
 //! approvals the quote needs, from the catalog (the GitLab catalog's technical-review rule
 //! carries `TA::Needs-Review` when the high end of the total is over $50,000, converted at
 //! the price book's fixed rate for other currencies).
-//!
-//! A new-issue link cannot carry labels or confidentiality as URL parameters, so the
-//! description used in the link ends with GitLab quick actions (`/label …`,
-//! `/confidential`), which GitLab applies when the issue is created (labels that do not
-//! exist in the project are ignored).
-
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
 
 use super::document::{
     Block, Column, bold_cell, cell, heading, paragraph, strong, text, to_markdown,
 };
-use super::markdown::title_text;
-use super::payload::{SowRequest, decision_word};
+use super::issue::{GitLabIssue, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL};
+use super::payload::SowRequest;
+use crate::markdown::title_text;
 use crate::money::{Currency, PriceRange};
 use crate::quote::LineKind;
-
-/// The first label of every SOW request: the proposal board's first column.
-pub const PROPOSAL_SCOPING_LABEL: &str = "proposal::Scoping";
-/// The label for US public sector customers.
-pub const PUBLIC_SECTOR_US_LABEL: &str = "Public Sector US";
-/// Longest new-issue link produced: longer URLs are cut short by browsers and proxies in
-/// front of GitLab, which would silently truncate the description.
-pub const MAX_NEW_ISSUE_LINK: usize = 8000;
-
-/// The body of GitLab's `POST /projects/:id/issues` for a SOW request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct GitLabIssue {
-    /// `<Customer name> - Scope Issue and Write SOW`.
-    pub title: String,
-    /// The issue body, in GitLab Flavored Markdown.
-    pub description: String,
-    /// Comma-separated labels.
-    pub labels: String,
-    /// SOW requests hold customer data: always true.
-    pub confidential: bool,
-}
-
-impl GitLabIssue {
-    /// The labels, one by one.
-    pub fn label_list(&self) -> Vec<&str> {
-        self.labels
-            .split(',')
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect()
-    }
-
-    /// The description followed by the quick actions that label the issue and make it
-    /// confidential: what to paste into a new issue, and what the new-issue link carries.
-    pub fn description_with_quick_actions(&self) -> String {
-        let labels: Vec<String> = self
-            .label_list()
-            .iter()
-            .map(|l| format!("~\"{}\"", l.replace('"', "")))
-            .collect();
-        let mut out = self.description.trim_end().to_string();
-        out.push_str("\n\n");
-        if !labels.is_empty() {
-            out.push_str(&format!("/label {}\n", labels.join(" ")));
-        }
-        if self.confidential {
-            out.push_str("/confidential\n");
-        }
-        out
-    }
-}
+use crate::recommend::RecommendationDecision;
 
 /// The issue for a request (everything but `gitlab` must be filled in).
 pub(crate) fn issue(request: &SowRequest) -> GitLabIssue {
@@ -396,168 +336,11 @@ fn requester_cell(requester: &str, username: &str) -> Vec<super::document::Inlin
     }
 }
 
-/// A GitLab project's web address: `https://host/group/project` (subgroups allowed).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GitLabProject {
-    url: String,
-}
-
-/// Why a project address was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectUrlError {
-    /// What was given (at most 80 characters of it).
-    pub input: String,
-    /// What is wrong.
-    pub problem: String,
-}
-
-impl fmt::Display for ProjectUrlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:?} is not a GitLab project address like https://gitlab.com/group/project: {}",
-            self.input, self.problem
-        )
+/// Decisions recorded as the scope spells them (for callers that show them).
+pub(crate) fn decision_word(decision: RecommendationDecision) -> &'static str {
+    match decision {
+        RecommendationDecision::Pending => "Pending",
+        RecommendationDecision::Accepted => "Accepted",
+        RecommendationDecision::Dismissed => "Dismissed",
     }
-}
-
-impl std::error::Error for ProjectUrlError {}
-
-impl GitLabProject {
-    /// Checks a project address: https, a host, a path of at least two segments (group and
-    /// project) made of letters, digits, `_`, `-` and `.`, no query, no fragment, no
-    /// credentials. A trailing `/` is dropped.
-    pub fn parse(text: &str) -> Result<GitLabProject, ProjectUrlError> {
-        let fail = |problem: &str| ProjectUrlError {
-            input: text.chars().take(80).collect(),
-            problem: problem.to_string(),
-        };
-        if text.chars().any(char::is_whitespace) {
-            return Err(fail("it contains spaces"));
-        }
-        let rest = match text.get(..8) {
-            Some(scheme) if scheme.eq_ignore_ascii_case("https://") => text.get(8..).unwrap_or(""),
-            _ => return Err(fail("it must start with https://")),
-        };
-        if rest.contains('?') {
-            return Err(fail("remove the query (the part from '?')"));
-        }
-        if rest.contains('#') {
-            return Err(fail("remove the fragment (the part from '#')"));
-        }
-        let rest = rest.trim_end_matches('/');
-        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-        if host.contains('@') {
-            return Err(fail(
-                "an address with credentials ('user@') is not accepted",
-            ));
-        }
-        let (name, port) = match host.split_once(':') {
-            Some((name, port)) => (name, Some(port)),
-            None => (host, None),
-        };
-        let host_ok = !name.is_empty()
-            && name.split('.').all(|label| {
-                !label.is_empty()
-                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                    && !label.starts_with('-')
-                    && !label.ends_with('-')
-            });
-        if !host_ok {
-            return Err(fail("the host name is not valid"));
-        }
-        if let Some(port) = port
-            && (port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()))
-        {
-            return Err(fail("the port must be a number"));
-        }
-        let segments: Vec<&str> = path.split('/').collect();
-        if path.is_empty() || segments.len() < 2 {
-            return Err(fail(
-                "it needs the group and the project, e.g. /group/project",
-            ));
-        }
-        for segment in &segments {
-            if *segment == "-" {
-                return Err(fail(
-                    "use the project's own address, without /-/ and what follows it",
-                ));
-            }
-            let ok = !segment.is_empty()
-                && *segment != "."
-                && *segment != ".."
-                && segment
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
-            if !ok {
-                return Err(fail(
-                    "each part of the path has only letters, digits, '_', '-' and '.'",
-                ));
-            }
-        }
-        Ok(GitLabProject {
-            url: format!("https://{host}/{path}"),
-        })
-    }
-
-    /// The address, `https://host/group/project`.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
-}
-
-/// A prefilled new-issue link, or the Markdown to paste when the link would be too long.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NewIssueLink {
-    /// `<project>/-/issues/new?issue[title]=…&issue[description]=…`.
-    Link(String),
-    /// The link would be `length` characters, over [`MAX_NEW_ISSUE_LINK`]: paste `markdown`
-    /// (the description with its quick actions) into a new issue instead.
-    TooLong {
-        /// The link's length in characters.
-        length: usize,
-        /// The description with its quick actions.
-        markdown: String,
-    },
-}
-
-/// The new-issue link for `issue` in `project`. Values are percent-encoded per RFC 3986
-/// (only unreserved characters stay as they are).
-pub fn new_issue_link(project: &GitLabProject, issue: &GitLabIssue) -> NewIssueLink {
-    let markdown = issue.description_with_quick_actions();
-    let link = format!(
-        "{}/-/issues/new?issue[title]={}&issue[description]={}",
-        project.url,
-        percent_encode(&issue.title),
-        percent_encode(&markdown)
-    );
-    if link.len() > MAX_NEW_ISSUE_LINK {
-        NewIssueLink::TooLong {
-            length: link.len(),
-            markdown,
-        }
-    } else {
-        NewIssueLink::Link(link)
-    }
-}
-
-/// RFC 3986 percent-encoding: unreserved characters (`A–Z a–z 0–9 - . _ ~`) as they are,
-/// every other byte of the UTF-8 text as `%XX`.
-pub(crate) fn percent_encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(
-                HEX.get(usize::from(byte >> 4)).copied().unwrap_or(b'0'),
-            ));
-            out.push(char::from(
-                HEX.get(usize::from(byte & 15)).copied().unwrap_or(b'0'),
-            ));
-        }
-    }
-    out
 }

@@ -1,0 +1,296 @@
+//! The scope document: what an account executive (or a customer building a wish list) has
+//! chosen and answered. It is the one document the CLI prices, the web app saves and
+//! shares, and a SOW request embeds.
+//!
+//! ```json
+//! { "customer": {"name": "Acme Corp", "public_sector_us": false},
+//!   "requester": {"username": "jdoe", "email": "jdoe@example.com"},
+//!   "currency": "USD",
+//!   "items": [ {"sku": "GL-CICD-R", "attendees": 40},
+//!              {"sku": "GL-XPRT", "hours": 100, "discount_percent": "10"} ],
+//!   "answers": {"migration.users": 800},
+//!   "quote_discount_percent": "5" }
+//! ```
+//!
+//! Reading is strict and explains itself: every problem names its field
+//! (`items[2].attendees: expected a whole number ≥ 0, got "abc"`), all problems are reported
+//! together, and nothing past a [`crate::limits`] value is accepted. The document types are
+//! here; the field-by-field reader is in `reader.rs`.
+
+mod reader;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::catalog::{CatalogRef, DeliveryMode};
+use crate::json::{describe_json_error, json_depth_over, strict_json};
+use crate::limits;
+
+/// The customer the scope is for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Customer {
+    /// Company name.
+    #[serde(default)]
+    pub name: String,
+    /// Whether the customer is US public sector (routes the SOW request accordingly).
+    #[serde(default)]
+    pub public_sector_us: bool,
+}
+
+/// Who asks for the SOW.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Requester {
+    /// GitLab username, without the `@`.
+    #[serde(default)]
+    pub username: String,
+    /// Email address.
+    #[serde(default)]
+    pub email: String,
+}
+
+/// One offering in the scope, with what drives its price.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ScopeItem {
+    /// The offering's SKU.
+    pub sku: String,
+    /// Units (classes, blocks, engagements); omitted means 1 unless the model derives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u64>,
+    /// People to train (class pricing picks the cheapest class count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendees: Option<u64>,
+    /// Hours of expert time (block pricing rounds up to whole blocks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub hours: Option<Decimal>,
+    /// Remote or on-site, for offerings sold both ways.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliveryMode>,
+    /// Line discount as a percentage of the line's gross (0–100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub discount_percent: Option<Decimal>,
+    /// Line discount as an amount in the quote currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub discount_amount: Option<Decimal>,
+    /// Time-and-materials effort: hours by rate-card role.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
+    pub effort: BTreeMap<String, Decimal>,
+    /// Time-and-materials cap in the quote currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub not_to_exceed: Option<Decimal>,
+    /// A note for the PS team.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl ScopeItem {
+    /// An item with just a SKU.
+    pub fn new(sku: impl Into<String>) -> ScopeItem {
+        ScopeItem {
+            sku: sku.into(),
+            ..ScopeItem::default()
+        }
+    }
+}
+
+/// An answer to a discovery question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Answer {
+    /// Yes or no.
+    Bool(bool),
+    /// A whole number.
+    Number(u64),
+    /// A choice id or free text.
+    Text(String),
+    /// Several choice ids.
+    Choices(Vec<String>),
+}
+
+impl Answer {
+    /// The whole number, if this is one.
+    pub fn as_number(&self) -> Option<u64> {
+        match self {
+            Answer::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// How the answer reads in a table.
+    pub fn display(&self) -> String {
+        match self {
+            Answer::Bool(true) => "yes".to_string(),
+            Answer::Bool(false) => "no".to_string(),
+            Answer::Number(n) => crate::money::group_thousands(&n.to_string()),
+            Answer::Text(text) => text.clone(),
+            Answer::Choices(choices) => choices.join(", "),
+        }
+    }
+}
+
+/// What the account executive decided about a recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// Added to the scope.
+    Accepted,
+    /// Considered and left out.
+    Dismissed,
+}
+
+/// The scope document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Scope {
+    /// The customer.
+    #[serde(default)]
+    pub customer: Customer,
+    /// Who requests the SOW.
+    #[serde(default)]
+    pub requester: Requester,
+    /// ISO 4217 code of the quote currency; absent: the catalog's base currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Service types (category ids) in scope; absent: those of the items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_types: Vec<String>,
+    /// The offerings, in the order the quote lists them.
+    #[serde(default)]
+    pub items: Vec<ScopeItem>,
+    /// Answers to discovery questions, by question id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, Answer>,
+    /// Discount on the whole quote, in percent (0–100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub quote_discount_percent: Option<Decimal>,
+    /// Decisions on recommendations, by recommendation id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub recommendations: BTreeMap<String, Decision>,
+    /// Notes for the PS team.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// The catalog the scope was made with, to warn when it has changed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<CatalogRef>,
+}
+
+/// One problem with one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The field, as a path: `items[2].attendees`, `answers.migration.users`.
+    pub field: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl FieldError {
+    pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
+}
+
+/// Why a scope document was refused: every problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeError {
+    /// The problems, in document order.
+    pub errors: Vec<FieldError>,
+}
+
+impl fmt::Display for ScopeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.errors.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ScopeError {}
+
+impl Scope {
+    /// Reads a scope document from JSON text.
+    pub fn from_json(text: &str) -> Result<Scope, ScopeError> {
+        let single = |field: &str, message: String| ScopeError {
+            errors: vec![FieldError::new(field, message)],
+        };
+        if text.len() > limits::MAX_SCOPE_BYTES {
+            return Err(single(
+                "",
+                format!(
+                    "the scope is {} bytes; scopes are limited to {} bytes",
+                    text.len(),
+                    limits::MAX_SCOPE_BYTES
+                ),
+            ));
+        }
+        if let Some(depth) = json_depth_over(text, limits::MAX_JSON_DEPTH) {
+            return Err(single(
+                "",
+                format!(
+                    "the JSON is nested {depth} levels deep; scopes allow at most {}",
+                    limits::MAX_JSON_DEPTH
+                ),
+            ));
+        }
+        let value: Value = strict_json(text).map_err(|e| {
+            single(
+                "",
+                format!(
+                    "not valid JSON: {} (line {}, column {})",
+                    describe_json_error(&e),
+                    e.line(),
+                    e.column()
+                ),
+            )
+        })?;
+        Scope::from_value(&value)
+    }
+
+    /// Reads a scope document from parsed JSON.
+    pub fn from_value(value: &Value) -> Result<Scope, ScopeError> {
+        reader::read(value).map_err(|errors| ScopeError { errors })
+    }
+
+    /// The document as pretty JSON (the format `from_json` reads).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The document as compact JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,170 @@
+use super::*;
+
+const EXAMPLE: &str = r#"{ "customer": {"name": "Acme Corp", "public_sector_us": false},
+  "requester": {"username": "jdoe", "email": "jdoe@example.com"},
+  "currency": "USD",
+  "items": [ {"sku": "GL-CICD-R", "attendees": 40},
+             {"sku": "GL-XPRT", "hours": 100, "discount_percent": "10"},
+             {"sku": "GL-DOF", "delivery": "on_site", "attendees": 14},
+             {"sku": "GL-MIG-SM-SAAS"} ],
+  "answers": {"migration.users": 800, "migration.repositories": 2500, "migration.large_repositories": 13},
+  "quote_discount_percent": "5" }"#;
+
+fn errors(text: &str) -> Vec<String> {
+    Scope::from_json(text)
+        .unwrap_err()
+        .errors
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn reads_the_documented_example() {
+    let scope = Scope::from_json(EXAMPLE).unwrap();
+    assert_eq!(scope.customer.name, "Acme Corp");
+    assert_eq!(scope.items.len(), 4);
+    assert_eq!(scope.items[0].attendees, Some(40));
+    assert_eq!(scope.items[1].hours, Some(Decimal::from(100)));
+    assert_eq!(scope.items[1].discount_percent, Some(Decimal::from(10)));
+    assert_eq!(scope.items[2].delivery, Some(DeliveryMode::OnSite));
+    assert_eq!(
+        scope.answers.get("migration.users"),
+        Some(&Answer::Number(800))
+    );
+    assert_eq!(scope.quote_discount_percent, Some(Decimal::from(5)));
+}
+
+#[test]
+fn round_trips_byte_for_byte() {
+    let scope = Scope::from_json(EXAMPLE).unwrap();
+    let json = scope.to_json_pretty();
+    let again = Scope::from_json(&json).unwrap();
+    assert_eq!(again, scope);
+    assert_eq!(again.to_json_pretty(), json);
+}
+
+#[test]
+fn names_the_field_and_the_value() {
+    let errs =
+        errors(r#"{"items": [{"sku": "A"}, {"sku": "B"}, {"sku": "C", "attendees": "abc"}]}"#);
+    assert_eq!(
+        errs,
+        vec![r#"items[2].attendees: expected a whole number ≥ 0, got "abc""#]
+    );
+}
+
+#[test]
+fn reports_every_problem_at_once() {
+    let errs = errors(
+        r#"{"items": [{"quantity": -1}, {"sku": "X", "discount_percent": "120", "delivery": "moon"}],
+            "currency": "XXX", "quote_discount_percent": "abc", "extra": 1}"#,
+    );
+    assert!(
+        errs.iter().any(|e| e.starts_with("extra: unknown field")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.contains(&"items[0].sku: missing: every item needs the offering's SKU".to_string())
+    );
+    assert!(errs.contains(&"items[0].quantity: expected a whole number ≥ 1, got -1".to_string()));
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("items[1].discount_percent: 120 is out of range"))
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("items[1].delivery: expected \"remote\" or \"on_site\""))
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("currency: unknown currency \"XXX\""))
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("quote_discount_percent: expected a decimal"))
+    );
+}
+
+#[test]
+fn refuses_fractions_and_floats_where_they_do_not_belong() {
+    let errs = errors(r#"{"items": [{"sku": "A", "attendees": 2.5, "discount_amount": 10.5}]}"#);
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("attendees") && e.contains("not a whole number")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("discount_amount") && e.contains("decimal strings")),
+        "{errs:?}"
+    );
+    let ok =
+        Scope::from_json(r#"{"items": [{"sku": "A", "hours": 12.5, "discount_amount": "10.50"}]}"#)
+            .unwrap();
+    assert_eq!(ok.items[0].hours, Some(Decimal::new(125, 1)));
+}
+
+#[test]
+fn enforces_limits() {
+    let errs = errors(r#"{"items": [{"sku": "A", "attendees": 100001}]}"#);
+    assert_eq!(
+        errs,
+        vec!["items[0].attendees: 100,001 is too large; at most 100,000 is allowed"]
+    );
+    let errs = errors(r#"{"items": [{"sku": "A", "hours": "1e9"}]}"#);
+    assert!(
+        errs[0].starts_with("items[0].hours: expected a decimal"),
+        "{errs:?}"
+    );
+    let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    assert!(errors(&deep)[0].contains("nested"));
+    let roles: Vec<String> = (0..=limits::MAX_EFFORT_ROLES)
+        .map(|i| format!("\"r{i}\": 1"))
+        .collect();
+    let many_roles = format!(
+        r#"{{"items": [{{"sku": "A", "effort": {{{}}}}}]}}"#,
+        roles.join(",")
+    );
+    assert_eq!(
+        errors(&many_roles),
+        vec!["items[0].effort: 101 roles; an item has hours for at most 100"]
+    );
+    let decisions: Vec<String> = (0..=limits::MAX_ANSWERS)
+        .map(|i| format!("\"d{i}\": \"accepted\""))
+        .collect();
+    let many_decisions = format!(r#"{{"recommendations": {{{}}}}}"#, decisions.join(","));
+    assert_eq!(
+        errors(&many_decisions),
+        vec!["recommendations: 1001 decisions; a scope holds at most 1000"]
+    );
+    let long_name = format!(r#"{{"customer": {{"name": "{}"}}}}"#, "x".repeat(201));
+    assert_eq!(
+        errors(&long_name),
+        vec!["customer.name: 201 characters; at most 200 are allowed"]
+    );
+}
+
+#[test]
+fn refuses_a_key_given_twice() {
+    let errs = errors("{\"currency\": \"USD\",\n \"currency\": \"EUR\"}");
+    assert_eq!(
+        errs,
+        vec![
+            "not valid JSON: the key \"currency\" appears twice in one object (line 2, column 11)"
+        ]
+    );
+    let errs = errors(r#"{"items": [{"sku": "A", "hours": 1, "hours": 2}]}"#);
+    assert!(errs[0].contains("\"hours\" appears twice"), "{errs:?}");
+    // The same key in different objects is fine.
+    let scope = Scope::from_json(r#"{"items": [{"sku": "A"}, {"sku": "B"}]}"#).unwrap();
+    assert_eq!(scope.items.len(), 2);
+}
+
+#[test]
+fn malformed_json_says_where() {
+    let errs = errors("{\"items\": [\n{\"sku\": }]}");
+    assert!(errs[0].starts_with("not valid JSON:"), "{errs:?}");
+    assert!(errs[0].contains("line 2"), "{errs:?}");
+    assert!(errors("[]")[0].contains("expected an object, got a list"));
+}
