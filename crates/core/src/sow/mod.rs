@@ -25,8 +25,6 @@ mod timestamp;
 // public API has it (and for the catalog linter, which still names `crate::sow::…`).
 pub use crate::gitlab_project::{GitLabProject, ProjectUrlError};
 pub use crate::markdown::{markdown_cell, markdown_inline};
-// Re-exported for the catalog linter, which still names `crate::sow::template_problems`.
-pub(crate) use crate::template::template_problems;
 pub use draft::{SowDraft, SowDraftError, sow_draft};
 pub use intake::{Intake, IntakeError, check_intake};
 pub use issue::{

@@ -9,6 +9,7 @@ use super::wording::{choice_words, is_blank, number, unknown_sku};
 use crate::catalog::model::{
     Pricing, QuestionKind, RecommendationKind, RecommendationRule, RuleAdd,
 };
+use crate::template::{Piece, Placeholders, SINGLE_BRACES};
 
 pub(super) fn recommendations(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let rules = &cx.data.recommendations;
@@ -85,15 +86,17 @@ fn reason_rules(cx: &Ctx<'_>, out: &mut Sink<'_>, path: &str, reason: &str) {
                 .to_string(),
         );
     }
-    let mut rest = reason;
-    while let Some(open) = rest.find('{') {
-        let after = rest.get(open + 1..).unwrap_or("");
-        let Some(close) = after.find('}') else {
-            break;
+    // Read the reason as recommendations fill it (`recommend::interpolate`): a placeholder
+    // that names no question is text, and one may start inside it (`{a{b}`: `{b}`).
+    let mut pieces = Placeholders::new(reason, SINGLE_BRACES);
+    while let Some(piece) = pieces.next() {
+        let Piece::Placeholder(inner) = piece else {
+            continue;
         };
-        let inner = after.get(..close).unwrap_or("");
-        if !inner.is_empty() && !inner.contains(char::is_whitespace) && cx.question(inner).is_none()
-        {
+        if cx.question(inner).is_some() {
+            continue;
+        }
+        if !inner.is_empty() && !inner.contains(|c: char| c.is_whitespace() || c == '{') {
             out.at(
                 format!("{path}.reason"),
                 format!(
@@ -101,7 +104,7 @@ fn reason_rules(cx: &Ctx<'_>, out: &mut Sink<'_>, path: &str, reason: &str) {
                 ),
             );
         }
-        rest = after.get(close + 1..).unwrap_or("");
+        pieces.reopen_inside();
     }
 }
 
@@ -343,6 +346,27 @@ mod tests {
             "\"big-migration\" is not a rule of kind \"add\"",
         );
         assert_eq!(issues.len(), 10, "{issues:#?}");
+    }
+
+    #[test]
+    fn reason_placeholders_are_read_as_recommendations_fill_them() {
+        // `{a{attendees}`: `{a{attendees}` is no question, so the recommendation writes
+        // `{a` as text and fills `{attendees}` inside it; `{x{atendees}` has a typo inside.
+        let text = scoping_edits(&[(
+            "reason = \"{attendees} people",
+            "reason = \"{a{attendees} {x{atendees} {two words} people",
+        )]);
+        let issues = lint_text(&text);
+        let reasons: Vec<&str> = issues
+            .iter()
+            .filter(|i| i.field == "recommendations[0].reason")
+            .map(|i| i.message.as_str())
+            .collect();
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(
+            reasons[0].starts_with("{atendees} names no question"),
+            "{reasons:?}"
+        );
     }
 
     #[test]

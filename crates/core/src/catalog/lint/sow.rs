@@ -9,7 +9,7 @@ pub(super) fn sow(cx: &Ctx<'_>, out: &mut Sink<'_>) {
         return;
     };
     if let Some(project) = &sow.gitlab_project
-        && let Err(error) = crate::sow::GitLabProject::parse(project)
+        && let Err(error) = crate::gitlab_project::GitLabProject::parse(project)
     {
         out.at("sow.gitlab_project", error.to_string());
     }
@@ -26,7 +26,7 @@ pub(super) fn sow(cx: &Ctx<'_>, out: &mut Sink<'_>) {
             );
         }
     }
-    for problem in crate::sow::template_problems(&sow.template) {
+    for problem in crate::template::template_problems(&sow.template) {
         out.at("sow.template", problem);
     }
 }
