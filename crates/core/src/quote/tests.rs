@@ -6,7 +6,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::catalog::load;
+use crate::catalog::{DeliveryMode, load};
+use crate::date::Date;
 use crate::scope::{Answer, ScopeItem};
 
 const CATALOG: &str = r#"

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize};
 
-use super::models::plural;
+use super::wording::{count_words, plural};
 use crate::catalog::{Band, DeliveryMode};
 use crate::date::Date;
 use crate::money::{Currency, PriceRange, RoundingMode, group_thousands};
@@ -113,18 +113,6 @@ impl<'de> Deserialize<'de> for TraceStep {
             before: plain.before,
             after: plain.after,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_pluralise_the_last_word_of_a_phrase() {
-        assert_eq!(count_words(4, "seat add-on"), "4 seat add-ons");
-        assert_eq!(count_words(1, "seat add-on"), "1 seat add-on");
-        assert_eq!(count_words(3, "class"), "3 classes");
     }
 }
 
@@ -348,14 +336,6 @@ pub(crate) enum TraceDetail {
 
 fn thousands(n: u64) -> String {
     group_thousands(&n.to_string())
-}
-
-/// `4 seat add-ons`: the count and the phrase with its last word in the plural.
-fn count_words(n: u64, phrase: &str) -> String {
-    match phrase.rsplit_once(' ') {
-        Some((head, last)) => format!("{n} {head} {}", plural(last, n)),
-        None => format!("{n} {}", plural(phrase, n)),
-    }
 }
 
 impl AxisWords {
