@@ -203,7 +203,7 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
     }
     Ok(Recommendations {
         catalog: catalog.reference(),
-        currency: quote.currency,
+        currency: quote.currency.code().to_string(),
         service_types: status.service_types,
         recommended: engine.recommended,
         warnings: engine.warnings,

@@ -191,7 +191,7 @@ fn assemble(
     let approvals = approvals::approvals(catalog, prices, &lines, percent, total);
     let routing = approvals::routing(standard, custom_sow);
     Ok(Quote {
-        currency: currency.code().to_string(),
+        currency,
         lines,
         subtotal,
         discount: QuoteDiscount {

@@ -725,7 +725,7 @@ fn converted_price_books_round_once_at_their_step() {
         currency: Some("EUR".into()),
         ..scope(vec![item("XPRT")])
     });
-    assert_eq!(q.currency, "EUR");
+    assert_eq!(q.currency.code(), "EUR");
     assert_eq!(q.lines[0].unit_price, Some(d("13970.00")));
     assert!(
         q.lines[0]

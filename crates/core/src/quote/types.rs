@@ -11,7 +11,7 @@ use super::trace::TraceStep;
 use super::wording::plural;
 use crate::catalog::{CatalogRef, DeliveryMode, SaleForm};
 use crate::date::Date;
-use crate::money::PriceRange;
+use crate::money::{Currency, PriceRange};
 use crate::scope::FieldError;
 
 /// A priced scope.
@@ -19,7 +19,8 @@ use crate::scope::FieldError;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     /// ISO 4217 code of every amount in the quote.
-    pub currency: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub currency: Currency,
     /// One line per scope item (plus an expense line after each on-site item).
     pub lines: Vec<QuoteLine>,
     /// Sum of the priced lines' net amounts (expenses and custom lines excluded).
