@@ -1,6 +1,6 @@
 //! `scopecraft quote SCOPE`.
 
-use scopecraft::{Currency, Date, LineKind, Quote, QuoteOptions, Scope, price_with};
+use scopecraft::{Date, LineKind, Quote, QuoteOptions, Scope, price_with};
 
 use crate::Failure;
 use crate::input::{self, display_name};
@@ -52,9 +52,7 @@ pub(crate) fn quote(
 }
 
 fn render(quote: &Quote, scope: &Scope, explain: bool) -> String {
-    let Some(currency) = Currency::from_code(&quote.currency) else {
-        return String::new();
-    };
+    let currency = quote.currency;
     let money =
         |r: Option<scopecraft::PriceRange>| r.map_or("—".to_string(), |r| r.display(currency));
     let mut out = String::new();

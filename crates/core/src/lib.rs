@@ -51,6 +51,7 @@ pub use catalog::{
     RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings, TierMode, Travel,
     WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
 };
+pub use catalog::{ItemField, ItemFields};
 pub use condition::{ScopeFacts, holds as condition_holds, service_types};
 pub use date::{Date, DateError};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};

@@ -59,6 +59,16 @@ impl Currency {
         format!("{} {}", self.code(), group_thousands(&scaled.to_string()))
     }
 
+    /// `amount` at no fewer decimals than the minor units, so it prints at the currency's
+    /// scale; never rounded (a finer amount keeps its decimals).
+    pub(crate) fn at_scale(self, amount: Decimal) -> Decimal {
+        let mut scaled = amount;
+        if scaled.scale() < self.minor_units() {
+            scaled.rescale(self.minor_units());
+        }
+        scaled
+    }
+
     pub(crate) const fn from_index(index: u16) -> Currency {
         Currency { index }
     }
@@ -217,6 +227,14 @@ impl PriceRange {
         }
     }
 
+    /// Both ends at no fewer decimals than the currency's minor units (never rounded).
+    pub(crate) fn at_scale(self, currency: Currency) -> PriceRange {
+        PriceRange {
+            low: currency.at_scale(self.low),
+            high: currency.at_scale(self.high),
+        }
+    }
+
     /// Formats for people: `USD 17,000.00` or `USD 99,000.00 – 109,000.00`.
     pub fn display(&self, currency: Currency) -> String {
         if self.is_firm() {
@@ -231,6 +249,18 @@ impl PriceRange {
             )
         }
     }
+}
+
+/// `percent` % of `amount`, unrounded; `None` on overflow.
+pub(crate) fn percent_of(amount: Decimal, percent: Decimal) -> Option<Decimal> {
+    amount
+        .checked_mul(percent)?
+        .checked_div(Decimal::ONE_HUNDRED)
+}
+
+/// `amount` × `count`, unrounded; `None` on overflow.
+pub(crate) fn times(amount: Decimal, count: u64) -> Option<Decimal> {
+    amount.checked_mul(Decimal::from(count))
 }
 
 /// Splits `total` over `weights` in proportion, in steps of the currency's minor unit, so

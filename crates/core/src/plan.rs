@@ -13,7 +13,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Band, Catalog, CatalogRef, Offering, PhaseTemplate, Pricing};
+use crate::catalog::{Band, Catalog, CatalogRef, ItemField, Offering, PhaseTemplate};
 use crate::date::Date;
 use crate::markdown::{markdown_cell, markdown_inline};
 use crate::scope::{FieldError, Scope};
@@ -474,7 +474,7 @@ fn effort(
     let mut hours: BTreeMap<&str, Decimal> = BTreeMap::new();
     let mut unestimated = Vec::new();
     for (index, offering) in offerings {
-        if !matches!(offering.pricing, Pricing::TimeAndMaterials { .. }) {
+        if !offering.pricing.item_fields().accepts(ItemField::Effort) {
             continue;
         }
         let Some(item) = scope.items.get(*index) else {

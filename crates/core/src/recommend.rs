@@ -12,7 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{
-    Band, Catalog, CatalogRef, DeliveryMode, LicenseTier, Offering, Pricing, RecommendationKind,
+    Band, Catalog, CatalogRef, DeliveryMode, ItemField, LicenseTier, Offering, RecommendationKind,
     RecommendationRule, RuleAdd, SaleForm,
 };
 use crate::condition::{ScopeFacts, holds, selected_skus};
@@ -204,7 +204,7 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
     }
     Ok(Recommendations {
         catalog: catalog.reference(),
-        currency: quote.currency,
+        currency: quote.currency.code().to_string(),
         service_types: status.service_types,
         recommended: engine.recommended,
         warnings: engine.warnings,
@@ -363,11 +363,12 @@ impl Engine<'_> {
         });
         let (sku, delivery) = self.in_mode(&add.sku, wanted);
         let offering = self.catalog.offering(&sku);
-        let is_class = offering.is_some_and(|o| matches!(o.pricing, Pricing::Class { .. }));
+        let takes_attendees =
+            offering.is_some_and(|o| o.pricing.item_fields().accepts(ItemField::Attendees));
         ScopeItem {
             sku,
             quantity: add.quantity.or_else(|| number(&add.quantity_from)),
-            attendees: if is_class {
+            attendees: if takes_attendees {
                 number(&add.attendees_from)
             } else {
                 None
@@ -463,7 +464,7 @@ impl Engine<'_> {
                 let scope_item = ScopeItem {
                     attendees: item
                         .attendees
-                        .filter(|_| matches!(needed.pricing, Pricing::Class { .. })),
+                        .filter(|_| needed.pricing.item_fields().accepts(ItemField::Attendees)),
                     ..ScopeItem::new(needed.sku.clone())
                 };
                 let priced = match self.priced(&id, scope_item) {

@@ -22,14 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Cycles known to be under repair on another branch, as the sorted members of each.
-///
-/// TEMPORARY: `quote::models` ↔ `quote::prices` ↔ `quote::trace` is being untangled on the
-/// quote branch; the lead removes this entry after merging it. The test fails when a known
-/// cycle is gone, so the entry cannot outlive the fix.
-const KNOWN_CYCLES: &[&[&str]] = &[&["quote::models", "quote::prices", "quote::trace"]];
-
-/// Every cycle between core modules, printed; fails on any not in [`KNOWN_CYCLES`].
+/// Every cycle between core modules, printed; fails on any.
 #[test]
 fn core_modules_import_one_way() {
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -44,21 +37,9 @@ fn core_modules_import_one_way() {
     let cycles = graph.cycles();
 
     let mut report = String::new();
-    let mut unexpected = 0;
     for cycle in &cycles {
         let members: Vec<String> = cycle.members.iter().map(|m| show(m)).collect();
-        let known = KNOWN_CYCLES
-            .iter()
-            .any(|k| k.iter().map(|s| s.to_string()).collect::<Vec<_>>() == members);
-        if !known {
-            unexpected += 1;
-        }
-        let _ = writeln!(
-            report,
-            "{} cycle among {}:",
-            if known { "known" } else { "NEW" },
-            members.join(", ")
-        );
+        let _ = writeln!(report, "cycle among {}:", members.join(", "));
         let mut explained = BTreeSet::new();
         for walk in &cycle.loops {
             let names: Vec<String> = walk.iter().map(|m| show(m)).collect();
@@ -73,16 +54,6 @@ fn core_modules_import_one_way() {
             }
         }
     }
-    let mut gone = Vec::new();
-    for known in KNOWN_CYCLES {
-        let present = cycles.iter().any(|c| {
-            c.members.iter().map(|m| show(m)).collect::<Vec<_>>()
-                == known.iter().map(|s| s.to_string()).collect::<Vec<_>>()
-        });
-        if !present {
-            gone.push(known.join(", "));
-        }
-    }
     println!(
         "{} files, {} module dependencies, {} cycle(s)\n{report}",
         files.len(),
@@ -90,12 +61,9 @@ fn core_modules_import_one_way() {
         cycles.len()
     );
     assert!(
-        unexpected == 0,
-        "{unexpected} import cycle(s) between core modules:\n{report}"
-    );
-    assert!(
-        gone.is_empty(),
-        "these known cycles are gone; remove them from KNOWN_CYCLES: {gone:?}"
+        cycles.is_empty(),
+        "{} import cycle(s) between core modules:\n{report}",
+        cycles.len()
     );
 }
 

@@ -186,7 +186,7 @@ fn euro_quotes_convert_once_from_dollars() {
     let q = quote(
         r#"{"currency": "EUR", "items": [{"sku": "GL-BAS-R", "quantity": 1}, {"sku": "GL-JIRA", "quantity": 3}]}"#,
     );
-    assert_eq!(q.currency, "EUR");
+    assert_eq!(q.currency.code(), "EUR");
     assert_eq!(q.lines[0].net, Some(firm("4850.00")));
     assert_eq!(q.lines[1].net, Some(firm("6990.00")));
     assert_eq!(q.total, firm("11840.00"));

@@ -1,5 +1,5 @@
 use rust_decimal::Decimal;
-use scopecraft::{Currency, DeliveryMode, LineKind, Pricing, QuoteLine, ScopeItem};
+use scopecraft::{Currency, DeliveryMode, ItemField, LineKind, QuoteLine, ScopeItem};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -48,24 +48,28 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
             Action::SetItem { index, item: next }
         })
     };
-    let offering = catalog.offering(&item.sku);
-    let fields = match offering.map(|o| &o.pricing) {
-        Some(Pricing::Class { .. }) => html! {
+    // The field the offering's pricing model computes the amount from, per the core's table.
+    let priced_by = catalog
+        .offering(&item.sku)
+        .and_then(|o| o.pricing.item_fields().priced_by);
+    let fields = match priced_by {
+        Some(ItemField::Attendees) => html! {
             <NumberField id={format!("{base}-attendees")} label="Attendees"
                 value={item.attendees.map(|n| AttrValue::from(n.to_string()))}
                 on_value={edit(|i, v| i.attendees = v.and_then(|v| v.parse().ok()))} />
         },
-        Some(Pricing::Blocks { .. }) => html! {
+        Some(ItemField::Hours) => html! {
             <NumberField id={format!("{base}-hours")} label="Hours" whole={false}
                 value={item.hours.map(|h| AttrValue::from(h.to_string()))}
                 on_value={edit(|i, v| i.hours = v.and_then(|v| v.parse::<Decimal>().ok()))} />
         },
-        Some(Pricing::Fixed { .. } | Pricing::Tiered { .. }) => html! {
+        Some(ItemField::Quantity) => html! {
             <NumberField id={format!("{base}-quantity")} label="Quantity"
                 value={item.quantity.map(|n| AttrValue::from(n.to_string()))}
                 on_value={edit(|i, v| i.quantity = v.and_then(|v| v.parse().ok()))} />
         },
-        _ => Html::default(),
+        // Effort by role (time and materials) has no field on the line.
+        Some(ItemField::Effort | ItemField::NotToExceed) | None => Html::default(),
     };
     let delivery = delivery_select(props, &base);
     let discount = (*mode == Mode::AccountExecutive).then(|| {

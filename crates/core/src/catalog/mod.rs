@@ -1,6 +1,7 @@
 //! The services catalog: offerings, price books, approval rules and discovery questions,
 //! loaded from TOML or JSON, checked by [`lint`], and identified by a content hash.
 
+mod item_fields;
 mod lint;
 mod model;
 mod source_map;
@@ -11,6 +12,7 @@ use std::fmt;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use item_fields::{ItemField, ItemFields};
 pub use lint::LintIssue;
 pub use model::*;
 pub use source_map::SourceMap;

@@ -5,7 +5,6 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::at_scale;
 use super::prices::PriceList;
 use crate::catalog::{Catalog, DeliveryMode, Pricing};
 use crate::money::{Currency, PriceRange};
@@ -102,7 +101,7 @@ impl ListPrice {
 pub fn list_price(catalog: &Catalog, sku: &str, currency: Currency) -> Option<ListPrice> {
     let offering = catalog.offering(sku)?;
     let prices = PriceList::new(catalog, currency)?;
-    let scaled = |amount: Decimal| at_scale(amount, currency);
+    let scaled = |amount: Decimal| currency.at_scale(amount);
     let per_unit = |unit: &str| {
         let prices: Vec<ModePrice> = offering
             .delivery
@@ -125,9 +124,9 @@ pub fn list_price(catalog: &Catalog, sku: &str, currency: Currency) -> Option<Li
         }
     };
     Some(match &offering.pricing {
-        Pricing::Fixed { unit } => per_unit(unit),
-        Pricing::Class { .. } => per_unit("class"),
-        Pricing::Blocks { .. } => per_unit("block"),
+        Pricing::Fixed { .. } | Pricing::Class { .. } | Pricing::Blocks { .. } => {
+            per_unit(offering.pricing.unit())
+        }
         Pricing::Tiered { unit, .. } => match prices
             .entry(sku)
             .and_then(|(entry, _)| entry.tiers.iter().copied().min())

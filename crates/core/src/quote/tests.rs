@@ -6,7 +6,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::catalog::load;
+use crate::catalog::{DeliveryMode, load};
+use crate::date::Date;
 use crate::scope::{Answer, ScopeItem};
 
 const CATALOG: &str = include_str!("../../testdata/catalogs/pricing-models.toml");
@@ -515,7 +516,7 @@ fn converted_price_books_round_once_at_their_step() {
         currency: Some("EUR".into()),
         ..scope(vec![item("XPRT")])
     });
-    assert_eq!(q.currency, "EUR");
+    assert_eq!(q.currency.code(), "EUR");
     assert_eq!(q.lines[0].unit_price, Some(d("13970.00")));
     assert!(
         q.lines[0]

@@ -116,7 +116,7 @@ pub fn sow_draft(catalog: &Catalog, scope: &Scope) -> Result<SowDraft, SowDraftE
         catalog,
         scope,
         settings,
-        currency: Currency::from_code(&quote.currency),
+        currency: Some(quote.currency),
         quote,
         plan,
     };
@@ -264,7 +264,7 @@ fn inline_value(cx: &Context<'_>, name: &str) -> String {
             let r = cx.catalog.reference();
             format!("{} {} (sha256 {})", r.id, r.version, r.hash)
         }
-        "currency" => cx.quote.currency.clone(),
+        "currency" => cx.quote.currency.code().to_string(),
         "total" => money(cx.currency, Some(cx.quote.total)),
         other => format!("{{{{{other}}}}}"),
     }

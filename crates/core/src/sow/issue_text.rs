@@ -81,7 +81,7 @@ fn kind_word(kind: LineKind) -> &'static str {
 fn description(request: &SowRequest) -> String {
     let mut blocks: Vec<Block> = Vec::new();
     let quote = &request.quote;
-    let currency = Currency::from_code(&quote.currency);
+    let currency = Some(quote.currency);
 
     // Intake.
     blocks.push(heading(2, "Intake"));

@@ -260,7 +260,7 @@ fn labels_follow_the_rules_in_order() {
 fn the_review_label_comes_from_the_catalog_rule_converted_for_other_currencies() {
     // EUR 49,390 is under 50,000 but over the converted threshold of EUR 48,500.
     let eur = request(EUR);
-    assert_eq!(eur.quote.currency, "EUR");
+    assert_eq!(eur.quote.currency.code(), "EUR");
     assert_eq!(eur.quote.total.high.to_string(), "49390.00");
     assert!(eur.gitlab.label_list().contains(&"TA::Needs-Review"));
     // The same scope in USD totals 50,900: over 50,000, so also labelled …

@@ -6,9 +6,8 @@ use super::conditions::condition_rules;
 use super::context::{Ctx, Sink};
 use super::questions::question_of_kind;
 use super::wording::{choice_words, is_blank, number, unknown_sku};
-use crate::catalog::model::{
-    Pricing, QuestionKind, RecommendationKind, RecommendationRule, RuleAdd,
-};
+use crate::catalog::ItemField;
+use crate::catalog::model::{QuestionKind, RecommendationKind, RecommendationRule, RuleAdd};
 use crate::template::{Piece, Placeholders, SINGLE_BRACES};
 
 pub(super) fn recommendations(cx: &Ctx<'_>, out: &mut Sink<'_>) {
@@ -179,7 +178,8 @@ fn rule_add(cx: &Ctx<'_>, out: &mut Sink<'_>, path: &str, add: &RuleAdd) {
         return;
     };
     let model = offering.pricing.model_name();
-    if add.attendees_from.is_some() && !matches!(offering.pricing, Pricing::Class { .. }) {
+    let fields = offering.pricing.item_fields();
+    if add.attendees_from.is_some() && !fields.accepts(ItemField::Attendees) {
         out.at(
             format!("{path}.attendees_from"),
             format!(
@@ -188,13 +188,9 @@ fn rule_add(cx: &Ctx<'_>, out: &mut Sink<'_>, path: &str, add: &RuleAdd) {
             ),
         );
     }
-    let unit_sold = !matches!(
-        offering.pricing,
-        Pricing::RangeTable { .. }
-            | Pricing::TimeAndMaterials { .. }
-            | Pricing::PercentOfSubtotal { .. }
-    );
-    if (add.quantity.is_some() || add.quantity_from.is_some()) && !unit_sold {
+    if (add.quantity.is_some() || add.quantity_from.is_some())
+        && !fields.accepts(ItemField::Quantity)
+    {
         out.at(
             format!("{path}.quantity"),
             format!(

@@ -1,0 +1,133 @@
+//! What a quote needs before it goes out: the approvals the catalog's rules call for, and
+//! the paperwork (order form, custom SOW, or both).
+
+use rust_decimal::Decimal;
+
+use super::prices::PriceList;
+use super::types::{Approval, Paperwork, QuoteLine, Routing};
+use crate::catalog::{ApprovalTrigger, Catalog};
+use crate::money::PriceRange;
+
+/// The paperwork: an order form for standard SKUs, a SOW for custom work, or both.
+pub(super) fn routing(standard: bool, custom: bool) -> Routing {
+    let (form, reason) = match (standard, custom) {
+        (false, false) => (Paperwork::None, "Nothing is in scope yet."),
+        (true, false) => (
+            Paperwork::OrderForm,
+            "Every line is a standard SKU at a fixed fee: an order form is enough.",
+        ),
+        (false, true) => (
+            Paperwork::CustomSow,
+            "The scope is custom work: it needs an estimate, approval and a signed SOW.",
+        ),
+        (true, true) => (
+            Paperwork::OrderFormAndCustomSow,
+            "Standard SKUs go on the order form; the custom lines need their own SOW and a separate PS opportunity (two quotes).",
+        ),
+    };
+    Routing {
+        form,
+        reason: reason.to_string(),
+    }
+}
+
+/// The approvals the catalog's rules call for, in rule order, each saying what triggered it.
+pub(super) fn approvals(
+    catalog: &Catalog,
+    prices: &PriceList<'_>,
+    lines: &[QuoteLine],
+    quote_percent: Decimal,
+    total: PriceRange,
+) -> Vec<Approval> {
+    let currency = prices.currency;
+    let mut approvals = Vec::new();
+    // Each line's discount percentage, computed once and ordered from the largest, so a
+    // line-discount rule costs a binary search plus the lines it names: pricing stays
+    // linear in lines plus rules, not lines times rules.
+    let mut discounted: Vec<(Decimal, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| line_discount_percent(line).map(|p| (p, index)))
+        .collect();
+    discounted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for rule in &catalog.data().approvals {
+        let trigger = match &rule.when {
+            ApprovalTrigger::LineDiscountPercentOver(threshold) => {
+                let count = discounted.partition_point(|(percent, _)| percent > threshold);
+                let mut over: Vec<(usize, Decimal)> = discounted
+                    .iter()
+                    .take(count)
+                    .map(|&(percent, index)| (index, percent))
+                    .collect();
+                over.sort_unstable_by_key(|&(index, _)| index);
+                let named: Vec<String> = over
+                    .iter()
+                    .filter_map(|&(index, percent)| {
+                        let line = lines.get(index)?;
+                        Some(format!("{} at {}%", line.sku, percent.normalize()))
+                    })
+                    .collect();
+                (!named.is_empty()).then(|| {
+                    format!(
+                        "line discount over {}%: {}",
+                        threshold.normalize(),
+                        named.join(", ")
+                    )
+                })
+            }
+            ApprovalTrigger::QuoteDiscountPercentOver(threshold) => (quote_percent > *threshold)
+                .then(|| {
+                    format!(
+                        "quote discount {}% is over {}%",
+                        quote_percent.normalize(),
+                        threshold.normalize()
+                    )
+                }),
+            ApprovalTrigger::TotalHighOver(threshold) => {
+                let converted = prices
+                    .rate_from_base()
+                    .and_then(|rate| threshold.checked_mul(rate));
+                converted.and_then(|limit| {
+                    (total.high > limit).then(|| {
+                        let base_note = if currency == prices.base_currency {
+                            String::new()
+                        } else {
+                            format!(
+                                " ({} at the book's fixed rate)",
+                                prices.base_currency.display(*threshold)
+                            )
+                        };
+                        format!(
+                            "the high end of the total, {}, is over {}{base_note}",
+                            currency.display(total.high),
+                            currency.display(limit)
+                        )
+                    })
+                })
+            }
+        };
+        if let Some(trigger) = trigger {
+            approvals.push(Approval {
+                rule: rule.id.clone(),
+                approver: rule.approver.clone(),
+                reason: format!("{} ({trigger})", rule.reason),
+                label: rule.label.clone(),
+                example: rule.example,
+            });
+        }
+    }
+    approvals
+}
+
+/// A line's discount as a percentage of its gross, at the high end.
+fn line_discount_percent(line: &QuoteLine) -> Option<Decimal> {
+    let gross = line.gross?.high;
+    let discount = line.discount?.high;
+    if gross <= Decimal::ZERO || discount <= Decimal::ZERO {
+        return None;
+    }
+    discount
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(gross)
+        .map(|p| p.round_dp(2))
+}

@@ -1,0 +1,177 @@
+//! Line assembly: a priced draft becomes a [`QuoteLine`]. The line discount is applied and
+//! the net rounded, once per line; then the line takes its share of the quote discount and
+//! its trace is finished. Expense lines are assembled here too, undiscounted.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use super::prices::PriceList;
+use super::trace::{TraceDetail, TraceStep};
+use super::types::{Component, LineKind, QuoteLine};
+use crate::catalog::{DeliveryMode, SaleForm};
+use crate::money::{Currency, PriceRange, percent_of};
+
+/// A line being priced.
+pub(super) struct Draft<'c> {
+    pub(super) item: usize,
+    pub(super) sku: String,
+    pub(super) name: String,
+    pub(super) category: &'c str,
+    pub(super) sale: SaleForm,
+    pub(super) delivery: Option<DeliveryMode>,
+    pub(super) quantity: u64,
+    pub(super) quantity_high: Option<u64>,
+    pub(super) unit: Cow<'static, str>,
+    pub(super) unit_price: Option<Decimal>,
+    pub(super) components: Vec<Component>,
+    pub(super) gross: Option<PriceRange>,
+    pub(super) discount: Option<PriceRange>,
+    pub(super) net: Option<PriceRange>,
+    pub(super) trace: Vec<TraceStep>,
+    pub(super) missing: Vec<String>,
+    pub(super) warnings: Vec<String>,
+    pub(super) expense: Option<Box<ExpenseDraft>>,
+    /// A percent-of-subtotal line's percentage and the categories it counts; it is priced
+    /// once the other lines have their nets.
+    pub(super) percent_of_subtotal: Option<(Decimal, Vec<String>)>,
+    pub(super) line_discount: LineDiscount,
+    pub(super) currency: Currency,
+}
+
+/// The travel-and-expenses line that follows an on-site line.
+#[derive(Clone)]
+pub(super) struct ExpenseDraft {
+    pub(super) item: usize,
+    pub(super) sku: String,
+    pub(super) name: String,
+    pub(super) sale: SaleForm,
+    pub(super) delivery: DeliveryMode,
+    /// Trips (low, high).
+    pub(super) trips: (u64, u64),
+    pub(super) amount: PriceRange,
+    pub(super) trace: Vec<TraceStep>,
+}
+
+/// A scope item's line discount: none, a percentage of the gross, or an amount.
+#[derive(Clone, Copy)]
+pub(super) enum LineDiscount {
+    None,
+    Percent(Decimal),
+    Amount(Decimal),
+}
+
+impl ExpenseDraft {
+    /// The expense line: billed at actual cost, never discounted.
+    pub(super) fn into_line(self) -> QuoteLine {
+        QuoteLine {
+            item: self.item,
+            sku: self.sku,
+            name: self.name,
+            kind: LineKind::Expense,
+            sale: self.sale,
+            delivery: Some(self.delivery),
+            quantity: self.trips.0,
+            quantity_high: (self.trips.1 != self.trips.0).then_some(self.trips.1),
+            unit: Cow::Borrowed("trip"),
+            unit_price: None,
+            components: Vec::new(),
+            gross: Some(self.amount),
+            discount: None,
+            net: Some(self.amount),
+            quote_discount: None,
+            total: Some(self.amount),
+            trace: self.trace,
+        }
+    }
+}
+
+impl Draft<'_> {
+    /// Whether this is a percent-of-subtotal line, priced after the others.
+    pub(super) fn is_percent(&self) -> bool {
+        self.percent_of_subtotal.is_some()
+    }
+
+    /// Applies the line discount and rounds the net, once.
+    pub(super) fn apply_line_discount(&mut self, prices: &PriceList<'_>) -> Result<(), String> {
+        let Some(gross) = self.gross else {
+            return Ok(());
+        };
+        let field = || format!("items[{}]", self.item);
+        let currency = prices.currency;
+        let mode = prices.mode;
+        let discounted = match self.line_discount {
+            LineDiscount::None => gross,
+            LineDiscount::Percent(p) => gross
+                .try_map(|end| end.checked_sub(percent_of(end, p)?))
+                .ok_or_else(field)?,
+            LineDiscount::Amount(a) => gross
+                .try_map(|end| Some((end - a.min(end)).max(Decimal::ZERO)))
+                .ok_or_else(field)?,
+        };
+        let net = discounted.round(currency, mode);
+        let detail = match self.line_discount {
+            LineDiscount::None if net != gross => Some(TraceDetail::Rounding { mode }),
+            LineDiscount::None => None,
+            LineDiscount::Percent(percent) => Some(TraceDetail::LineDiscountPercent { percent }),
+            LineDiscount::Amount(amount) => Some(TraceDetail::LineDiscountAmount {
+                amount,
+                capped: amount > gross.low,
+            }),
+        };
+        if let Some(detail) = detail {
+            self.trace
+                .push(TraceStep::new(detail, currency, Some(gross), Some(net)));
+        }
+        self.discount = Some(gross.checked_sub(net).ok_or_else(field)?.at_scale(currency));
+        self.net = Some(net);
+        Ok(())
+    }
+
+    /// The finished line, with its share of the quote discount.
+    pub(super) fn finish(mut self, share: PriceRange, quote_percent: Decimal) -> Option<QuoteLine> {
+        let currency = self.currency;
+        let kind = match self.gross {
+            None => LineKind::Custom,
+            Some(g) if g.is_firm() => LineKind::Firm,
+            Some(_) => LineKind::Range,
+        };
+        let (quote_discount, total) = match self.net {
+            Some(net) => {
+                let total = net.checked_sub(share)?;
+                if quote_percent > Decimal::ZERO {
+                    self.trace.push(TraceStep::new(
+                        TraceDetail::QuoteDiscount {
+                            percent: quote_percent,
+                            share,
+                        },
+                        currency,
+                        Some(net),
+                        Some(total),
+                    ));
+                }
+                (Some(share), Some(total))
+            }
+            None => (None, None),
+        };
+        Some(QuoteLine {
+            item: self.item,
+            sku: self.sku,
+            name: self.name,
+            kind,
+            sale: self.sale,
+            delivery: self.delivery,
+            quantity: self.quantity,
+            quantity_high: self.quantity_high,
+            unit: self.unit,
+            unit_price: self.unit_price.map(|p| currency.at_scale(p)),
+            components: self.components,
+            gross: self.gross,
+            discount: self.discount,
+            net: self.net,
+            quote_discount,
+            total,
+            trace: self.trace,
+        })
+    }
+}

@@ -1,0 +1,279 @@
+//! Instructor-led classes with a seat cap: the cheapest mix of classes and seat add-ons for
+//! the attendees (a tie goes to more classes), or a range across the plausible attendees
+//! while their number is not known.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use crate::catalog::Band;
+use crate::money::{PriceRange, times};
+use crate::quote::trace::TraceDetail;
+use crate::quote::types::Component;
+use crate::quote::wording::plural;
+use crate::scope::FieldError;
+
+use super::{Ctx, Priced};
+
+/// A class offering's rule: its capacity, seat add-on, add-ons per extra attendee, and the
+/// question that gives attendees when the scope item does not.
+pub(super) struct ClassRule<'a> {
+    pub(super) capacity: u64,
+    pub(super) seat_addon: &'a str,
+    pub(super) per_extra: u64,
+    pub(super) attendees_question: Option<&'a str>,
+}
+
+/// Prices classes: for a class count, for attendees (the cheapest seating), across the
+/// plausible attendees while they are not known, or one class when nothing is given.
+pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> {
+    let mut priced = Priced::new(ctx);
+    let (class_price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
+    let (addon_price, addon_note) = ctx.unit_price(rule.seat_addon, ctx.delivery)?;
+    priced.list_price_step(ctx, class_price, Cow::Borrowed("class"), note);
+    priced.push_opt(addon_note);
+    priced.unit_price = Some(class_price);
+
+    let attendees = match (ctx.item.attendees, rule.attendees_question) {
+        (Some(a), _) => Attendees::Known(a, None),
+        (None, Some(question)) => match ctx.number_answer(question)? {
+            Some(a) => Attendees::Known(a, Some(question.to_string())),
+            None if ctx.item.quantity.is_none() => match ctx.plausible(question) {
+                Some(band) => Attendees::Unknown(band, question.to_string()),
+                None => Attendees::NotGiven,
+            },
+            None => Attendees::NotGiven,
+        },
+        (None, None) => Attendees::NotGiven,
+    };
+    let overflow = || ctx.overflow();
+    let addon_sku = rule.seat_addon;
+
+    match (ctx.item.quantity, attendees) {
+        (Some(classes), Attendees::Known(attendees, source)) => {
+            if let Some(question) = source {
+                priced.push(
+                    TraceDetail::AttendeesFromAnswer {
+                        attendees,
+                        question,
+                    },
+                    None,
+                );
+            }
+            let seat = seating(&rule, attendees, classes, class_price, addon_price)
+                .ok_or_else(overflow)?;
+            seat_trace(&mut priced, &rule, attendees, seat, addon_price);
+            fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
+        }
+        (Some(classes), _) => {
+            let seat = seating(&rule, 0, classes, class_price, addon_price).ok_or_else(overflow)?;
+            priced.push(
+                TraceDetail::ClassCount {
+                    classes,
+                    capacity: rule.capacity,
+                },
+                None,
+            );
+            fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
+        }
+        (None, Attendees::Known(attendees, source)) => {
+            if let Some(question) = source {
+                priced.push(
+                    TraceDetail::AttendeesFromAnswer {
+                        attendees,
+                        question,
+                    },
+                    None,
+                );
+            }
+            let (best, compared) = cheapest_seating(&rule, attendees, class_price, addon_price)
+                .ok_or_else(overflow)?;
+            seat_trace(&mut priced, &rule, attendees, best, addon_price);
+            if compared.len() > 1 {
+                let tie = compared.iter().filter(|s| s.total == best.total).count() > 1;
+                priced.push(
+                    TraceDetail::CheapestClasses {
+                        options: compared.iter().map(|s| (s.classes, s.total)).collect(),
+                        chosen: best.classes,
+                        tie,
+                    },
+                    None,
+                );
+            }
+            fill_seating(ctx, &mut priced, best, class_price, addon_sku, addon_price);
+        }
+        (None, Attendees::Unknown(band, question)) => {
+            let low_count = band.from;
+            let high_count = band.to.unwrap_or(band.from);
+            let (low, _) = cheapest_seating(&rule, low_count, class_price, addon_price)
+                .ok_or_else(overflow)?;
+            let (high, _) = cheapest_seating(&rule, high_count, class_price, addon_price)
+                .ok_or_else(overflow)?;
+            let gross = PriceRange {
+                low: ctx.currency().at_scale(low.total),
+                high: ctx.currency().at_scale(high.total),
+            };
+            priced.missing.push(question.clone());
+            priced.push(
+                TraceDetail::AttendeesMissing {
+                    question,
+                    band,
+                    low_classes: low.classes,
+                    high_classes: high.classes,
+                },
+                Some(gross),
+            );
+            priced.quantity = low.classes;
+            priced.quantity_high = (high.classes != low.classes).then_some(high.classes);
+            priced.trips = (low.classes, high.classes);
+            priced.gross = Some(gross);
+        }
+        (None, Attendees::NotGiven) => {
+            let seat = seating(&rule, 0, 1, class_price, addon_price).ok_or_else(overflow)?;
+            priced.push(
+                TraceDetail::DefaultClass {
+                    capacity: rule.capacity,
+                },
+                None,
+            );
+            fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
+        }
+    }
+    Ok(priced)
+}
+
+/// One way to seat a group: `classes` classes plus `addons` seat add-ons.
+#[derive(Clone, Copy)]
+struct Seating {
+    classes: u64,
+    addons: u64,
+    classes_amount: Decimal,
+    addons_amount: Decimal,
+    total: Decimal,
+}
+
+fn seating(
+    rule: &ClassRule<'_>,
+    attendees: u64,
+    classes: u64,
+    class_price: Decimal,
+    addon_price: Decimal,
+) -> Option<Seating> {
+    let seats = rule.capacity.checked_mul(classes)?;
+    let addons = attendees
+        .saturating_sub(seats)
+        .checked_mul(rule.per_extra)?;
+    let classes_amount = times(class_price, classes)?;
+    let addons_amount = times(addon_price, addons)?;
+    Some(Seating {
+        classes,
+        addons,
+        classes_amount,
+        addons_amount,
+        total: classes_amount.checked_add(addons_amount)?,
+    })
+}
+
+/// The cheapest seating for `attendees`; on a tie, more classes. The cost is linear in the
+/// class count up to ⌊attendees / capacity⌋ and then jumps to ⌈attendees / capacity⌉ classes
+/// with no add-ons, so the cheapest is at 1, ⌊a/c⌋ or ⌈a/c⌉.
+fn cheapest_seating(
+    rule: &ClassRule<'_>,
+    attendees: u64,
+    class_price: Decimal,
+    addon_price: Decimal,
+) -> Option<(Seating, Vec<Seating>)> {
+    let capacity = rule.capacity.max(1);
+    let most = attendees.div_ceil(capacity).max(1);
+    let fewest = (attendees / capacity).max(1);
+    let mut best: Option<Seating> = None;
+    for classes in [1, fewest, most] {
+        let option = seating(rule, attendees, classes, class_price, addon_price)?;
+        best = match best {
+            Some(b) if b.total < option.total => Some(b),
+            Some(b) if b.total == option.total && b.classes >= option.classes => Some(b),
+            _ => Some(option),
+        };
+    }
+    let best = best?;
+    // The neighbours of the choice, to show the comparison in the trace.
+    let mut compared = Vec::new();
+    for classes in [
+        best.classes.saturating_sub(1),
+        best.classes,
+        best.classes + 1,
+    ] {
+        if (1..=most).contains(&classes) {
+            compared.push(seating(rule, attendees, classes, class_price, addon_price)?);
+        }
+    }
+    Some((best, compared))
+}
+
+enum Attendees {
+    Known(u64, Option<String>),
+    Unknown(Band, String),
+    NotGiven,
+}
+
+fn seat_trace(
+    priced: &mut Priced,
+    rule: &ClassRule<'_>,
+    attendees: u64,
+    seat: Seating,
+    addon_price: Decimal,
+) {
+    priced.push(
+        TraceDetail::Seating {
+            attendees,
+            classes: seat.classes,
+            capacity: rule.capacity,
+            addons: seat.addons,
+            seat_sku: rule.seat_addon.to_string(),
+            addon_price,
+            per_extra: rule.per_extra,
+        },
+        None,
+    );
+}
+
+fn fill_seating(
+    ctx: &Ctx<'_>,
+    priced: &mut Priced,
+    seat: Seating,
+    class_price: Decimal,
+    addon_sku: &str,
+    addon_price: Decimal,
+) {
+    let currency = ctx.currency();
+    priced.components.push(Component {
+        sku: ctx.offering.sku.clone(),
+        description: format!("{} {}", seat.classes, plural("class", seat.classes)),
+        quantity: Decimal::from(seat.classes),
+        unit_price: class_price,
+        amount: currency.at_scale(seat.classes_amount),
+    });
+    if seat.addons > 0 {
+        priced.components.push(Component {
+            sku: addon_sku.to_string(),
+            description: format!("{} seat {}", seat.addons, plural("add-on", seat.addons)),
+            quantity: Decimal::from(seat.addons),
+            unit_price: addon_price,
+            amount: currency.at_scale(seat.addons_amount),
+        });
+    }
+    let gross = PriceRange::firm(currency.at_scale(seat.total));
+    priced.push(
+        TraceDetail::ClassTotal {
+            classes: seat.classes,
+            class_price,
+            addons: seat.addons,
+            addon_price,
+            total: gross.low,
+        },
+        Some(gross),
+    );
+    priced.quantity = seat.classes;
+    priced.trips = (seat.classes, seat.classes);
+    priced.gross = Some(gross);
+}

@@ -1,0 +1,287 @@
+//! The pricing models: from one scope item to a gross amount with its trace.
+//!
+//! [`draft`] checks the item ([`input`]), dispatches on the offering's [`Pricing`] model to
+//! the file that prices it, and adds the travel line for on-site delivery. Discounts and
+//! rounding come later, in [`super::line`].
+
+mod blocks;
+mod class;
+mod custom;
+mod fixed;
+mod input;
+mod percent_of_subtotal;
+mod range_table;
+mod tiered;
+mod time_and_materials;
+mod travel;
+
+pub(super) use percent_of_subtotal::price_on_other_lines;
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use super::line::{Draft, LineDiscount};
+use super::prices::PriceList;
+use super::trace::{Converted, TraceDetail, TraceStep};
+use super::types::{Component, QuoteOptions};
+use super::wording::unit_words;
+use crate::catalog::{Band, Catalog, DeliveryMode, Offering, Pricing};
+use crate::money::{Currency, PriceRange};
+use crate::scope::{Answer, FieldError, Scope, ScopeItem};
+
+/// What a model computed for one item.
+struct Priced {
+    currency: Currency,
+    quantity: u64,
+    quantity_high: Option<u64>,
+    unit: Cow<'static, str>,
+    unit_price: Option<Decimal>,
+    components: Vec<Component>,
+    gross: Option<PriceRange>,
+    trace: Vec<TraceStep>,
+    missing: Vec<String>,
+    warnings: Vec<String>,
+    /// Deliveries that need travel when on site (low, high).
+    trips: (u64, u64),
+}
+
+impl Priced {
+    /// Nothing priced yet: one unit of the model's unit, no amount.
+    fn new(ctx: &Ctx<'_>) -> Priced {
+        Priced {
+            currency: ctx.currency(),
+            quantity: 1,
+            quantity_high: None,
+            unit: unit_words(ctx.offering.pricing.unit()),
+            unit_price: None,
+            components: Vec::new(),
+            gross: None,
+            trace: Vec::with_capacity(8),
+            missing: Vec::new(),
+            warnings: Vec::new(),
+            trips: (1, 1),
+        }
+    }
+
+    fn push(&mut self, detail: TraceDetail, after: Option<PriceRange>) {
+        self.trace
+            .push(TraceStep::new(detail, self.currency, None, after));
+    }
+
+    fn push_opt(&mut self, detail: Option<TraceDetail>) {
+        if let Some(detail) = detail {
+            self.push(detail, None);
+        }
+    }
+
+    /// The list-price step (naming the delivery mode when the offering has several), then
+    /// the conversion note when the price was converted.
+    fn list_price_step(
+        &mut self,
+        ctx: &Ctx<'_>,
+        price: Decimal,
+        unit: Cow<'static, str>,
+        note: Option<TraceDetail>,
+    ) {
+        let delivery = (ctx.offering.delivery.modes.len() > 1).then_some(ctx.delivery);
+        self.push(
+            TraceDetail::ListPrice {
+                price,
+                unit,
+                delivery,
+            },
+            None,
+        );
+        self.push_opt(note);
+    }
+}
+
+/// Everything a model needs to price one item.
+struct Ctx<'a> {
+    catalog: &'a Catalog,
+    prices: &'a PriceList<'a>,
+    scope: &'a Scope,
+    offering: &'a Offering,
+    item: &'a ScopeItem,
+    delivery: DeliveryMode,
+    index: usize,
+}
+
+impl Ctx<'_> {
+    fn currency(&self) -> Currency {
+        self.prices.currency
+    }
+
+    fn money(&self, amount: Decimal) -> String {
+        self.currency().display(amount)
+    }
+
+    fn field(&self, name: &str) -> String {
+        format!("items[{}].{name}", self.index)
+    }
+
+    fn error(&self, name: &str, message: impl Into<String>) -> Vec<FieldError> {
+        vec![FieldError::new(self.field(name), message)]
+    }
+
+    fn overflow(&self) -> Vec<FieldError> {
+        self.error(
+            "sku",
+            "the amounts are too large to price exactly; check the quantities",
+        )
+    }
+
+    /// The unit price of `sku` for this item's delivery mode, with a trace note.
+    fn unit_price(
+        &self,
+        sku: &str,
+        mode: DeliveryMode,
+    ) -> Result<(Decimal, Option<TraceDetail>), Vec<FieldError>> {
+        let (price, source) = self.prices.unit_price(sku, mode).ok_or_else(|| {
+            self.error(
+                "sku",
+                format!(
+                    "the catalog has no {} price for {sku}; ask PS operations to add it to the price book",
+                    self.currency().code()
+                ),
+            )
+        })?;
+        let note = self
+            .prices
+            .source_detail(&source, price, Converted::ListPrice);
+        Ok((self.currency().at_scale(price), note))
+    }
+
+    /// A whole-number answer, or an error naming the answer when it is another kind.
+    fn number_answer(&self, question: &str) -> Result<Option<u64>, Vec<FieldError>> {
+        match self.scope.answers.get(question) {
+            None => Ok(None),
+            Some(Answer::Number(n)) => Ok(Some(*n)),
+            Some(other) => Err(vec![FieldError::new(
+                format!("answers.{question}"),
+                format!("expected a whole number, got {:?}", other.display()),
+            )]),
+        }
+    }
+
+    /// The band an unanswered question plausibly falls in.
+    fn plausible(&self, question: &str) -> Option<Band> {
+        let question = self.catalog.question(question)?;
+        question.plausible.or(match (question.min, question.max) {
+            (min, Some(max)) => Some(Band {
+                from: min.unwrap_or(0),
+                to: Some(max),
+            }),
+            _ => None,
+        })
+    }
+}
+
+/// Prices one scope item up to its gross amount (discounts come later).
+pub(super) fn draft<'c>(
+    catalog: &'c Catalog,
+    prices: &PriceList<'_>,
+    scope: &Scope,
+    index: usize,
+    item: &ScopeItem,
+    options: &QuoteOptions,
+) -> Result<Draft<'c>, Vec<FieldError>> {
+    let offering = catalog.offering(&item.sku).ok_or_else(|| {
+        vec![FieldError::new(
+            format!("items[{index}].sku"),
+            input::unknown_sku_message(catalog, &item.sku),
+        )]
+    })?;
+    let delivery = input::delivery_mode(catalog, offering, item, index)?;
+    let ctx = Ctx {
+        catalog,
+        prices,
+        scope,
+        offering,
+        item,
+        delivery,
+        index,
+    };
+    input::check_availability(&ctx, options)?;
+    let line_discount = input::check_fields(&ctx)?;
+    let mut percent_of = None;
+    let mut priced = match &offering.pricing {
+        Pricing::Fixed { unit } => fixed::fixed(&ctx, unit)?,
+        Pricing::Class {
+            capacity,
+            seat_addon,
+            addons_per_extra_attendee,
+            attendees_question,
+        } => class::class(
+            &ctx,
+            class::ClassRule {
+                capacity: u64::from(*capacity),
+                seat_addon,
+                per_extra: u64::from(*addons_per_extra_attendee),
+                attendees_question: attendees_question.as_deref(),
+            },
+        )?,
+        Pricing::Blocks {
+            hours_per_block,
+            included_pm_hours,
+        } => blocks::blocks(&ctx, u64::from(*hours_per_block), *included_pm_hours)?,
+        Pricing::Tiered {
+            mode,
+            unit,
+            bands,
+            min_quantity,
+            max_quantity,
+        } => tiered::tiered(&ctx, *mode, unit, bands, *min_quantity, *max_quantity)?,
+        Pricing::TimeAndMaterials { roles } => time_and_materials::time_and_materials(&ctx, roles)?,
+        Pricing::RangeTable {
+            rows,
+            columns,
+            add_ons,
+        } => range_table::range_table(&ctx, rows, columns, add_ons)?,
+        Pricing::PercentOfSubtotal {
+            percent,
+            categories,
+        } => {
+            percent_of = Some((*percent, categories.clone()));
+            percent_of_subtotal::placeholder(&ctx)
+        }
+        Pricing::Custom { estimate_note } => custom::custom(&ctx, estimate_note),
+    };
+    if priced.gross.is_none() && !matches!(line_discount, LineDiscount::None) {
+        // The line has no price for now (e.g. an answer is beyond the estimate table): the
+        // discount is kept in the scope and applies again once the line is priced.
+        priced.warnings.push(format!(
+            "{}: the line discount does not apply while the line has no price",
+            offering.sku
+        ));
+    }
+    let expense = if delivery == DeliveryMode::OnSite {
+        Some(travel::expense(&ctx, priced.trips)?)
+    } else {
+        None
+    };
+    Ok(Draft {
+        item: index,
+        sku: offering.sku.clone(),
+        name: offering.name.clone(),
+        category: &offering.category,
+        sale: offering.sale,
+        delivery: Some(delivery),
+        quantity: priced.quantity,
+        quantity_high: priced.quantity_high,
+        unit: priced.unit,
+        unit_price: priced.unit_price,
+        components: priced.components,
+        gross: priced.gross,
+        discount: None,
+        net: None,
+        trace: priced.trace,
+        missing: priced.missing,
+        warnings: priced.warnings,
+        expense,
+        percent_of_subtotal: percent_of,
+        line_discount,
+        currency: prices.currency,
+    })
+}

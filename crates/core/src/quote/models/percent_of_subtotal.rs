@@ -1,0 +1,57 @@
+//! A percentage of the other lines' nets (e.g. project management): a placeholder while the
+//! items are priced, then priced on the nets of the lines of its categories (all priced lines
+//! when it names none), percentage lines left out.
+
+use crate::money::{PriceRange, percent_of};
+use crate::quote::line::Draft;
+use crate::quote::prices::PriceList;
+use crate::quote::trace::{TraceDetail, TraceStep};
+
+use super::{Ctx, Priced};
+
+/// The line before the others are priced: a firm zero.
+pub(super) fn placeholder(ctx: &Ctx<'_>) -> Priced {
+    let mut priced = Priced::new(ctx);
+    priced.gross = Some(PriceRange::firm(ctx.currency().zero()));
+    priced
+}
+
+/// Prices a percent-of-subtotal line on `nets`, each line's (category, net, is a percentage
+/// line); the error names the line when the amounts overflow.
+pub(in crate::quote) fn price_on_other_lines(
+    draft: &mut Draft<'_>,
+    nets: &[(&str, Option<PriceRange>, bool)],
+    prices: &PriceList<'_>,
+) -> Result<(), String> {
+    let Some((percent, categories)) = &draft.percent_of_subtotal else {
+        return Ok(());
+    };
+    let field = || format!("items[{}]", draft.item);
+    let currency = prices.currency;
+    let mut basis = PriceRange::firm(currency.zero());
+    for (category, net, is_percent) in nets {
+        if *is_percent || !(categories.is_empty() || categories.iter().any(|c| c == category)) {
+            continue;
+        }
+        if let Some(net) = net {
+            basis = basis.checked_add(*net).ok_or_else(field)?;
+        }
+    }
+    let gross = basis
+        .try_map(|end| percent_of(end, *percent))
+        .ok_or_else(field)?
+        .at_scale(currency);
+    let step = TraceStep::new(
+        TraceDetail::PercentOfSubtotal {
+            percent: *percent,
+            categories: categories.clone().into_boxed_slice(),
+            basis,
+        },
+        currency,
+        None,
+        Some(gross),
+    );
+    draft.trace.push(step);
+    draft.gross = Some(gross);
+    Ok(())
+}

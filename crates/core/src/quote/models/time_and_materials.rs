@@ -1,0 +1,126 @@
+//! Time and materials: effort hours by role at the rate card, capped at the not-to-exceed
+//! amount when one is given; no effort yet leaves the line out of the total.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use crate::money::PriceRange;
+use crate::quote::trace::{Converted, TraceDetail};
+use crate::quote::types::Component;
+use crate::scope::FieldError;
+
+use super::{Ctx, Priced};
+
+/// Prices the effort by role at the rate card, refusing roles the offering does not use.
+pub(super) fn time_and_materials(
+    ctx: &Ctx<'_>,
+    roles: &[String],
+) -> Result<Priced, Vec<FieldError>> {
+    let mut priced = Priced::new(ctx);
+    let effort = &ctx.item.effort;
+    if effort.is_empty() {
+        priced.push(TraceDetail::NoEffort, None);
+        priced.warnings.push(format!(
+            "{}: no effort estimate yet, so the line is not in the total",
+            ctx.offering.sku
+        ));
+        return Ok(priced);
+    }
+    let currency = ctx.currency();
+    let mut errors = Vec::new();
+    let mut total = Decimal::ZERO;
+    let mut hours_total = Decimal::ZERO;
+    for (role_id, hours) in effort {
+        let field = format!("effort.{role_id}");
+        if !roles.is_empty() && !roles.contains(role_id) {
+            errors.extend(ctx.error(
+                &field,
+                format!(
+                    "{} is staffed by {}; {role_id:?} is not one of its roles",
+                    ctx.offering.sku,
+                    roles.join(", ")
+                ),
+            ));
+            continue;
+        }
+        let Some((role, source)) = ctx.prices.role(role_id) else {
+            errors.extend(ctx.error(
+                &field,
+                format!("the {} rate card has no role {role_id:?}", currency.code()),
+            ));
+            continue;
+        };
+        priced.push_opt(
+            ctx.prices
+                .source_detail(&source, role.bill, Converted::ListPrice),
+        );
+        let amount = role
+            .bill
+            .checked_mul(*hours)
+            .ok_or_else(|| ctx.overflow())?;
+        total = total.checked_add(amount).ok_or_else(|| ctx.overflow())?;
+        hours_total = hours_total
+            .checked_add(*hours)
+            .ok_or_else(|| ctx.overflow())?;
+        priced.components.push(Component {
+            sku: ctx.offering.sku.clone(),
+            description: format!("{} hours of {}", hours.normalize(), role.name),
+            quantity: *hours,
+            unit_price: currency.at_scale(role.bill),
+            amount: currency.at_scale(amount),
+        });
+        priced.push(
+            TraceDetail::Effort {
+                role: role.name,
+                hours: *hours,
+                rate: role.bill,
+                amount,
+            },
+            None,
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut gross = currency.at_scale(total);
+    if let Some(cap) = ctx.item.not_to_exceed {
+        if gross > cap {
+            priced.push(
+                TraceDetail::NotToExceed {
+                    estimate: gross,
+                    cap,
+                    capped: true,
+                },
+                Some(PriceRange::firm(currency.at_scale(cap))),
+            );
+            priced.warnings.push(format!(
+                "{}: effort estimate {} is above the not-to-exceed cap {}",
+                ctx.offering.sku,
+                ctx.money(gross),
+                ctx.money(cap)
+            ));
+            gross = currency.at_scale(cap);
+        } else {
+            priced.push(
+                TraceDetail::NotToExceed {
+                    estimate: gross,
+                    cap,
+                    capped: false,
+                },
+                None,
+            );
+        }
+    }
+    let gross = PriceRange::firm(gross);
+    priced.push(
+        TraceDetail::EffortTotal {
+            hours: hours_total,
+            amount: gross.low,
+        },
+        Some(gross),
+    );
+    priced.unit = Cow::Borrowed("engagement");
+    priced.gross = Some(gross);
+    Ok(priced)
+}

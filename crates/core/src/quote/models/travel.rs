@@ -1,0 +1,73 @@
+//! Travel and expenses for on-site delivery: travelers × (per trip + days × per day) for
+//! each trip, rounded once, on a separate expense line billed at actual cost.
+
+use crate::money::{PriceRange, times};
+use crate::quote::line::ExpenseDraft;
+use crate::quote::trace::{Converted, TraceDetail, TraceStep};
+use crate::scope::FieldError;
+
+use super::Ctx;
+
+/// The expense line for an on-site item with `trips` (low, high) deliveries.
+pub(super) fn expense(
+    ctx: &Ctx<'_>,
+    trips: (u64, u64),
+) -> Result<Box<ExpenseDraft>, Vec<FieldError>> {
+    let Some((travel, source)) = ctx.prices.travel() else {
+        return Err(ctx.error(
+            "delivery",
+            format!(
+                "on-site delivery needs a travel estimate, but the {} price book has none",
+                ctx.currency().code()
+            ),
+        ));
+    };
+    let delivery = &ctx.offering.delivery;
+    let travelers = u64::from(delivery.travelers);
+    let days = u64::from(delivery.on_site_days);
+    let currency = ctx.currency();
+    let per_trip = times(travel.per_day, days)
+        .and_then(|d| d.checked_add(travel.per_trip))
+        .and_then(|d| times(d, travelers))
+        .ok_or_else(|| ctx.overflow())?;
+    let amount = PriceRange {
+        low: currency.round(
+            times(per_trip, trips.0).ok_or_else(|| ctx.overflow())?,
+            ctx.prices.mode,
+        ),
+        high: currency.round(
+            times(per_trip, trips.1).ok_or_else(|| ctx.overflow())?,
+            ctx.prices.mode,
+        ),
+    };
+    let mut trace = Vec::with_capacity(2);
+    if let Some(detail) = ctx
+        .prices
+        .source_detail(&source, travel.per_trip, Converted::Travel)
+    {
+        trace.push(TraceStep::new(detail, currency, None, None));
+    }
+    trace.push(TraceStep::new(
+        TraceDetail::Travel {
+            travelers,
+            per_trip: travel.per_trip,
+            days,
+            per_day: travel.per_day,
+            trips,
+            amount,
+        },
+        currency,
+        None,
+        Some(amount),
+    ));
+    Ok(Box::new(ExpenseDraft {
+        item: ctx.index,
+        sku: ctx.offering.sku.clone(),
+        name: format!("Travel and expenses for {} (estimate)", ctx.offering.name),
+        sale: ctx.offering.sale,
+        delivery: ctx.delivery,
+        trips,
+        amount,
+        trace,
+    }))
+}

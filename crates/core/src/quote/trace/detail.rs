@@ -1,0 +1,239 @@
+//! The data of each kind of trace step: amounts, counts and bands, recorded while pricing,
+//! with the step's machine-readable name.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use crate::catalog::{Band, DeliveryMode};
+use crate::date::Date;
+use crate::money::{Currency, PriceRange, RoundingMode};
+
+/// Where one end of a range-table lookup fell.
+#[derive(Debug, Clone)]
+pub(crate) enum AxisWords {
+    /// Answered, in a band.
+    Band {
+        question: String,
+        value: u64,
+        band: Band,
+    },
+    /// Not answered: priced across the plausible band.
+    Missing {
+        question: String,
+        text: String,
+        band: Band,
+    },
+    /// Answered, outside every band.
+    Outside { question: String, value: u64 },
+}
+
+/// A count that was answered, or the band it plausibly falls in.
+#[derive(Debug, Clone)]
+pub(crate) enum Count {
+    Answered(u64),
+    Missing(Band),
+}
+
+/// What was converted from the base currency.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Converted {
+    ListPrice,
+    Travel,
+}
+
+/// An amount converted from the base currency.
+#[derive(Debug, Clone)]
+pub(crate) struct Conversion {
+    pub(crate) what: Converted,
+    pub(crate) base_currency: Currency,
+    pub(crate) base_amount: Decimal,
+    pub(crate) rate: Decimal,
+    pub(crate) as_of: Date,
+    pub(crate) step: Option<Decimal>,
+    pub(crate) amount: Decimal,
+}
+
+/// An add-on per started group of a counted answer.
+#[derive(Debug, Clone)]
+pub(crate) struct AddOnWords {
+    pub(crate) question: String,
+    pub(crate) count: Count,
+    pub(crate) groups: (u64, u64),
+    pub(crate) per: u64,
+    pub(crate) label: String,
+    pub(crate) price: Decimal,
+    pub(crate) amount: PriceRange,
+}
+
+/// Every kind of step, with the data its words need. Amounts the step's `before` and
+/// `after` already hold are not repeated here.
+#[derive(Debug, Clone)]
+pub(crate) enum TraceDetail {
+    ListPrice {
+        price: Decimal,
+        unit: Cow<'static, str>,
+        delivery: Option<DeliveryMode>,
+    },
+    BlockListPrice {
+        price: Decimal,
+        hours: u64,
+        pm_hours: u32,
+    },
+    Converted(Box<Conversion>),
+    ConvertedTable {
+        tiers: bool,
+        base_currency: Currency,
+    },
+    UnitQuantity {
+        quantity: u64,
+        unit: Cow<'static, str>,
+        price: Decimal,
+        total: Decimal,
+    },
+    AttendeesFromAnswer {
+        attendees: u64,
+        question: String,
+    },
+    ClassCount {
+        classes: u64,
+        capacity: u64,
+    },
+    DefaultClass {
+        capacity: u64,
+    },
+    Seating {
+        attendees: u64,
+        classes: u64,
+        capacity: u64,
+        addons: u64,
+        seat_sku: String,
+        addon_price: Decimal,
+        per_extra: u64,
+    },
+    CheapestClasses {
+        options: Vec<(u64, Decimal)>,
+        chosen: u64,
+        tie: bool,
+    },
+    AttendeesMissing {
+        question: String,
+        band: Band,
+        low_classes: u64,
+        high_classes: u64,
+    },
+    ClassTotal {
+        classes: u64,
+        class_price: Decimal,
+        addons: u64,
+        addon_price: Decimal,
+        total: Decimal,
+    },
+    Blocks {
+        hours: Decimal,
+        hours_per_block: u64,
+        exact: Decimal,
+        blocks: u64,
+    },
+    TierVolume {
+        quantity: u64,
+        unit: String,
+        band: Band,
+        price: Decimal,
+        amount: Decimal,
+    },
+    TierGraduated {
+        parts: Vec<(u64, Decimal, Band)>,
+        total: Decimal,
+    },
+    NoEffort,
+    Effort {
+        role: String,
+        hours: Decimal,
+        rate: Decimal,
+        amount: Decimal,
+    },
+    NotToExceed {
+        estimate: Decimal,
+        cap: Decimal,
+        capped: bool,
+    },
+    EffortTotal {
+        hours: Decimal,
+        amount: Decimal,
+    },
+    RangeTable {
+        axes: Box<(AxisWords, AxisWords)>,
+    },
+    BeyondTable {
+        axes: Box<(AxisWords, AxisWords)>,
+        rows_limit: Option<u64>,
+        columns_limit: Option<u64>,
+    },
+    AddOn(Box<AddOnWords>),
+    Custom {
+        note: String,
+    },
+    Travel {
+        travelers: u64,
+        per_trip: Decimal,
+        days: u64,
+        per_day: Decimal,
+        trips: (u64, u64),
+        amount: PriceRange,
+    },
+    PercentOfSubtotal {
+        percent: Decimal,
+        categories: Box<[String]>,
+        basis: PriceRange,
+    },
+    LineDiscountPercent {
+        percent: Decimal,
+    },
+    LineDiscountAmount {
+        amount: Decimal,
+        capped: bool,
+    },
+    Rounding {
+        mode: RoundingMode,
+    },
+    QuoteDiscount {
+        percent: Decimal,
+        share: PriceRange,
+    },
+}
+
+impl TraceDetail {
+    /// The machine-readable step name.
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            TraceDetail::ListPrice { .. } | TraceDetail::BlockListPrice { .. } => "list_price",
+            TraceDetail::Converted(_) | TraceDetail::ConvertedTable { .. } => "currency_conversion",
+            TraceDetail::UnitQuantity { .. }
+            | TraceDetail::ClassTotal { .. }
+            | TraceDetail::EffortTotal { .. } => "quantity",
+            TraceDetail::AttendeesFromAnswer { .. } => "attendees",
+            TraceDetail::ClassCount { .. }
+            | TraceDetail::DefaultClass { .. }
+            | TraceDetail::Seating { .. } => "class_count",
+            TraceDetail::CheapestClasses { .. } => "cheapest_class_count",
+            TraceDetail::AttendeesMissing { .. } => "missing_answer",
+            TraceDetail::Blocks { .. } => "blocks",
+            TraceDetail::TierVolume { .. } | TraceDetail::TierGraduated { .. } => "tier",
+            TraceDetail::NoEffort
+            | TraceDetail::Custom { .. }
+            | TraceDetail::BeyondTable { .. } => "custom",
+            TraceDetail::Effort { .. } => "effort",
+            TraceDetail::NotToExceed { .. } => "not_to_exceed",
+            TraceDetail::RangeTable { .. } => "range_table",
+            TraceDetail::AddOn(_) => "add_on",
+            TraceDetail::Travel { .. } => "travel_estimate",
+            TraceDetail::PercentOfSubtotal { .. } => "percent_of_subtotal",
+            TraceDetail::LineDiscountPercent { .. } | TraceDetail::LineDiscountAmount { .. } => {
+                "line_discount"
+            }
+            TraceDetail::Rounding { .. } => "rounding",
+            TraceDetail::QuoteDiscount { .. } => "quote_discount",
+        }
+    }
+}
