@@ -37,6 +37,8 @@ mod scoping;
 pub mod share;
 mod sow;
 
+#[cfg(feature = "schema")]
+pub use catalog::catalog_schema;
 pub use catalog::{
     AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
     CatalogData, CatalogError, CatalogFormat, CatalogRef, Category, Choice, Condition, Conversion,

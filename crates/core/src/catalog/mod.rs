@@ -3,6 +3,8 @@
 
 mod lint;
 mod model;
+#[cfg(feature = "schema")]
+mod schema;
 mod source_map;
 
 use std::collections::BTreeMap;
@@ -13,6 +15,8 @@ use sha2::{Digest, Sha256};
 
 pub use lint::LintIssue;
 pub use model::*;
+#[cfg(feature = "schema")]
+pub use schema::catalog_schema;
 pub use source_map::SourceMap;
 
 use crate::money::Currency;
