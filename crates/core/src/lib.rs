@@ -19,11 +19,14 @@
 //!   [`sow_draft`] fills the catalog's SOW template into Markdown or print-ready HTML.
 //! - [`share::encode`] packs a scope and its catalog's hash into a URL-fragment-safe link;
 //!   [`share::decode`] reads it back with the strict scope reader.
+//! - [`diff_catalogs`] compares two versions of a catalog for review: entries added, removed
+//!   and changed by field, and every price-book amount that moved ([`CatalogDiff`]).
 //!
 //! This crate is pure: no I/O, no clock, no randomness. It compiles for native targets and
 //! for `wasm32-unknown-unknown`, where the browser app calls it.
 
 mod catalog;
+mod catalog_diff;
 mod condition;
 mod date;
 mod import;
@@ -47,6 +50,10 @@ pub use catalog::{
     Prerequisites, PriceBook, PriceEntry, Pricing, Question, QuestionKind, RecommendationKind,
     RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings, TierMode, Travel,
     WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
+};
+pub use catalog_diff::{
+    CATALOG_DIFF_FORMAT, CatalogDiff, DiffEntry, EntryChange, FieldChange, ListChanges,
+    PriceChange, PriceKind, diff_catalogs,
 };
 pub use condition::{ScopeFacts, holds as condition_holds};
 pub use date::{Date, DateError};
