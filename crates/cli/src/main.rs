@@ -5,6 +5,7 @@
 //! problem on stderr), 2 the command line itself was wrong; `catalog diff` exits 3 when a
 //! price changed.
 
+mod catalog_check_report;
 mod catalog_cmd;
 mod catalog_diff_cmd;
 mod input;
@@ -169,6 +170,10 @@ enum CatalogCommand {
     Check {
         /// A catalog in TOML or JSON, or `-` for standard input.
         file: Option<String>,
+        /// Output format: text on stderr, the problems as JSON, or GitLab's Code Quality
+        /// report (JSON on stdout; the text still goes to stderr).
+        #[arg(long, value_enum, default_value_t = catalog_cmd::CheckFormat::Text)]
+        format: catalog_cmd::CheckFormat,
     },
     /// Convert GitLab's services.yml into a Scopecraft catalog (TOML on stdout, warnings on stderr).
     ImportGitlab {
@@ -252,7 +257,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Catalog { command } => match command {
-            CatalogCommand::Check { file } => catalog_cmd::check(file.as_deref()),
+            CatalogCommand::Check { file, format } => catalog_cmd::check(file.as_deref(), format),
             CatalogCommand::Diff { old, new, format } => {
                 if old == "-" && new == "-" {
                     let mut cli = Cli::command();

@@ -1,5 +1,6 @@
 //! What a catalog merge request is reviewed with, as a user runs it: `scopecraft catalog
-//! diff` (table, Markdown, JSON; exit status 3 when a price changed).
+//! diff` (table, Markdown, JSON; exit status 3 when a price changed) and `scopecraft catalog
+//! check --format json | codequality`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -284,4 +285,102 @@ fn a_refused_catalog_exits_1_with_its_problems() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).is_empty());
     assert!(stderr(&out).contains("unknown category \"nowhere\""));
+}
+
+// catalog check --format ---------------------------------------------------------------------
+
+const BROKEN: &str = "tests/bad-inputs/catalog-duplicate-sku.toml";
+
+#[test]
+fn code_quality_lists_every_problem_where_gitlab_shows_it() {
+    let text = scopecraft(&["catalog", "check", BROKEN], None);
+    let out = scopecraft(
+        &["catalog", "check", BROKEN, "--format", "codequality"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // The text report is unchanged, on stderr.
+    assert_eq!(stderr(&out), stderr(&text));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let issues = report.as_array().unwrap();
+    assert_eq!(issues.len(), 4);
+    let lines: Vec<u64> = issues
+        .iter()
+        .map(|i| i["location"]["lines"]["begin"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [21, 25, 30, 120]);
+    let mut fingerprints: Vec<&str> = Vec::new();
+    for issue in issues {
+        assert_eq!(issue["location"]["path"], BROKEN);
+        assert_eq!(issue["severity"], "critical");
+        let fingerprint = issue["fingerprint"].as_str().unwrap();
+        assert_eq!(fingerprint.len(), 64);
+        assert!(fingerprint.bytes().all(|b| b.is_ascii_hexdigit()));
+        fingerprints.push(fingerprint);
+        let description = issue["description"].as_str().unwrap();
+        assert!(stderr(&out).contains(description), "{description}");
+    }
+    fingerprints.sort_unstable();
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), 4, "every fingerprint is different");
+    assert_eq!(issues[1]["check_name"], "offerings[].sku");
+    assert_eq!(issues[3]["check_name"], "price_books[].prices.*");
+}
+
+#[test]
+fn code_quality_of_a_good_catalog_is_an_empty_list() {
+    let out = scopecraft(
+        &["catalog", "check", GITLAB, "--format", "codequality"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "[]\n");
+    assert!(stderr(&out).contains(": ok — catalog gitlab-ps 2022.11"));
+}
+
+#[test]
+fn code_quality_reports_a_file_that_does_not_parse_as_a_blocker() {
+    let out = scopecraft(
+        &[
+            "catalog",
+            "check",
+            "tests/bad-inputs/catalog-malformed.toml",
+            "--format",
+            "codequality",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report[0]["severity"], "blocker");
+    assert_eq!(report[0]["check_name"], "syntax");
+    assert_eq!(report[0]["location"]["lines"]["begin"], 3);
+}
+
+#[test]
+fn check_json_lists_the_problems_by_field() {
+    let out = scopecraft(&["catalog", "check", BROKEN, "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["file"], BROKEN);
+    assert_eq!(report["catalog"], Value::Null);
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 4);
+    assert_eq!(errors[1]["field"], "offerings[1].sku");
+    assert_eq!(errors[1]["offering"], "GL-BAS-R");
+    assert_eq!(errors[1]["line"], 25);
+    assert!(
+        errors[1]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("duplicate SKU")
+    );
+
+    let out = scopecraft(&["catalog", "check", "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["catalog"]["id"], "gitlab-ps");
+    assert_eq!(report["errors"], serde_json::json!([]));
 }

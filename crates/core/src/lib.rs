@@ -21,12 +21,15 @@
 //!   [`share::decode`] reads it back with the strict scope reader.
 //! - [`diff_catalogs`] compares two versions of a catalog for review: entries added, removed
 //!   and changed by field, and every price-book amount that moved ([`CatalogDiff`]).
+//! - [`CodeQualityReport`] turns what the catalog check found into GitLab's Code Quality
+//!   report, with fingerprints that survive edits elsewhere in the file.
 //!
 //! This crate is pure: no I/O, no clock, no randomness. It compiles for native targets and
 //! for `wasm32-unknown-unknown`, where the browser app calls it.
 
 mod catalog;
 mod catalog_diff;
+mod code_quality;
 mod condition;
 mod date;
 mod import;
@@ -54,6 +57,10 @@ pub use catalog::{
 pub use catalog_diff::{
     CATALOG_DIFF_FORMAT, CatalogDiff, DiffEntry, EntryChange, FieldChange, ListChanges,
     PriceChange, PriceKind, diff_catalogs,
+};
+pub use code_quality::{
+    CodeQualityIssue, CodeQualityLines, CodeQualityLocation, CodeQualityReport,
+    CodeQualitySeverity, import_check_name, lint_check_name, stable_field_path,
 };
 pub use condition::{ScopeFacts, holds as condition_holds};
 pub use date::{Date, DateError};

@@ -374,8 +374,13 @@ fn canonical_json(data: &CatalogData) -> String {
 }
 
 fn content_hash(data: &CatalogData) -> String {
+    sha256_hex(canonical_json(data).as_bytes())
+}
+
+/// SHA-256 of `bytes`, in lower-case hex.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    let digest = Sha256::digest(canonical_json(data).as_bytes());
+    let digest = Sha256::digest(bytes);
     let mut hex = String::with_capacity(64);
     for byte in digest {
         let _ = write!(hex, "{byte:02x}");
