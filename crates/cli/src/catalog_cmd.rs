@@ -1,4 +1,5 @@
-//! `scopecraft catalog check | import-gitlab | show`.
+//! `scopecraft catalog check | import-gitlab | show` (`check --format json | codequality` is
+//! in `catalog_check_report`).
 
 use scopecraft::{
     Catalog, Currency, GITLAB_CATALOG_TOML, check_catalog, import_gitlab_services, list_price,
@@ -9,8 +10,24 @@ use crate::Failure;
 use crate::input::{self, display_name};
 use crate::table::Table;
 
+/// What `catalog check` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// A summary on stdout, or every problem on stderr.
+    Text,
+    /// The problems as JSON on stdout.
+    Json,
+    /// GitLab's Code Quality report (a JSON array) on stdout.
+    Codequality,
+}
+
 /// Lints a catalog: exit 0 with a one-line summary, or 1 with every problem on stderr.
-pub(crate) fn check(file: Option<&str>) -> Result<(), Failure> {
+/// With `--format json` or `codequality` the same text goes to stderr and the report to
+/// stdout.
+pub(crate) fn check(file: Option<&str>, format: CheckFormat) -> Result<(), Failure> {
+    if format != CheckFormat::Text {
+        return crate::catalog_check_report::report(file, format);
+    }
     let (name, text) = match file {
         None => (
             "gitlab.toml (embedded)".to_string(),
@@ -39,8 +56,13 @@ pub(crate) fn check(file: Option<&str>) -> Result<(), Failure> {
         let catalog = scopecraft::load_catalog(&name, &text)?;
         return summary(&name, &catalog);
     }
+    Err(Failure(problems_text(&name, &issues)))
+}
+
+/// One `error: …` line per issue, then `NAME: N problems found`.
+pub(crate) fn problems_text(name: &str, issues: &[scopecraft::LintIssue]) -> String {
     let mut message = String::new();
-    for issue in &issues {
+    for issue in issues {
         message.push_str(&format!("error: {issue}\n"));
     }
     message.push_str(&format!(
@@ -48,13 +70,19 @@ pub(crate) fn check(file: Option<&str>) -> Result<(), Failure> {
         issues.len(),
         if issues.len() == 1 { "" } else { "s" }
     ));
-    Err(Failure(message))
+    message
 }
 
 fn summary(name: &str, catalog: &Catalog) -> Result<(), Failure> {
+    println!("{}", summary_text(name, catalog));
+    Ok(())
+}
+
+/// `NAME: ok — catalog ID VERSION: N offerings, …; sha256 HASH`.
+pub(crate) fn summary_text(name: &str, catalog: &Catalog) -> String {
     let data = catalog.data();
     let currencies: Vec<&str> = catalog.currencies().iter().map(|c| c.code()).collect();
-    println!(
+    format!(
         "{name}: ok — catalog {} {}: {} offerings, {} price book{} ({}), {} questions, {} approval rules; sha256 {}",
         data.id,
         data.version,
@@ -65,8 +93,7 @@ fn summary(name: &str, catalog: &Catalog) -> Result<(), Failure> {
         data.questions.len(),
         data.approvals.len(),
         catalog.hash()
-    );
-    Ok(())
+    )
 }
 
 /// Converts GitLab's services.yml: our catalog on stdout, one warning per line on stderr.

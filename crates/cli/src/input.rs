@@ -42,7 +42,8 @@ pub(crate) fn display_name(path: &str) -> String {
     }
 }
 
-fn is_gitlab_yaml(path: &str) -> bool {
+/// Whether the file name says GitLab's `services.yml` (`.yml` / `.yaml`).
+pub(crate) fn is_gitlab_yaml(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     lower.ends_with(".yml") || lower.ends_with(".yaml")
 }

@@ -2,9 +2,12 @@
 //!
 //! A thin front end over the `scopecraft` core crate: it reads files (or stdin), calls the
 //! core, and prints tables or JSON. Exit status: 0 success, 1 the input was refused (every
-//! problem on stderr), 2 the command line itself was wrong.
+//! problem on stderr), 2 the command line itself was wrong; `catalog diff` exits 3 when a
+//! price changed.
 
+mod catalog_check_report;
 mod catalog_cmd;
+mod catalog_diff_cmd;
 mod input;
 mod plan_cmd;
 mod quote_cmd;
@@ -15,7 +18,7 @@ mod table;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
@@ -167,6 +170,10 @@ enum CatalogCommand {
     Check {
         /// A catalog in TOML or JSON, or `-` for standard input.
         file: Option<String>,
+        /// Output format: text on stderr, the problems as JSON, or GitLab's Code Quality
+        /// report (JSON on stdout; the text still goes to stderr).
+        #[arg(long, value_enum, default_value_t = catalog_cmd::CheckFormat::Text)]
+        format: catalog_cmd::CheckFormat,
     },
     /// Convert GitLab's services.yml into a Scopecraft catalog (TOML on stdout, warnings on stderr).
     ImportGitlab {
@@ -175,6 +182,26 @@ enum CatalogCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CatalogFormatArg::Toml)]
         format: CatalogFormatArg,
+    },
+    /// Compare two catalogs: offerings, questions and rules added, removed or changed, and
+    /// every price that moved. Exit status 3 when any price changed, 0 when none did.
+    #[command(
+        long_about = "Compare two versions of a catalog (TOML, JSON or GitLab's services.yml; \
+        `-` reads one of them from standard input): offerings, questions, recommendation and \
+        approval rules and categories added, removed or changed (by field), every price-book \
+        amount that moved with its percentage change, and the catalog's own fields.\n\n\
+        Exit status: 0 when no price changed, 3 when any did (a price-book amount, a book, its \
+        conversion, an offering's pricing, the base currency or rounding), 1 when a catalog \
+        was refused, 2 when the command line was wrong."
+    )]
+    Diff {
+        /// The old catalog, or `-` for standard input.
+        old: String,
+        /// The new catalog, or `-` for standard input.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = catalog_diff_cmd::DiffFormat::Table)]
+        format: catalog_diff_cmd::DiffFormat,
     },
     /// List a catalog's offerings and prices.
     Show {
@@ -230,7 +257,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Catalog { command } => match command {
-            CatalogCommand::Check { file } => catalog_cmd::check(file.as_deref()),
+            CatalogCommand::Check { file, format } => catalog_cmd::check(file.as_deref(), format),
+            CatalogCommand::Diff { old, new, format } => {
+                if old == "-" && new == "-" {
+                    let mut cli = Cli::command();
+                    cli.build();
+                    let mut diff = cli
+                        .find_subcommand_mut("catalog")
+                        .and_then(|catalog| catalog.find_subcommand_mut("diff"))
+                        .cloned()
+                        .unwrap_or_default();
+                    diff.error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "only one of OLD and NEW can be `-` (standard input)",
+                    )
+                    .exit();
+                }
+                match catalog_diff_cmd::diff(&old, &new, format) {
+                    Ok(code) => return code,
+                    Err(failure) => Err(failure),
+                }
+            }
             CatalogCommand::ImportGitlab { file, format } => {
                 catalog_cmd::import_gitlab(&file, format == CatalogFormatArg::Json)
             }

@@ -1,5 +1,5 @@
 //! `scopecraft sow-request SCOPE` and `scopecraft sow-draft SCOPE`, and
-//! `scopecraft schema sow-request`.
+//! `scopecraft schema sow-request | catalog`.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -37,6 +37,8 @@ pub(crate) enum DraftFormat {
 pub(crate) enum SchemaName {
     /// The SOW-request payload (`scopecraft.sow-request/1`).
     SowRequest,
+    /// A catalog file (TOML or JSON), for editors and CI.
+    Catalog,
 }
 
 /// Parses `--generated-at` for clap, so a bad timestamp is a command-line error.
@@ -137,6 +139,7 @@ pub(crate) fn sow_draft_cmd(
 pub(crate) fn schema_cmd(name: SchemaName) -> Result<(), Failure> {
     match name {
         SchemaName::SowRequest => print!("{}", scopecraft::sow_request_schema()),
+        SchemaName::Catalog => print!("{}", scopecraft::catalog_schema()),
     }
     Ok(())
 }

@@ -49,15 +49,18 @@ fn payload(scope: &str, incomplete: bool) -> String {
 }
 
 #[test]
-fn the_committed_schema_is_the_one_the_types_generate() {
-    let committed = std::fs::read_to_string(repo_root().join("schemas/sow-request.schema.json"))
-        .expect("schemas/sow-request.schema.json is committed");
-    let generated = ok(&["schema", "sow-request"]);
-    assert!(
-        committed == generated,
-        "schemas/sow-request.schema.json is stale: regenerate it with \
-         `cargo run -p scopecraft-cli -- schema sow-request > schemas/sow-request.schema.json`"
-    );
+fn the_committed_schemas_are_the_ones_the_types_generate() {
+    for name in ["sow-request", "catalog"] {
+        let path = format!("schemas/{name}.schema.json");
+        let committed = std::fs::read_to_string(repo_root().join(&path))
+            .unwrap_or_else(|_| panic!("{path} is committed"));
+        let generated = ok(&["schema", name]);
+        assert!(
+            committed == generated,
+            "{path} is stale: regenerate it with \
+             `cargo run -p scopecraft-cli -- schema {name} > {path}`"
+        );
+    }
 }
 
 #[test]

@@ -19,11 +19,17 @@
 //!   [`sow_draft`] fills the catalog's SOW template into Markdown or print-ready HTML.
 //! - [`share::encode`] packs a scope and its catalog's hash into a URL-fragment-safe link;
 //!   [`share::decode`] reads it back with the strict scope reader.
+//! - [`diff_catalogs`] compares two versions of a catalog for review: entries added, removed
+//!   and changed by field, and every price-book amount that moved ([`CatalogDiff`]).
+//! - [`CodeQualityReport`] turns what the catalog check found into GitLab's Code Quality
+//!   report, with fingerprints that survive edits elsewhere in the file.
 //!
 //! This crate is pure: no I/O, no clock, no randomness. It compiles for native targets and
 //! for `wasm32-unknown-unknown`, where the browser app calls it.
 
 mod catalog;
+mod catalog_diff;
+mod code_quality;
 mod condition;
 mod date;
 mod decimal;
@@ -42,6 +48,8 @@ pub mod share;
 mod sow;
 mod template;
 
+#[cfg(feature = "schema")]
+pub use catalog::catalog_schema;
 pub use catalog::{
     AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
     CatalogData, CatalogError, CatalogFormat, CatalogRef, Category, Choice, Condition, Conversion,
@@ -52,6 +60,14 @@ pub use catalog::{
     WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
 };
 pub use catalog::{ItemField, ItemFields};
+pub use catalog_diff::{
+    CATALOG_DIFF_FORMAT, CatalogDiff, DiffEntry, EntryChange, FieldChange, ListChanges,
+    PriceChange, PriceKind, diff_catalogs,
+};
+pub use code_quality::{
+    CodeQualityIssue, CodeQualityLines, CodeQualityLocation, CodeQualityReport,
+    CodeQualitySeverity, import_check_name, lint_check_name, stable_field_path,
+};
 pub use condition::{ScopeFacts, holds as condition_holds, service_types};
 pub use date::{Date, DateError};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};

@@ -131,6 +131,7 @@ pub fn group_thousands(plain: &str) -> String {
 /// How an amount is rounded to minor units. Catalog data (`rounding = "…"`); the default is
 /// half away from zero, the commercial rounding people expect on an invoice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// 2.345 → 2.35, −2.345 → −2.35.

@@ -4,6 +4,8 @@
 mod item_fields;
 mod lint;
 mod model;
+#[cfg(feature = "schema")]
+mod schema;
 mod source_map;
 
 use std::collections::BTreeMap;
@@ -15,6 +17,8 @@ use sha2::{Digest, Sha256};
 pub use item_fields::{ItemField, ItemFields};
 pub use lint::LintIssue;
 pub use model::*;
+#[cfg(feature = "schema")]
+pub use schema::catalog_schema;
 pub use source_map::SourceMap;
 
 use crate::money::Currency;
@@ -371,8 +375,13 @@ fn canonical_json(data: &CatalogData) -> String {
 }
 
 fn content_hash(data: &CatalogData) -> String {
+    sha256_hex(canonical_json(data).as_bytes())
+}
+
+/// SHA-256 of `bytes`, in lower-case hex.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    let digest = Sha256::digest(canonical_json(data).as_bytes());
+    let digest = Sha256::digest(bytes);
     let mut hex = String::with_capacity(64);
     for byte in digest {
         let _ = write!(hex, "{byte:02x}");

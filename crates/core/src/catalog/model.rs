@@ -15,9 +15,22 @@ pub const CATALOG_FORMAT: u32 = 1;
 
 /// Everything in a catalog file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        title = "Scopecraft catalog",
+        description = "A services catalog: offerings, price books, approval rules and discovery questions (docs/catalog-format.md). Amounts are decimal strings, never bare numbers."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogData {
+    /// Where an editor finds this file's JSON Schema (`"$schema"` in a JSON catalog). Read
+    /// and ignored: never written back and not part of the hash.
+    #[serde(rename = "$schema", default, skip_serializing)]
+    pub schema: Option<String>,
     /// File format version; must be [`CATALOG_FORMAT`].
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
     pub format: u32,
     /// Stable identifier of the catalog, e.g. `gitlab-ps`.
     pub id: String,
@@ -70,6 +83,7 @@ pub struct CatalogData {
 
 /// A group of offerings, e.g. education or migration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     /// Identifier used by offerings and questions (`education`).
@@ -83,6 +97,7 @@ pub struct Category {
 
 /// One thing that can be sold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Offering {
     /// Unique stock-keeping unit, e.g. `GL-CICD-R`.
@@ -117,9 +132,11 @@ pub struct Offering {
     pub public: bool,
     /// First day it can be sold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::schema::DateText>"))]
     pub available_from: Option<Date>,
     /// Last day it can be sold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::schema::DateText>"))]
     pub available_until: Option<Date>,
     /// What the price assumes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -145,6 +162,7 @@ fn is_true(value: &bool) -> bool {
 
 /// What a customer should have before buying an offering.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Prerequisites {
     /// Knowledge or environment, in words.
@@ -167,6 +185,7 @@ impl Prerequisites {
 
 /// GitLab licence tiers, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LicenseTier {
     /// Free.
@@ -229,6 +248,7 @@ impl DeliveryMode {
 
 /// How an offering is delivered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Delivery {
     /// The modes this SKU can be sold in; the first is the default. One SKU with two modes
@@ -262,6 +282,7 @@ fn is_one(value: &u32) -> bool {
 
 /// How long an offering takes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfferingDuration {
     /// In words (`about 1.5 weeks`).
@@ -269,9 +290,17 @@ pub struct OfferingDuration {
     pub summary: String,
     /// Calendar weeks it occupies in an implementation plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
     pub weeks: Option<Decimal>,
     /// Consultant days of effort, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
     pub effort_days: Option<Decimal>,
 }
 
@@ -296,6 +325,7 @@ pub enum SaleForm {
 /// How an offering's price is computed. The amounts live in the price books, so the same
 /// model prices every currency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "model", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Pricing {
     /// A fixed fee per unit (price entry: `price`, or `remote`/`on_site`).
@@ -360,6 +390,7 @@ pub enum Pricing {
     /// A percentage of the other lines' net amounts (e.g. project management).
     PercentOfSubtotal {
         /// Percent, e.g. `"10"`.
+        #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))]
         percent: Decimal,
         /// Only lines of these categories count (empty: all priced lines).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -405,6 +436,7 @@ impl Pricing {
 
 /// Volume or graduated tiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TierMode {
     /// All units at the rate of the band the quantity reaches.
@@ -446,6 +478,7 @@ impl Band {
 
 /// One dimension of a range table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Axis {
     /// The question id whose whole-number answer is looked up.
@@ -456,6 +489,7 @@ pub struct Axis {
 
 /// An amount added for every started group of `per` counted by a question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AddOnRule {
     /// The question id counted.
@@ -468,6 +502,7 @@ pub struct AddOnRule {
 
 /// Prices in one currency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PriceBook {
     /// ISO 4217 code of the currency every amount in this book is in.
@@ -489,67 +524,103 @@ pub struct PriceBook {
 
 /// A dated fixed exchange rate from the base currency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Conversion {
     /// Units of this book's currency per unit of the base currency.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))]
     pub rate: Decimal,
     /// The date the rate was fixed.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::DateText"))]
     pub as_of: Date,
     /// Converted unit prices are rounded to a multiple of this (e.g. `"10"`); absent:
     /// to the currency's minor unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
     pub round_to: Option<Decimal>,
 }
 
 /// Amounts for one SKU; which fields apply depends on the offering's pricing model.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PriceEntry {
     /// Price per unit, class or block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
     pub price: Option<Decimal>,
     /// Price per unit when delivered remotely (one SKU, two modes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
     pub remote: Option<Decimal>,
     /// Price per unit when delivered on site (one SKU, two modes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
     pub on_site: Option<Decimal>,
     /// Unit price per band, for tiered pricing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<super::schema::DecimalText>"))]
     pub tiers: Vec<Decimal>,
     /// `[low, high]` per row and column, for range tables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Vec<Vec<[super::schema::DecimalText; 2]>>")
+    )]
     pub table: Vec<Vec<[Decimal; 2]>>,
     /// Amount per started group, aligned with the model's `add_ons`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<super::schema::DecimalText>"))]
     pub add_ons: Vec<Decimal>,
 }
 
 /// A role on a rate card.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Display name.
     pub name: String,
     /// Hourly bill rate.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))]
     pub bill: Decimal,
     /// Hourly cost rate (internal; for margin).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
     pub cost: Option<Decimal>,
 }
 
 /// Travel and expense estimate per traveler for on-site delivery.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Travel {
     /// Per trip (airfare, ground transport).
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))]
     pub per_trip: Decimal,
     /// Per day on site (lodging, meals).
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))]
     pub per_day: Decimal,
 }
 
 /// Who must approve a quote, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ApprovalRule {
     /// Stable identifier.
@@ -571,18 +642,26 @@ pub struct ApprovalRule {
 /// What makes an approval rule fire. Percentages and amounts are compared with "over":
 /// exactly the threshold does not fire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ApprovalTrigger {
     /// Any line's discount, as a percentage of its gross, is over this.
-    LineDiscountPercentOver(Decimal),
+    LineDiscountPercentOver(
+        #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))] Decimal,
+    ),
     /// The quote discount percentage is over this.
-    QuoteDiscountPercentOver(Decimal),
+    QuoteDiscountPercentOver(
+        #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))] Decimal,
+    ),
     /// The high end of the total is over this amount in the base currency.
-    TotalHighOver(Decimal),
+    TotalHighOver(
+        #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))] Decimal,
+    ),
 }
 
 /// A discovery question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable identifier (`migration.users`).
@@ -641,6 +720,7 @@ pub struct Question {
 /// Comparisons on a question that is not answered are false (only `answered = false` holds),
 /// so rules fire on facts, never on guesses.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Every sub-condition holds.
@@ -699,6 +779,7 @@ impl Condition {
 
 /// A literal answer in a condition: yes/no, a whole number or a choice id / text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum AnswerValue {
     /// `true` / `false`.
@@ -711,6 +792,7 @@ pub enum AnswerValue {
 
 /// The kinds of answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// A whole number between `min` and `max`.
@@ -727,6 +809,7 @@ pub enum QuestionKind {
 
 /// One choice of a choice question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// The value stored in answers (`gitlab_com`).
@@ -739,6 +822,7 @@ pub struct Choice {
 /// offerings (`add`), warn, or add a note. The engine only evaluates rules; the knowledge
 /// lives in the catalog.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RecommendationRule {
     /// Stable identifier; the scope records decisions under it.
@@ -782,6 +866,7 @@ pub enum RecommendationKind {
 
 /// One offering a rule suggests, with what drives its price.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RuleAdd {
     /// The offering.
@@ -806,6 +891,7 @@ pub struct RuleAdd {
 
 /// Projects moved per migration wave, by source and destination.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MigrationWaves {
     /// The single-choice question naming the source system.
@@ -816,6 +902,7 @@ pub struct MigrationWaves {
     pub projects_question: String,
     /// Calendar weeks one wave takes in a plan.
     #[serde(default = "one_decimal")]
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))]
     pub weeks_per_wave: Decimal,
     /// The plan phase whose length follows the number of waves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -830,6 +917,7 @@ fn one_decimal() -> Decimal {
 
 /// The wave size for one source (or any) and destination.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WaveSize {
     /// A choice of the source question; absent: any source.
@@ -843,6 +931,7 @@ pub struct WaveSize {
 
 /// How an implementation plan is laid out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanTemplate {
     /// Weeks from signature to the earliest kick-off.
@@ -856,6 +945,7 @@ pub struct PlanTemplate {
 
 /// One phase of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PhaseTemplate {
     /// Stable identifier (`deploy`).
@@ -863,6 +953,7 @@ pub struct PhaseTemplate {
     /// Display name (`Deploy`).
     pub name: String,
     /// Length when no item sets one.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))]
     pub weeks: Decimal,
     /// Offering categories whose items this phase delivers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -880,6 +971,7 @@ pub struct PhaseTemplate {
 
 /// The `[sow]` section: where SOW requests are filed and how a SOW draft reads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SowSettings {
     /// The GitLab project SOW-request issues are opened in (`https://host/group/project`:
@@ -896,6 +988,7 @@ pub struct SowSettings {
 
 /// Payment terms, one paragraph per way of pricing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaymentTerms {
     /// For fixed fees (standard SKUs, classes, blocks, tiers, range tables).

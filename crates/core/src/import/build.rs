@@ -57,6 +57,7 @@ pub(crate) fn build_catalog(entries: &[Entry], warnings: &mut Vec<ImportWarning>
     rename_duplicate_names(&mut offerings, &selected, warnings);
     let travel = travel(&offerings, warnings);
     CatalogData {
+        schema: None,
         format: CATALOG_FORMAT,
         id: CATALOG_ID.to_string(),
         name: "GitLab services (imported from services.yml)".to_string(),
