@@ -169,8 +169,10 @@ pub fn build_id() -> Option<String> {
 }
 
 /// Registers the service worker `sw.js` next to the page, which keeps the build's files so
-/// the app opens offline (its scope is the page's folder, so it works from a sub-path). Does
-/// nothing where the browser has no service workers (an insecure origin, a `file:` page).
+/// the app opens offline (its scope is the page's folder, so it works from a sub-path), and
+/// asks it to look for a newer build now rather than whenever the browser next would: a new
+/// build installs in the background and the next visit runs it. Does nothing where the
+/// browser has no service workers (an insecure origin, a `file:` page).
 pub fn register_service_worker() {
     let Some(window) = web_sys::window() else {
         return;
@@ -184,8 +186,16 @@ pub fn register_service_worker() {
     }
     let promise = navigator.service_worker().register("sw.js");
     wasm_bindgen_futures::spawn_local(async move {
-        // A refused registration leaves the app as it was: online only.
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        // A refused registration leaves the app as it was: online only; a failed check for a
+        // newer build (offline) leaves the one it has.
+        let registration = wasm_bindgen_futures::JsFuture::from(promise).await;
+        if let Some(update) = registration
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>().ok())
+            .and_then(|r| r.update().ok())
+        {
+            let _ = wasm_bindgen_futures::JsFuture::from(update).await;
+        }
     });
 }
 

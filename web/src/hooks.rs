@@ -52,7 +52,8 @@ pub fn use_share_link(route: &Route, dispatcher: UseReducerDispatcher<AppState>)
 /// it last read or wrote under [`SCOPE_KEY`]. Whenever another tab writes (the `storage`
 /// event), and again before any action that edits the scope, it reads the stored text; when
 /// that differs from what it remembers, it first takes the stored scope (“Updated from another
-/// tab”), so the action applies on top of the latest save. Two tabs that each add an item
+/// tab”), so the action applies on top of the latest save; only an edit of a line named by its
+/// position is dropped then, since the line may have moved. Two tabs that each add an item
 /// therefore end with both items saved. (Two edits within the same few milliseconds in two
 /// tabs could still race; a person does not type into two tabs at once.)
 ///
@@ -117,7 +118,13 @@ pub fn use_scope_storage(
             && action.edits_scope()
             && let Some(stored) = take_stored_change(&known)
         {
+            let taken = matches!(stored, Action::ScopeFromOtherTab(_));
             dispatcher.dispatch(stored);
+            // A line named by its position on the page may have moved in the scope just
+            // taken: the edit is not applied (the notice says the page changed).
+            if taken && action.names_a_line() {
+                return;
+            }
         }
         dispatcher.dispatch(action);
     })

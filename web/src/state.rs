@@ -213,6 +213,11 @@ impl Action {
                 | Action::Dismiss(_)
         )
     }
+
+    /// Whether it names a line of the scope by its position, as the page showed it.
+    pub fn names_a_line(&self) -> bool {
+        matches!(self, Action::SetItem { .. } | Action::RemoveItem(_))
+    }
 }
 
 impl AppState {
@@ -297,12 +302,7 @@ impl AppState {
             }
             Action::SetItem { index, item } => {
                 self.catalog.offering(&item.sku)?;
-                let place = next.scope.items.get_mut(index)?;
-                // The edit was made on this item; after another tab's change it may be elsewhere.
-                if place.sku != item.sku {
-                    return None;
-                }
-                *place = item;
+                *next.scope.items.get_mut(index)? = item;
             }
             Action::RemoveItem(index) => {
                 if index >= next.scope.items.len() {
@@ -636,17 +636,17 @@ mod tests {
         assert_eq!(taken.notices, [AppNotice::FromOtherTab]);
         let same = taken.clone().reduce(Action::ScopeFromOtherTab(theirs));
         assert!(Rc::ptr_eq(&taken, &same), "nothing new, no re-render");
-        // An edit made on a line that has moved since is dropped, not applied to another.
         let edit = Action::SetItem {
             index: 0,
-            item: ScopeItem {
-                quantity: Some(2),
-                ..ScopeItem::new("TR-SEC")
-            },
+            item: ScopeItem::new("TR-SEC"),
         };
-        assert!(edit.edits_scope());
-        let dropped = taken.clone().reduce(edit);
-        assert!(Rc::ptr_eq(&taken, &dropped));
+        assert!(edit.edits_scope() && edit.names_a_line());
+        assert!(Action::RemoveItem(0).names_a_line());
+        let add = Action::AddToScope {
+            sku: "TR-SEC".into(),
+            delivery: None,
+        };
+        assert!(add.edits_scope() && !add.names_a_line());
         let closed = taken.reduce(Action::Dismiss("notice-other-tab"));
         assert!(closed.notices.is_empty());
         assert!(
