@@ -53,8 +53,9 @@ pub fn add_notice(notices: &mut Vec<AppNotice>, notice: AppNotice) {
 
 /// Whether writing `what` must wait: an unreadable save of it is still in its place.
 pub fn blocks_writes(notices: &[AppNotice], what: Saved) -> bool {
-    notices.iter().any(|notice| {
-        matches!(notice, AppNotice::Unreadable(save) if save.what == what && save.kept_under.is_none())
+    notices.iter().any(|notice| match notice {
+        AppNotice::Unreadable(save) => save.what == what && save.kept_under.is_none(),
+        _ => false,
     })
 }
 
