@@ -4,13 +4,17 @@
 // generated JS and boot.js). Rather than allowing inline scripts in general, this hook hashes
 // each inline script trunk wrote and allows exactly those hashes. Everything else is denied
 // except what the app needs: its own files ('self'), compiling its WebAssembly
-// ('wasm-unsafe-eval'), data: images (the inline favicon). No remote origin is allowed for
+// ('wasm-unsafe-eval'), data: images (the inline favicon), its own service worker and web app
+// manifest ('self'). No remote origin is allowed for
 // scripts, styles, images or connections; see docs/security.md.
 //
-// Pages without the <!-- content-security-policy --> marker are left alone.
+// Pages without the <!-- content-security-policy --> marker are left alone. Once the policy is
+// written, web/offline.mjs lists the build's files for the service worker (one hook, so the
+// two never write index.html at the same time: trunk runs a stage's hooks concurrently).
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeOfflineFiles } from './offline.mjs';
 
 const MARKER = '<!-- content-security-policy -->';
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -46,6 +50,8 @@ const policy = [
   `style-src 'self' ${await sowDraftStyleHash()}`.trim(),
   "img-src 'self' data:",
   "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
@@ -56,3 +62,4 @@ await writeFile(
   html.replace(MARKER, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`),
 );
 console.log(`content-security-policy: ${hashes.length} inline script(s) allowed by hash`);
+await writeOfflineFiles(staging);

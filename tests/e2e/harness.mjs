@@ -20,14 +20,27 @@ const MIME = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` on a free loopback port. Resolves to { url, close }. */
-export async function serveDist(dir = distDir) {
+/**
+ * Serves `dir` on a free loopback port, under `base` (`/` unless told, e.g. `/scopecraft/` as
+ * GitLab Pages serves a project; anything outside it is a 404). Resolves to
+ * { url, hits, close }: `url` is the site's address (ending in `base`), `hits` the path of
+ * every request that reached the server.
+ */
+export async function serveDist(dir = distDir, { base = '/' } = {}) {
   const root = resolve(dir);
+  const hits = [];
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      const full = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      hits.push(full);
+      if (!full.startsWith(base)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      const path = `/${full.slice(base.length)}`;
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) {
         res.writeHead(403).end();
@@ -44,8 +57,13 @@ export async function serveDist(dir = distDir) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((ok) => server.close(ok)),
+    url: `http://127.0.0.1:${port}${base}`,
+    hits,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(ok);
+      }),
   };
 }
 
@@ -74,6 +92,12 @@ export async function launchBrowser() {
  */
 export async function openApp(browser, url, options = {}) {
   const context = await browser.newContext(options);
+  const { page, errors, consoleErrors, requests } = await openPage(context, url);
+  return { context, page, errors, consoleErrors, requests };
+}
+
+/** Like `openApp`, in a new page (tab) of an existing `context`. */
+export async function openPage(context, url) {
   const page = await context.newPage();
   const errors = [];
   const consoleErrors = [];
@@ -85,5 +109,18 @@ export async function openApp(browser, url, options = {}) {
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   await page.waitForSelector('#app main', { timeout: 30_000 });
-  return { context, page, errors, consoleErrors, requests };
+  return { page, errors, consoleErrors, requests };
+}
+
+/** Adds `sku` from its offering page (the first "Add" button). */
+export async function addFromOffering(page, base, sku) {
+  await page.goto(`${base}#/offering/${encodeURIComponent(sku)}`);
+  await page.waitForSelector('.offering h1');
+  await page.locator('.delivery-option button').first().click();
+}
+
+/** Resolves once a service worker controls `page` (it then serves the app's files). */
+export async function offlineReady(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }

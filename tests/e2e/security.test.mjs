@@ -1,5 +1,6 @@
 // Browser security: the Content-Security-Policy trunk's post-build hook writes, injected
-// markup that cannot run, and a page that makes no network request on its own.
+// markup that cannot run, and a page that makes no network request on its own (its service
+// worker fetches only the build's own files).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -42,6 +43,23 @@ test('the page forbids inline and remote scripts except trunk loader by hash', a
   assert.deepEqual(policy['object-src'], ["'none'"]);
   assert.deepEqual(policy['base-uri'], ["'none'"]);
   assert.deepEqual(policy['connect-src'], ["'self'"]);
+  // The service worker and the web app manifest: the app's own files only.
+  assert.deepEqual(policy['worker-src'], ["'self'"]);
+  assert.deepEqual(policy['manifest-src'], ["'self'"]);
+  const directives = Object.keys(policy).sort();
+  assert.deepEqual(
+    directives,
+    ['base-uri', 'connect-src', 'default-src', 'form-action', 'img-src', 'manifest-src', 'object-src', 'script-src', 'style-src', 'worker-src'],
+    'nothing else is allowed',
+  );
+});
+
+test('the service worker is registered from the page\'s folder under its policy', async () => {
+  const { context, page, consoleErrors } = await openApp(browser, server.url);
+  const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
+  assert.equal(scope, server.url);
+  assert.deepEqual(consoleErrors.filter((m) => /Content.Security.Policy|service ?worker/i.test(m)), []);
+  await context.close();
 });
 
 test('the app runs under its policy without a single violation', async () => {

@@ -1,6 +1,7 @@
 //! Every effect the app has on the browser, in one place: reading and watching the URL hash,
-//! today's date and the clock, the document title, moving focus, local storage, downloads,
-//! the clipboard, files the user opens, printing, new windows, and the failure panel. Components reach
+//! today's date and the clock, the document title, moving focus, local storage (and other
+//! tabs' changes to it), downloads, the clipboard, files the user opens, printing, new
+//! windows, the service worker that keeps the app offline, and the failure panel. Components reach
 //! the browser only through these functions (the hooks in [`crate::hooks`] call them).
 //!
 //! Each function tolerates a missing window or element (it does nothing), so the app never
@@ -143,6 +144,59 @@ pub fn forget(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
     }
+}
+
+/// Calls `on_change` with the key another tab of this browser changed in local storage
+/// (`None` when it cleared everything). This tab's own writes are not reported.
+pub fn watch_storage(on_change: impl Fn(Option<String>) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+            on_change(event.key());
+        }
+    }))
+}
+
+/// The id of the build this page comes from (the `scopecraft-build` meta tag the post-build
+/// hook writes), if any.
+pub fn build_id() -> Option<String> {
+    document()?
+        .query_selector("meta[name=\"scopecraft-build\"]")
+        .ok()
+        .flatten()?
+        .get_attribute("content")
+        .filter(|id| !id.is_empty())
+}
+
+/// Registers the service worker `sw.js` next to the page, which keeps the build's files so
+/// the app opens offline (its scope is the page's folder, so it works from a sub-path), and
+/// asks it to look for a newer build now rather than whenever the browser next would: a new
+/// build installs in the background and the next visit runs it. Does nothing where the
+/// browser has no service workers (an insecure origin, a `file:` page).
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let supported = js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
+        .unwrap_or(false)
+        && window.is_secure_context();
+    if !supported {
+        return;
+    }
+    let promise = navigator.service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        // A refused registration leaves the app as it was: online only; a failed check for a
+        // newer build (offline) leaves the one it has.
+        let registration = wasm_bindgen_futures::JsFuture::from(promise).await;
+        if let Some(update) = registration
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>().ok())
+            .and_then(|r| r.update().ok())
+        {
+            let _ = wasm_bindgen_futures::JsFuture::from(update).await;
+        }
+    });
 }
 
 /// Offers `text` as a file download named `file_name`; false when the browser refused.

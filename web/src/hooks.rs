@@ -1,19 +1,21 @@
-//! The app's custom hooks: they connect the state to the effects in [`crate::effects`].
+//! The app's custom hooks: they connect the state to the effects in [`crate::effects`], and
+//! read what earlier visits saved ([`load_saves`]).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use scopecraft::Scope;
+use scopecraft::{Catalog, Scope};
 use yew::prelude::*;
 
 use crate::analysis::{ScopeAnalysis, analyse};
 use crate::effects;
+use crate::notices::{AppNotice, blocks_writes};
 use crate::route::Route;
-use crate::state::{Action, AppState, Mode};
-
-/// Where the scope is saved in local storage.
-pub const SCOPE_KEY: &str = "scopecraft.scope";
-/// Where the mode is saved in local storage.
-pub const MODE_KEY: &str = "scopecraft.mode";
+use crate::saves::{
+    BUILD_KEY, CATALOG_KEY, MODE_KEY, SCOPE_KEY, Saved, UnreadableSave, is_new_build, read_catalog,
+    read_scope, set_aside_key,
+};
+use crate::state::{Action, AppState, Mode, SharedCatalog};
 
 /// The core's completeness, quote and recommendations for the scope: computed once per
 /// change of catalog, scope, mode or date, and shared by every component that shows them.
@@ -43,24 +45,214 @@ pub fn use_share_link(route: &Route, dispatcher: UseReducerDispatcher<AppState>)
     });
 }
 
-/// Saves the scope and the mode to local storage after every change (when `enabled`).
+/// Keeps the scope in step with local storage, which every tab of this browser shares, and
+/// returns the callback every component sends its actions to.
+///
+/// The rule: **a tab never saves over a change it has not seen.** The tab remembers the text
+/// it last read or wrote under [`SCOPE_KEY`]. Whenever another tab writes (the `storage`
+/// event), and again before any action that edits the scope, it reads the stored text; when
+/// that differs from what it remembers, it first takes the stored scope (“Updated from another
+/// tab”), so the action applies on top of the latest save; only an edit of a line named by its
+/// position is dropped then, since the line may have moved. Two tabs that each add an item
+/// therefore end with both items saved. (Two edits within the same few milliseconds in two
+/// tabs could still race; a person does not type into two tabs at once.)
+///
+/// After every change the scope and mode are saved (when `enabled`). A save the browser
+/// refuses shows a notice with a download, which the next save that works takes away. A
+/// stored scope that cannot be read is set aside under its own key before anything is saved
+/// (and if even that is refused, nothing is saved over it until the user closes the notice).
 #[hook]
-pub fn use_autosave(enabled: bool, scope: &Scope, mode: Mode) {
-    use_effect_with((scope.clone(), mode), move |(scope, mode)| {
-        if enabled {
-            effects::store(SCOPE_KEY, &scope.to_json());
-            effects::store(MODE_KEY, mode.as_str());
+pub fn use_scope_storage(
+    enabled: bool,
+    state: &AppState,
+    dispatcher: UseReducerDispatcher<AppState>,
+) -> Callback<Action> {
+    let known = use_mut_ref(|| effects::stored(SCOPE_KEY));
+    {
+        let known = known.clone();
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| {
+            let listener = enabled
+                .then(|| {
+                    effects::watch_storage(move |key| {
+                        if key.is_none_or(|key| key == SCOPE_KEY)
+                            && let Some(action) = take_stored_change(&known)
+                        {
+                            dispatcher.dispatch(action);
+                        }
+                    })
+                })
+                .flatten();
+            move || drop(listener)
+        });
+    }
+    {
+        let known = known.clone();
+        let dispatcher = dispatcher.clone();
+        // The notices are a dependency too: closing one that held writes back, or setting
+        // aside another tab's unreadable save, is a reason to save again.
+        use_effect_with(
+            (state.scope.clone(), state.mode, state.notices.clone()),
+            move |(scope, mode, notices)| {
+                if !enabled {
+                    return;
+                }
+                effects::store(MODE_KEY, mode.as_str());
+                let text = scope.to_json();
+                if blocks_writes(notices, Saved::Scope)
+                    || known.borrow().as_deref() == Some(text.as_str())
+                {
+                    return;
+                }
+                if effects::store(SCOPE_KEY, &text) {
+                    *known.borrow_mut() = Some(text);
+                    dispatcher.dispatch(Action::Dismiss(AppNotice::NotSaved.id()));
+                } else {
+                    dispatcher.dispatch(Action::Notify(AppNotice::NotSaved));
+                }
+            },
+        );
+    }
+    Callback::from(move |action: Action| {
+        if enabled
+            && action.edits_scope()
+            && let Some(stored) = take_stored_change(&known)
+        {
+            let taken = matches!(stored, Action::ScopeFromOtherTab(_));
+            dispatcher.dispatch(stored);
+            // A line named by its position on the page may have moved in the scope just
+            // taken: the edit is not applied (the notice says the page changed).
+            if taken && action.names_a_line() {
+                return;
+            }
         }
+        dispatcher.dispatch(action);
+    })
+}
+
+/// What another tab saved since this tab last looked, as the action that takes it: its scope,
+/// or a notice when it cannot be read (then set aside like an unreadable save at start).
+fn take_stored_change(known: &RefCell<Option<String>>) -> Option<Action> {
+    let stored = effects::stored(SCOPE_KEY);
+    if *known.borrow() == stored {
+        return None;
+    }
+    known.replace(stored.clone());
+    let text = stored?;
+    Some(match read_scope(&text) {
+        Ok(scope) => Action::ScopeFromOtherTab(scope),
+        Err(reason) => {
+            let save = set_aside(Saved::Scope, text, reason);
+            if save.kept_under.is_some() {
+                known.replace(None);
+            }
+            Action::Notify(AppNotice::Unreadable(save))
+        }
+    })
+}
+
+/// Remembers a catalog opened from a file for the next visit (its canonical JSON), and
+/// forgets it when the user goes back to the built-in catalog. A catalog the browser refuses
+/// to keep shows a notice.
+#[hook]
+pub fn use_catalog_memory(
+    enabled: bool,
+    state: &AppState,
+    builtin: &SharedCatalog,
+    dispatcher: UseReducerDispatcher<AppState>,
+) {
+    let first = use_mut_ref(|| true);
+    let builtin = builtin.clone();
+    let blocked = blocks_writes(&state.notices, Saved::Catalog);
+    use_effect_with(state.catalog.clone(), move |catalog| {
+        // The catalog the page starts with is already where it belongs.
+        if first.replace(false) || !enabled {
+            return;
+        }
+        let kept = if blocked {
+            false
+        } else if *catalog == builtin {
+            effects::forget(CATALOG_KEY);
+            true
+        } else {
+            effects::store(CATALOG_KEY, &catalog.to_canonical_json())
+        };
+        dispatcher.dispatch(if kept {
+            Action::Dismiss(AppNotice::CatalogNotKept.id())
+        } else {
+            Action::Notify(AppNotice::CatalogNotKept)
+        });
     });
 }
 
-/// The scope and mode saved in this browser, if any and still readable.
-pub fn saved_scope() -> (Option<Scope>, Mode) {
-    let scope = effects::stored(SCOPE_KEY).and_then(|text| Scope::from_json(&text).ok());
-    let mode = effects::stored(MODE_KEY)
-        .and_then(|text| Mode::parse(&text))
-        .unwrap_or_default();
-    (scope, mode)
+/// What the browser kept from earlier visits, read once before the app starts.
+#[derive(Debug, Default)]
+pub struct Saves {
+    /// The saved scope, if any and readable.
+    pub scope: Option<Scope>,
+    /// The saved mode.
+    pub mode: Mode,
+    /// A catalog opened from a file on an earlier visit, if any and readable.
+    pub catalog: Option<Catalog>,
+    /// What the user must be told: unreadable saves, a new version.
+    pub notices: Vec<AppNotice>,
+}
+
+/// Reads the scope, mode and catalog saved in this browser. A save that cannot be read is set
+/// aside under its own key (see [`set_aside`]) and reported; a build that differs from the
+/// last one seen here is reported as an update.
+pub fn load_saves() -> Saves {
+    let mut saves = Saves {
+        mode: effects::stored(MODE_KEY)
+            .and_then(|text| Mode::parse(&text))
+            .unwrap_or_default(),
+        ..Saves::default()
+    };
+    if let Some(text) = effects::stored(SCOPE_KEY) {
+        match read_scope(&text) {
+            Ok(scope) => saves.scope = Some(scope),
+            Err(reason) => {
+                saves
+                    .notices
+                    .push(AppNotice::Unreadable(set_aside(Saved::Scope, text, reason)))
+            }
+        }
+    }
+    if let Some(text) = effects::stored(CATALOG_KEY) {
+        match read_catalog(&text) {
+            Ok(catalog) => saves.catalog = Some(catalog),
+            Err(reason) => saves.notices.push(AppNotice::Unreadable(set_aside(
+                Saved::Catalog,
+                text,
+                reason,
+            ))),
+        }
+    }
+    if let Some(build) = effects::build_id() {
+        if is_new_build(effects::stored(BUILD_KEY).as_deref(), &build) {
+            saves.notices.push(AppNotice::Updated);
+        }
+        effects::store(BUILD_KEY, &build);
+    }
+    saves
+}
+
+/// Moves an unreadable save to a key of its own (named with the time it was found), so that
+/// nothing saves over it; `kept_under` is `None` when the browser refused the copy.
+fn set_aside(what: Saved, text: String, reason: String) -> UnreadableSave {
+    let key = set_aside_key(what, &effects::now_timestamp(), |key| {
+        effects::stored(key).is_some()
+    });
+    let kept_under = effects::store(&key, &text).then(|| {
+        effects::forget(what.key());
+        key
+    });
+    UnreadableSave {
+        what,
+        text: Rc::from(text),
+        reason,
+        kept_under,
+    }
 }
 
 /// Keeps the state's route in step with the URL hash: every hash change (a followed link,

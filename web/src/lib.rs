@@ -1,10 +1,14 @@
 //! The Scopecraft browser quoting tool: a Yew app over `scopecraft` (the core crate).
 //!
 //! - [`state`]: the app state and its actions (one reducer); [`route`]: the URL hash.
-//! - [`catalog_filter`] and [`offering_view`]: what the catalog shows, as plain functions;
+//! - [`catalog_filter`], [`catalog_text`] and [`offering_view`]: what the catalog shows, as
+//!   plain functions;
 //!   [`analysis`]: what the core says about the scope (completeness, quote, recommendations).
 //! - [`components`]: one component per file; [`hooks`]: the custom hooks.
-//! - [`effects`]: everything that touches the browser (URL, clock, focus, failure panel).
+//! - [`saves`]: what the browser keeps between visits (keys, reading saves back);
+//!   [`notices`]: the notices above the page.
+//! - [`effects`]: everything that touches the browser (URL, clock, storage, focus, service
+//!   worker, failure panel).
 //!
 //! Every number shown comes from the core crate, which also formats prices. Catalog text is
 //! untrusted and only ever rendered as text nodes.
@@ -12,11 +16,14 @@
 pub mod analysis;
 pub mod catalog_file;
 pub mod catalog_filter;
+pub mod catalog_text;
 pub mod components;
 pub mod effects;
 pub mod hooks;
+pub mod notices;
 pub mod offering_view;
 pub mod route;
+pub mod saves;
 pub mod state;
 
 pub use components::{App, AppProps};
@@ -25,7 +32,8 @@ use scopecraft::Catalog;
 use state::SharedCatalog;
 
 /// Mounts the app on the `#app` element that `index.html` provides, with the embedded GitLab
-/// catalog. A catalog that does not load, or a panic later, shows a failure panel instead.
+/// catalog and what earlier visits saved, then registers the service worker that keeps it
+/// offline. A catalog that does not load, or a panic later, shows a failure panel instead.
 pub fn start() {
     effects::show_failure_on_panic();
     let Some(root) = effects::mount_point() else {
@@ -34,14 +42,17 @@ pub fn start() {
     match Catalog::gitlab() {
         Ok(catalog) => {
             root.set_text_content(None);
-            let (scope, mode) = hooks::saved_scope();
+            let saves = hooks::load_saves();
             let props = AppProps {
                 catalog: SharedCatalog::new(catalog),
-                scope,
-                mode,
+                opened_catalog: saves.catalog.map(SharedCatalog::new),
+                scope: saves.scope,
+                mode: saves.mode,
                 autosave: true,
+                notices: saves.notices,
             };
             yew::Renderer::<App>::with_root_and_props(root, props).render();
+            effects::register_service_worker();
         }
         Err(error) => effects::show_failure(
             "The catalog could not be loaded",

@@ -12,6 +12,7 @@ use scopecraft::{
 use yew::Reducible;
 
 use crate::catalog_filter::CatalogFilter;
+use crate::notices::{AppNotice, add_notice};
 use crate::route::Route;
 
 /// A catalog shared between components without copying it. Two handles are equal when they
@@ -57,11 +58,19 @@ pub struct AppState {
     pub mode: Mode,
     /// What happened to the last share link opened, until dismissed.
     pub notice: Option<ShareNotice>,
+    /// The notices above the page, oldest first, until dismissed.
+    pub notices: Vec<AppNotice>,
 }
 
 /// The outcome of opening a share link.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShareNotice {
+    /// The link holds a scope, and the scope shown has items: nothing is replaced until the
+    /// user chooses ([`Action::AcceptShared`], or [`Action::DismissNotice`] to keep theirs).
+    Pending {
+        /// The link's scope.
+        shared: Rc<Scope>,
+    },
     /// The link's scope is now the scope; `replaced` holds the one it replaced, if it had
     /// anything in it, so it can be brought back.
     Opened {
@@ -166,13 +175,49 @@ pub enum Action {
     SetNotes(String),
     /// A whole new scope: "New scope", a scope file opened, or a share link followed.
     ReplaceScope(Scope),
-    /// A share link followed: the text after `#/share/`.
+    /// A share link followed: the text after `#/share/`. It replaces an empty scope at
+    /// once; over a scope with items it waits for [`Action::AcceptShared`].
     OpenShared(String),
-    /// The share notice closed.
+    /// "Open the shared scope" on a pending share link: it replaces the scope, which can be
+    /// brought back.
+    AcceptShared,
+    /// The share notice closed (on a pending link: the scope shown is kept).
     DismissNotice,
+    /// Another tab saved the scope: this tab takes it, and says so.
+    ScopeFromOtherTab(Scope),
+    /// A notice to show above the page (in place of one of the same kind).
+    Notify(AppNotice),
+    /// The notice with this id closed.
+    Dismiss(&'static str),
     /// Another catalog, opened from a file (already checked by the core). The scope stays;
     /// items the new catalog does not sell are reported by the quote.
     ReplaceCatalog(SharedCatalog),
+}
+
+impl Action {
+    /// Whether it changes the scope (what is saved and shared between tabs), as opposed to
+    /// what this tab shows (search, filters, route, notices).
+    pub fn edits_scope(&self) -> bool {
+        !matches!(
+            self,
+            Action::SetSearch(_)
+                | Action::ToggleCategory(_)
+                | Action::ToggleDelivery(_)
+                | Action::ToggleAudience(_)
+                | Action::ClearFilters
+                | Action::Navigate(_)
+                | Action::SetMode(_)
+                | Action::DismissNotice
+                | Action::ScopeFromOtherTab(_)
+                | Action::Notify(_)
+                | Action::Dismiss(_)
+        )
+    }
+
+    /// Whether it names a line of the scope by its position, as the page showed it.
+    pub fn names_a_line(&self) -> bool {
+        matches!(self, Action::SetItem { .. } | Action::RemoveItem(_))
+    }
 }
 
 impl AppState {
@@ -190,6 +235,7 @@ impl AppState {
             today,
             mode: Mode::default(),
             notice: None,
+            notices: Vec::new(),
         }
     }
 
@@ -301,16 +347,37 @@ impl AppState {
             Action::OpenShared(link) => {
                 next.route = Route::Scope;
                 match scopecraft::share::decode(&link) {
+                    Ok(shared) if !self.scope.items.is_empty() && self.scope != shared.scope => {
+                        next.notice = Some(ShareNotice::Pending {
+                            shared: Rc::new(shared.scope),
+                        });
+                    }
                     Ok(shared) => {
-                        let replaced = (!self.scope.items.is_empty() && self.scope != shared.scope)
-                            .then(|| Rc::new(self.scope.clone()));
                         next.scope = shared.scope;
-                        next.notice = Some(ShareNotice::Opened { replaced });
+                        next.notice = Some(ShareNotice::Opened { replaced: None });
                     }
                     Err(error) => next.notice = Some(ShareNotice::Failed(error.to_string())),
                 }
             }
+            Action::AcceptShared => {
+                let Some(ShareNotice::Pending { shared }) = &self.notice else {
+                    return None;
+                };
+                next.scope = (**shared).clone();
+                next.notice = Some(ShareNotice::Opened {
+                    replaced: Some(Rc::new(self.scope.clone())),
+                });
+            }
             Action::DismissNotice => next.notice = None,
+            Action::ScopeFromOtherTab(scope) => {
+                if scope == self.scope {
+                    return None;
+                }
+                next.scope = scope;
+                add_notice(&mut next.notices, AppNotice::FromOtherTab);
+            }
+            Action::Notify(notice) => add_notice(&mut next.notices, notice),
+            Action::Dismiss(id) => next.notices.retain(|notice| notice.id() != id),
             Action::ReplaceCatalog(catalog) => {
                 let keeps_currency = next
                     .scope
@@ -509,8 +576,24 @@ mod tests {
             ..Scope::default()
         };
         let link = scopecraft::share::encode(&shared, &start.catalog.reference()).expect("encodes");
-        let opened = start.clone().reduce(Action::OpenShared(link.clone()));
+        // Over a scope with items, the link asks first: nothing is replaced yet.
+        let asked = start.clone().reduce(Action::OpenShared(link.clone()));
         shared.catalog = Some(start.catalog.reference());
+        assert_eq!(
+            asked.scope, start.scope,
+            "not replaced before the user chooses"
+        );
+        assert_eq!(asked.route, Route::Scope);
+        assert_eq!(
+            asked.notice,
+            Some(ShareNotice::Pending {
+                shared: Rc::new(shared.clone())
+            })
+        );
+        let kept = asked.clone().reduce(Action::DismissNotice);
+        assert_eq!(kept.scope, start.scope, "keep my scope");
+        assert_eq!(kept.notice, None);
+        let opened = asked.reduce(Action::AcceptShared);
         assert_eq!(opened.scope, shared);
         assert_eq!(opened.route, Route::Scope);
         assert_eq!(
@@ -519,6 +602,12 @@ mod tests {
                 replaced: Some(Rc::new(start.scope.clone()))
             })
         );
+        let again = opened.clone().reduce(Action::AcceptShared);
+        assert!(Rc::ptr_eq(&opened, &again), "nothing pending");
+        // Over an empty scope it opens at once, with nothing to bring back.
+        let fresh = state().reduce(Action::OpenShared(link.clone()));
+        assert_eq!(fresh.scope, shared);
+        assert_eq!(fresh.notice, Some(ShareNotice::Opened { replaced: None }));
 
         // One character changed in the middle: the core's checksum catches it.
         let middle = link.len() / 2;
@@ -533,6 +622,36 @@ mod tests {
         assert!(matches!(refused.notice, Some(ShareNotice::Failed(_))));
         let closed = refused.reduce(Action::DismissNotice);
         assert_eq!(closed.notice, None);
+    }
+
+    #[test]
+    fn another_tabs_scope_is_taken_with_a_notice() {
+        let start = state();
+        let mut theirs = start.scope.clone();
+        theirs.items.push(ScopeItem::new("TR-GIT-R"));
+        let taken = start
+            .clone()
+            .reduce(Action::ScopeFromOtherTab(theirs.clone()));
+        assert_eq!(taken.scope, theirs);
+        assert_eq!(taken.notices, [AppNotice::FromOtherTab]);
+        let same = taken.clone().reduce(Action::ScopeFromOtherTab(theirs));
+        assert!(Rc::ptr_eq(&taken, &same), "nothing new, no re-render");
+        let edit = Action::SetItem {
+            index: 0,
+            item: ScopeItem::new("TR-SEC"),
+        };
+        assert!(edit.edits_scope() && edit.names_a_line());
+        assert!(Action::RemoveItem(0).names_a_line());
+        let add = Action::AddToScope {
+            sku: "TR-SEC".into(),
+            delivery: None,
+        };
+        assert!(add.edits_scope() && !add.names_a_line());
+        let closed = taken.reduce(Action::Dismiss("notice-other-tab"));
+        assert!(closed.notices.is_empty());
+        assert!(
+            !Action::Dismiss("x").edits_scope() && !Action::SetSearch(String::new()).edits_scope()
+        );
     }
 
     #[test]

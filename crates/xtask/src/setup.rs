@@ -4,7 +4,7 @@
 //! What gets installed and where (see `../shared/toolchain.md` for why):
 //! - the `wasm32-unknown-unknown` target (rustup);
 //! - trunk 0.21.14 and the wasm-bindgen CLI into `~/.cargo/bin` (cargo install);
-//! - wasm-opt (npm package `binaryen`) and playwright-core into `./node_modules` (npm ci,
+//! - wasm-opt (npm package `binaryen`), playwright-core and axe-core into `./node_modules` (npm ci,
 //!   versions locked by `package-lock.json`);
 //! - with `--browser`: Chromium and chromedriver (apt).
 
@@ -53,7 +53,7 @@ pub(crate) fn run(root: &Path, browser: bool) -> Result<Env, String> {
     step.next(&format!("wasm-bindgen-cli {bindgen} (equal to Cargo.lock)"));
     wasm_bindgen(&env, &bindgen)?;
 
-    step.next("wasm-opt and playwright-core (npm ci, package-lock.json)");
+    step.next("wasm-opt, playwright-core and axe-core (npm ci, package-lock.json)");
     npm_tools(&env)?;
 
     step.next("crate sources (cargo fetch, so trunk can build offline)");
@@ -310,12 +310,11 @@ fn npm_tools(env: &Env) -> Result<(), String> {
     let wasm_opt_ok = version_of(env, "wasm-opt")
         .is_some_and(|v| v.contains(&format!("version_{wanted_binaryen}")))
         && env.root.join("node_modules").join("binaryen").is_dir();
-    let playwright_ok = env
-        .root
-        .join("node_modules")
-        .join("playwright-core")
-        .is_dir();
-    if wasm_opt_ok && playwright_ok {
+    // The browser tests' packages: playwright-core, and axe-core for the accessibility test.
+    let test_packages_ok = ["playwright-core", "axe-core"]
+        .iter()
+        .all(|name| env.root.join("node_modules").join(name).is_dir());
+    if wasm_opt_ok && test_packages_ok {
         done_line("already installed");
         return Ok(());
     }

@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use super::{CategorySection, FilterPanel, SearchBox};
 use crate::catalog_filter::{CatalogFilter, facets, filter_catalog};
+use crate::catalog_text::catalog_intro;
 use crate::state::{Action, SharedCatalog};
 
 /// What the catalog page needs.
@@ -42,18 +43,16 @@ pub fn CatalogView(props: &CatalogViewProps) -> Html {
         (1, false) => format!("1 of {total} offerings matches"),
         (n, false) => format!("{n} of {total} offerings match"),
     };
-    let description = catalog.data().publisher.clone();
+    let intro = catalog_intro(
+        &catalog.data().name,
+        &catalog.data().publisher,
+        &facets.categories,
+    );
     html! {
         <div class="catalog">
             <div class="catalog-intro">
                 <h1>{ "Services catalog" }</h1>
-                <p class="lead">
-                    { "Training, implementation, migration and expert help" }
-                    if !description.is_empty() {
-                        { format!(" from {description}") }
-                    }
-                    { ". Open an offering for details and prices, then add it to your scope." }
-                </p>
+                <p class="lead" id="catalog-lead">{ intro }</p>
             </div>
             <SearchBox
                 value={AttrValue::from(filter.search.clone())}

@@ -1,6 +1,7 @@
 //! The app's components, one per file.
 
 mod app;
+mod app_notices;
 mod catalog_loader;
 mod catalog_view;
 mod category_section;
@@ -11,6 +12,7 @@ mod filter_panel;
 mod header;
 mod intake_form;
 mod mode_switch;
+mod notice;
 mod number_field;
 mod offering_card;
 mod offering_detail;
@@ -24,6 +26,7 @@ mod search_box;
 mod sow_request_panel;
 
 pub use app::{App, AppProps};
+pub use app_notices::{AppNotices, AppNoticesProps};
 pub use catalog_loader::{CatalogLoader, CatalogLoaderProps};
 pub use catalog_view::{CatalogView, CatalogViewProps};
 pub use category_section::{CategorySection, CategorySectionProps};
@@ -34,6 +37,7 @@ pub use filter_panel::{FilterPanel, FilterPanelProps};
 pub use header::{Header, HeaderProps};
 pub use intake_form::{IntakeForm, IntakeFormProps};
 pub use mode_switch::{ModeSwitch, ModeSwitchProps};
+pub use notice::{Notice, NoticeProps, Tone};
 pub use number_field::{NumberField, NumberFieldProps};
 pub use offering_card::{OfferingCard, OfferingCardProps};
 pub use offering_detail::{OfferingDetail, OfferingDetailProps};

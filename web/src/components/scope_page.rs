@@ -4,8 +4,8 @@ use scopecraft::{Currency, Scope};
 use yew::prelude::*;
 
 use super::{
-    ExportPanel, IntakeForm, ModeSwitch, Questionnaire, QuotePanel, RecommendationList,
-    SowRequestPanel,
+    ExportPanel, IntakeForm, ModeSwitch, Notice, Questionnaire, QuotePanel, RecommendationList,
+    SowRequestPanel, Tone,
 };
 use crate::analysis::ScopeAnalysis;
 use crate::route::Route;
@@ -56,15 +56,17 @@ pub fn ScopePage(props: &ScopePageProps) -> Html {
                 <ModeSwitch mode={*mode} on_action={on_action.clone()} />
             </div>
             if let Some(notice) = notice {
-                { share_notice(notice, on_action) }
+                { share_notice(notice, scope, on_action) }
             }
             if let Some(made) = made_with {
-                <p class="notice notice-warning" id="catalog-changed" role="status">
-                    { format!(
-                        "This scope was made with the catalog {} version {}, which differs from the one shown ({} version {}). Questions and prices come from the catalog shown.",
-                        made.id, made.version, catalog.data().id, catalog.data().version
-                    ) }
-                </p>
+                <Notice id="catalog-changed" tone={Tone::Warning}>
+                    <p>
+                        { format!(
+                            "This scope was made with the catalog {} version {}, which differs from the one shown ({} version {}). Questions and prices come from the catalog shown.",
+                            made.id, made.version, catalog.data().id, catalog.data().version
+                        ) }
+                    </p>
+                </Notice>
             }
             if scope.items.is_empty() {
                 <section class="empty scope-empty">
@@ -118,10 +120,35 @@ pub fn ScopePage(props: &ScopePageProps) -> Html {
     }
 }
 
-/// What opening a share link did, with a way back to the scope it replaced.
-fn share_notice(notice: &ShareNotice, on_action: &Callback<Action>) -> Html {
-    let dismiss = on_action.reform(|_: MouseEvent| Action::DismissNotice);
+/// What opening a share link did (or asks before doing), with a way back to the scope it
+/// replaced.
+fn share_notice(notice: &ShareNotice, scope: &Scope, on_action: &Callback<Action>) -> Html {
+    let dismiss = Some(on_action.reform(|_: MouseEvent| Action::DismissNotice));
     match notice {
+        ShareNotice::Pending { shared } => {
+            let accept = on_action.reform(|_: MouseEvent| Action::AcceptShared);
+            let keep = on_action.reform(|_: MouseEvent| Action::DismissNotice);
+            html! {
+                <Notice id="share-notice" tone={Tone::Warning} actions={html! {
+                    <>
+                        <button type="button" class="button button-primary" id="open-shared" onclick={accept}>
+                            { "Open the shared scope" }
+                        </button>
+                        <button type="button" class="button" id="keep-scope" onclick={keep}>
+                            { "Keep my scope" }
+                        </button>
+                    </>
+                }}>
+                    <p>
+                        { format!(
+                            "This share link holds a scope with {}. Open it in place of your scope ({})? You can bring yours back afterwards.",
+                            items(shared.items.len()),
+                            items(scope.items.len())
+                        ) }
+                    </p>
+                </Notice>
+            }
+        }
         ShareNotice::Opened { replaced } => {
             let restore = replaced.clone().map(|previous| {
                 let on_action = on_action.clone();
@@ -131,29 +158,33 @@ fn share_notice(notice: &ShareNotice, on_action: &Callback<Action>) -> Html {
                 })
             });
             html! {
-                <div class="notice" id="share-notice" role="status">
+                <Notice id="share-notice" on_dismiss={dismiss} actions={html! {
+                    if let Some(restore) = restore {
+                        <button type="button" class="button" id="restore-scope" onclick={restore}>
+                            { "Bring back my previous scope" }
+                        </button>
+                    }
+                }}>
                     <p>
                         { "You opened a shared scope. Its prices are worked out here, from the catalog; the link itself carries none." }
                     </p>
-                    <div class="button-row">
-                        if let Some(restore) = restore {
-                            <button type="button" class="button" onclick={restore}>
-                                { "Bring back my previous scope" }
-                            </button>
-                        }
-                        <button type="button" class="link-button" onclick={dismiss}>{ "Close" }</button>
-                    </div>
-                </div>
+                </Notice>
             }
         }
         ShareNotice::Failed(reason) => html! {
-            <div class="notice notice-error" id="share-notice" role="alert">
+            <Notice id="share-notice" tone={Tone::Failure} on_dismiss={dismiss}>
                 <p>
                     { "This share link could not be opened: it may have been cut short or changed on the way. Your scope is unchanged; ask for the link again." }
                 </p>
                 <p class="help">{ format!("Details: {reason}") }</p>
-                <button type="button" class="link-button" onclick={dismiss}>{ "Close" }</button>
-            </div>
+            </Notice>
         },
+    }
+}
+
+fn items(count: usize) -> String {
+    match count {
+        1 => "1 item".to_string(),
+        n => format!("{n} items"),
     }
 }
