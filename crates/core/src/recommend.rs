@@ -16,9 +16,10 @@ use crate::catalog::{
     RecommendationRule, RuleAdd, SaleForm,
 };
 use crate::condition::{ScopeFacts, holds, selected_skus};
+use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::money::PriceRange;
 use crate::quote::{Component, LineKind, TraceStep, price};
-use crate::scope::{Answer, Decision, FieldError, Scope, ScopeItem};
+use crate::scope::{Answer, Decision, Scope, ScopeItem};
 use crate::scoping::{MigrationWaveEstimate, MissingAnswer, completeness, migration_waves};
 use crate::template::{Piece, Placeholders, SINGLE_BRACES};
 
@@ -143,18 +144,12 @@ pub struct RecommendedItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecommendError {
     /// The problems (invalid answers, unknown SKUs, pricing errors).
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
 }
 
 impl fmt::Display for RecommendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        self.errors.fmt(f)
     }
 }
 
@@ -174,7 +169,7 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
                 error
                     .errors
                     .into_iter()
-                    .filter(|e| !(answers_checked && e.field.starts_with("answers."))),
+                    .filter(|e| !(answers_checked && e.field.question().is_some())),
             );
             None
         }
@@ -190,7 +185,7 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
         recommended: Vec::new(),
         warnings: Vec::new(),
         notes: Vec::new(),
-        errors: Vec::new(),
+        errors: FieldErrors::new(),
     };
     for rule in &catalog.data().recommendations {
         engine.rule(rule);
@@ -223,7 +218,7 @@ struct Engine<'a> {
     recommended: Vec<Recommendation>,
     warnings: Vec<Recommendation>,
     notes: Vec<Recommendation>,
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
 }
 
 impl Engine<'_> {
@@ -297,8 +292,8 @@ impl Engine<'_> {
                     }
                     match self.priced(&rule.id, item) {
                         Ok(priced) => recommendation.items.push(priced),
-                        Err(mut errors) => {
-                            self.errors.append(&mut errors);
+                        Err(errors) => {
+                            self.errors.extend(errors);
                             return;
                         }
                     }
@@ -419,7 +414,7 @@ impl Engine<'_> {
                 .into_iter()
                 .map(|error| {
                     FieldError::new(
-                        format!("recommendations.{id}"),
+                        FieldPath::recommendation(id),
                         format!("{}: {}", item.sku, error.message),
                     )
                 })
@@ -427,7 +422,7 @@ impl Engine<'_> {
         })?;
         let line = quote.lines.into_iter().next().ok_or_else(|| {
             vec![FieldError::new(
-                format!("recommendations.{id}"),
+                FieldPath::recommendation(id),
                 format!("{}: the engine returned no line", item.sku),
             )]
         })?;
@@ -469,8 +464,8 @@ impl Engine<'_> {
                 };
                 let priced = match self.priced(&id, scope_item) {
                     Ok(priced) => priced,
-                    Err(mut errors) => {
-                        self.errors.append(&mut errors);
+                    Err(errors) => {
+                        self.errors.extend(errors);
                         continue;
                     }
                 };
