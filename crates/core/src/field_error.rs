@@ -243,9 +243,12 @@ impl FieldErrors {
         self.0.iter()
     }
 
-    /// Keeps only the problems `keep` accepts.
-    pub fn retain(&mut self, keep: impl FnMut(&FieldError) -> bool) {
-        self.0.retain(keep);
+    /// These problems but those with answers: for adding pricing problems after the answer
+    /// check, which names the answers' problems in its own words.
+    pub(crate) fn besides_answers(self) -> FieldErrors {
+        self.into_iter()
+            .filter(|e| e.field.question().is_none())
+            .collect()
     }
 
     /// The problems, each on its own line after a line break and two spaces, to follow a

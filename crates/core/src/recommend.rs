@@ -165,12 +165,11 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
         Err(error) => {
             // Invalid answers are already named by the answer check, in its words.
             let answers_checked = !status.errors.is_empty();
-            errors.extend(
-                error
-                    .errors
-                    .into_iter()
-                    .filter(|e| !(answers_checked && e.field.question().is_some())),
-            );
+            errors.extend(if answers_checked {
+                error.errors.besides_answers()
+            } else {
+                error.errors
+            });
             None
         }
     };

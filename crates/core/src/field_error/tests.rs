@@ -124,14 +124,32 @@ fn many_problems_display_one_per_line() {
 }
 
 #[test]
-fn lists_collect_extend_and_retain() {
+fn lists_collect_and_extend() {
     let mut errors: FieldErrors = (0..3)
         .map(|i| FieldError::item(i, "hours", "too many"))
         .collect();
     errors.extend([FieldError::answer("users", "below the minimum")]);
-    errors.retain(|e| e.field.question().is_none());
+    assert_eq!(errors.len(), 4);
+    assert_eq!(errors[3].field.question(), Some("users"));
+    let errors = errors.besides_answers();
     assert_eq!(errors.len(), 3);
     assert_eq!(errors[2].field, "items[2].hours");
     let by_ref: Vec<&FieldError> = (&errors).into_iter().collect();
     assert_eq!(by_ref.len(), 3);
+}
+
+#[test]
+fn besides_answers_leaves_out_only_answers() {
+    let errors = FieldErrors::from(vec![
+        FieldError::answer("users", "expected a whole number"),
+        FieldError::item(0, "sku", "unknown SKU"),
+        FieldError::answer("courses", "not a choice"),
+        FieldError::new("currency", "unknown currency"),
+    ]);
+    let fields: Vec<String> = errors
+        .besides_answers()
+        .iter()
+        .map(|e| e.field.to_string())
+        .collect();
+    assert_eq!(fields, ["items[0].sku", "currency"]);
 }

@@ -88,12 +88,11 @@ pub fn sow_draft(catalog: &Catalog, scope: &Scope) -> Result<SowDraft, SowDraftE
     let quote = match price(catalog, scope) {
         Ok(quote) => Some(quote),
         Err(error) => {
-            errors.extend(
-                error
-                    .errors
-                    .into_iter()
-                    .filter(|e| !(answers_checked && e.field.question().is_some())),
-            );
+            errors.extend(if answers_checked {
+                error.errors.besides_answers()
+            } else {
+                error.errors
+            });
             None
         }
     };

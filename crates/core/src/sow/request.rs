@@ -39,12 +39,11 @@ pub fn sow_request(
         Ok(quote) => Some(quote),
         Err(error) => {
             // Invalid answers are already named by the intake, in its words.
-            errors.extend(
-                error
-                    .errors
-                    .into_iter()
-                    .filter(|e| !(answers_checked && e.field.question().is_some())),
-            );
+            errors.extend(if answers_checked {
+                error.errors.besides_answers()
+            } else {
+                error.errors
+            });
             None
         }
     };
