@@ -3,7 +3,7 @@
 //! amount; it only decides which scope the core is asked to price.
 
 use scopecraft::{
-    Catalog, Completeness, Date, FieldError, Quote, QuoteOptions, Recommendations, Scope,
+    Catalog, Completeness, Date, FieldErrors, Quote, QuoteOptions, Recommendations, Scope,
     completeness, price_with, recommend,
 };
 
@@ -15,7 +15,7 @@ pub struct ScopeAnalysis {
     /// Required answers given and missing, and the answers that break their question's rules.
     pub completeness: Completeness,
     /// The quote, or every reason the scope cannot be priced.
-    pub quote: Result<Quote, Vec<FieldError>>,
+    pub quote: Result<Quote, FieldErrors>,
     /// The catalog's rules of thumb applied to the scope (`None` when it cannot be priced).
     pub recommendations: Option<Recommendations>,
     /// Ids of answers left out of the price because they break their question's rules.
@@ -28,7 +28,7 @@ pub fn priced_scope(catalog: &Catalog, scope: &Scope, mode: Mode) -> (Scope, Vec
     let mut priced = scope.clone();
     let mut ignored = Vec::new();
     for error in scopecraft::answer_errors(catalog, scope) {
-        if let Some(id) = error.field.strip_prefix("answers.")
+        if let Some(id) = error.field.question()
             && priced.answers.remove(id).is_some()
         {
             ignored.push(id.to_string());

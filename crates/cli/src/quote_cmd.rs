@@ -1,6 +1,6 @@
 //! `scopecraft quote SCOPE`.
 
-use scopecraft::{Date, LineKind, Quote, QuoteOptions, Scope, price_with};
+use scopecraft::{Date, FieldErrors, LineKind, Quote, QuoteOptions, Scope, price_with};
 
 use crate::Failure;
 use crate::input::{self, display_name};
@@ -14,15 +14,13 @@ pub(crate) fn read_scope(path: &str) -> Result<Scope, Failure> {
 }
 
 /// One message listing every problem, one per line.
-pub(crate) fn refused<T: std::fmt::Display>(name: &str, what: &str, errors: &[T]) -> Failure {
+pub(crate) fn refused(name: &str, what: &str, errors: &FieldErrors) -> Failure {
     let mut message = format!(
         "error: {name}: the {what} was refused ({} problem{}):",
         errors.len(),
         if errors.len() == 1 { "" } else { "s" }
     );
-    for error in errors {
-        message.push_str(&format!("\n  {error}"));
-    }
+    message.push_str(&errors.indented().to_string());
     Failure(message)
 }
 

@@ -33,6 +33,7 @@ mod code_quality;
 mod condition;
 mod date;
 mod decimal;
+mod field_error;
 mod gitlab_project;
 mod import;
 mod json;
@@ -70,6 +71,7 @@ pub use code_quality::{
 };
 pub use condition::{ScopeFacts, holds as condition_holds, service_types};
 pub use date::{Date, DateError};
+pub use field_error::{FieldError, FieldErrors, FieldPath};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
 pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
 pub use plan::{
@@ -83,7 +85,7 @@ pub use recommend::{
     RecommendError, Recommendation, RecommendationDecision, Recommendations, RecommendedItem,
     recommend,
 };
-pub use scope::{Answer, Customer, Decision, FieldError, Requester, Scope, ScopeError, ScopeItem};
+pub use scope::{Answer, Customer, Decision, Requester, Scope, ScopeError, ScopeItem};
 pub use scoping::{
     Completeness, MigrationWaveEstimate, MissingAnswer, answer_errors, asked_questions,
     completeness, is_asked, is_required, migration_waves, validate_answer,

@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Band, Catalog, CatalogRef, ItemField, Offering, PhaseTemplate};
 use crate::date::Date;
+use crate::field_error::{FieldError, FieldErrors};
 use crate::markdown::{markdown_cell, markdown_inline};
-use crate::scope::{FieldError, Scope};
+use crate::scope::Scope;
 use crate::scoping::{MigrationWaveEstimate, answer_errors, migration_waves};
 
 /// Options for [`plan`].
@@ -161,18 +162,12 @@ pub struct RoleEffort {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanError {
     /// The problems.
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
 }
 
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        self.errors.fmt(f)
     }
 }
 
@@ -185,8 +180,9 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
     for (index, item) in scope.items.iter().enumerate() {
         match catalog.offering(&item.sku) {
             Some(offering) => offerings.push((index, offering)),
-            None => errors.push(FieldError::new(
-                format!("items[{index}].sku"),
+            None => errors.push(FieldError::item(
+                index,
+                "sku",
                 format!(
                     "unknown SKU {:?}: no offering in catalog {} has it",
                     item.sku,
@@ -422,7 +418,7 @@ fn when(start: Band, end: Band) -> String {
 
 fn date_error(message: &str) -> PlanError {
     PlanError {
-        errors: vec![FieldError::new("signed_on", message)],
+        errors: FieldError::new("signed_on", message).into(),
     }
 }
 
@@ -466,10 +462,7 @@ fn effort(
     offerings: &[(usize, &Offering)],
 ) -> Result<EffortSummary, PlanError> {
     let overflow = || PlanError {
-        errors: vec![FieldError::new(
-            "items",
-            "the effort hours are too large to add up",
-        )],
+        errors: FieldError::new("items", "the effort hours are too large to add up").into(),
     };
     let mut hours: BTreeMap<&str, Decimal> = BTreeMap::new();
     let mut unestimated = Vec::new();

@@ -16,9 +16,10 @@ use crate::catalog::{
     RecommendationRule, RuleAdd, SaleForm,
 };
 use crate::condition::{ScopeFacts, holds, selected_skus};
+use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::money::PriceRange;
 use crate::quote::{Component, LineKind, TraceStep, price};
-use crate::scope::{Answer, Decision, FieldError, Scope, ScopeItem};
+use crate::scope::{Answer, Decision, Scope, ScopeItem};
 use crate::scoping::{MigrationWaveEstimate, MissingAnswer, completeness, migration_waves};
 use crate::template::{Piece, Placeholders, SINGLE_BRACES};
 
@@ -143,18 +144,12 @@ pub struct RecommendedItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecommendError {
     /// The problems (invalid answers, unknown SKUs, pricing errors).
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
 }
 
 impl fmt::Display for RecommendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        self.errors.fmt(f)
     }
 }
 
@@ -170,12 +165,11 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
         Err(error) => {
             // Invalid answers are already named by the answer check, in its words.
             let answers_checked = !status.errors.is_empty();
-            errors.extend(
-                error
-                    .errors
-                    .into_iter()
-                    .filter(|e| !(answers_checked && e.field.starts_with("answers."))),
-            );
+            errors.extend(if answers_checked {
+                error.errors.besides_answers()
+            } else {
+                error.errors
+            });
             None
         }
     };
@@ -190,7 +184,7 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
         recommended: Vec::new(),
         warnings: Vec::new(),
         notes: Vec::new(),
-        errors: Vec::new(),
+        errors: FieldErrors::new(),
     };
     for rule in &catalog.data().recommendations {
         engine.rule(rule);
@@ -223,7 +217,7 @@ struct Engine<'a> {
     recommended: Vec<Recommendation>,
     warnings: Vec<Recommendation>,
     notes: Vec<Recommendation>,
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
 }
 
 impl Engine<'_> {
@@ -297,8 +291,8 @@ impl Engine<'_> {
                     }
                     match self.priced(&rule.id, item) {
                         Ok(priced) => recommendation.items.push(priced),
-                        Err(mut errors) => {
-                            self.errors.append(&mut errors);
+                        Err(errors) => {
+                            self.errors.extend(errors);
                             return;
                         }
                     }
@@ -419,7 +413,7 @@ impl Engine<'_> {
                 .into_iter()
                 .map(|error| {
                     FieldError::new(
-                        format!("recommendations.{id}"),
+                        FieldPath::recommendation(id),
                         format!("{}: {}", item.sku, error.message),
                     )
                 })
@@ -427,7 +421,7 @@ impl Engine<'_> {
         })?;
         let line = quote.lines.into_iter().next().ok_or_else(|| {
             vec![FieldError::new(
-                format!("recommendations.{id}"),
+                FieldPath::recommendation(id),
                 format!("{}: the engine returned no line", item.sku),
             )]
         })?;
@@ -469,8 +463,8 @@ impl Engine<'_> {
                 };
                 let priced = match self.priced(&id, scope_item) {
                     Ok(priced) => priced,
-                    Err(mut errors) => {
-                        self.errors.append(&mut errors);
+                    Err(errors) => {
+                        self.errors.extend(errors);
                         continue;
                     }
                 };

@@ -25,8 +25,9 @@ use std::fmt;
 use sha2::{Digest, Sha256};
 
 use crate::catalog::CatalogRef;
+use crate::field_error::{FieldError, FieldPath};
 use crate::limits;
-use crate::scope::{FieldError, Scope, ScopeError};
+use crate::scope::{Scope, ScopeError};
 
 /// The version this code writes.
 pub const VERSION: u32 = 1;
@@ -130,11 +131,11 @@ impl fmt::Display for ShareError {
             ),
             ShareError::NotText => write!(f, "share link payload is not UTF-8 text"),
             ShareError::InvalidScope(error) => {
-                write!(f, "share link holds an invalid scope:")?;
-                for field in &error.errors {
-                    write!(f, "\n  {field}")?;
-                }
-                Ok(())
+                write!(
+                    f,
+                    "share link holds an invalid scope:{}",
+                    error.errors.indented()
+                )
             }
         }
     }
@@ -152,7 +153,7 @@ pub fn encode(scope: &Scope, catalog: &CatalogRef) -> Result<String, ShareError>
     scope.catalog = Some(catalog.clone());
     let json = serde_json::to_string(&scope).map_err(|e| {
         ShareError::InvalidScope(ScopeError {
-            errors: vec![FieldError::new("", e.to_string())],
+            errors: FieldError::new(FieldPath::Document, e.to_string()).into(),
         })
     })?;
     // What decode would refuse, encode refuses: the link must open.
@@ -197,10 +198,11 @@ pub fn decode(link: &str) -> Result<SharedScope, ShareError> {
     let scope = Scope::from_json(&text).map_err(ShareError::InvalidScope)?;
     let Some(catalog) = scope.catalog.clone() else {
         return Err(ShareError::InvalidScope(ScopeError {
-            errors: vec![FieldError::new(
+            errors: FieldError::new(
                 "catalog",
                 "missing: a share link names the catalog it was made with",
-            )],
+            )
+            .into(),
         }));
     };
     Ok(SharedScope { scope, catalog })

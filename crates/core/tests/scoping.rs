@@ -815,7 +815,7 @@ fn an_answer_that_breaks_its_question_is_an_error_naming_it() {
     );
     // Recommendations and plans refuse such a scope, naming every answer.
     let refused = recommend(&catalog(), &bad).expect_err("refused");
-    let fields: Vec<&str> = refused.errors.iter().map(|e| e.field.as_str()).collect();
+    let fields: Vec<String> = refused.errors.iter().map(|e| e.field.to_string()).collect();
     assert_eq!(
         fields,
         [

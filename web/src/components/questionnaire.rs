@@ -77,7 +77,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                             error={completeness
                                 .errors
                                 .iter()
-                                .find(|e| e.field.strip_prefix("answers.") == Some(question.id.as_str()))
+                                .find(|e| e.field.question() == Some(question.id.as_str()))
                                 .map(|e| AttrValue::from(e.message.clone()))}
                             on_answer={on_action.reform({
                                 let id = question.id.clone();

@@ -174,7 +174,7 @@ fn errors_name_the_field() {
         &PlanOptions::default(),
     )
     .expect_err("refused");
-    let fields: Vec<&str> = error.errors.iter().map(|e| e.field.as_str()).collect();
+    let fields: Vec<String> = error.errors.iter().map(|e| e.field.to_string()).collect();
     assert_eq!(fields, ["answers.projects", "items[1].sku"]);
 
     let bare = load(

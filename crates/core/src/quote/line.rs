@@ -10,6 +10,7 @@ use super::prices::PriceList;
 use super::trace::{TraceDetail, TraceStep};
 use super::types::{Component, LineKind, QuoteLine};
 use crate::catalog::{DeliveryMode, SaleForm};
+use crate::field_error::FieldPath;
 use crate::money::{Currency, PriceRange, percent_of};
 
 /// A line being priced.
@@ -93,11 +94,11 @@ impl Draft<'_> {
     }
 
     /// Applies the line discount and rounds the net, once.
-    pub(super) fn apply_line_discount(&mut self, prices: &PriceList<'_>) -> Result<(), String> {
+    pub(super) fn apply_line_discount(&mut self, prices: &PriceList<'_>) -> Result<(), FieldPath> {
         let Some(gross) = self.gross else {
             return Ok(());
         };
-        let field = || format!("items[{}]", self.item);
+        let field = || FieldPath::item(self.item, "");
         let currency = prices.currency;
         let mode = prices.mode;
         let discounted = match self.line_discount {

@@ -38,6 +38,7 @@ pub use types::{
 use rust_decimal::Decimal;
 
 use crate::catalog::{Catalog, SaleForm};
+use crate::field_error::FieldPath;
 use crate::money::{Currency, PriceRange, allocate, percent_of};
 use crate::scope::Scope;
 
@@ -76,9 +77,11 @@ pub fn price_with(
         }
     }
     if !errors.is_empty() {
-        return Err(QuoteError { errors });
+        return Err(QuoteError {
+            errors: errors.into(),
+        });
     }
-    let overflow = |field: &str| {
+    let overflow = |field: FieldPath| {
         QuoteError::single(
             field,
             "the amounts are too large to price exactly; check quantities and prices",
@@ -86,9 +89,7 @@ pub fn price_with(
     };
     for draft in &mut drafts {
         if !draft.is_percent() {
-            draft
-                .apply_line_discount(&prices)
-                .map_err(|field| overflow(&field))?;
+            draft.apply_line_discount(&prices).map_err(overflow)?;
         }
     }
     // Percentage lines are priced on the other lines' nets, then discounted like any line.
@@ -97,12 +98,10 @@ pub fn price_with(
         .map(|d| (d.category, d.net, d.is_percent()))
         .collect();
     for draft in drafts.iter_mut().filter(|d| d.is_percent()) {
-        models::price_on_other_lines(draft, &nets, &prices).map_err(|field| overflow(&field))?;
-        draft
-            .apply_line_discount(&prices)
-            .map_err(|field| overflow(&field))?;
+        models::price_on_other_lines(draft, &nets, &prices).map_err(overflow)?;
+        draft.apply_line_discount(&prices).map_err(overflow)?;
     }
-    assemble(catalog, scope, &prices, drafts).map_err(|field| overflow(&field))
+    assemble(catalog, scope, &prices, drafts).map_err(overflow)
 }
 
 fn quote_currency(catalog: &Catalog, scope: &Scope) -> Result<Currency, QuoteError> {
@@ -135,7 +134,7 @@ fn assemble(
     scope: &Scope,
     prices: &PriceList<'_>,
     drafts: Vec<Draft<'_>>,
-) -> Result<Quote, String> {
+) -> Result<Quote, FieldPath> {
     let currency = prices.currency;
     let mode = prices.mode;
     let zero = PriceRange::firm(currency.zero());

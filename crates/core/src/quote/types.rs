@@ -11,8 +11,8 @@ use super::trace::TraceStep;
 use super::wording::plural;
 use crate::catalog::{CatalogRef, DeliveryMode, SaleForm};
 use crate::date::Date;
+use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::money::{Currency, PriceRange};
-use crate::scope::FieldError;
 
 /// A priced scope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -201,27 +201,21 @@ pub struct QuoteOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteError {
     /// The problems, in scope order.
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
 }
 
 impl fmt::Display for QuoteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        self.errors.fmt(f)
     }
 }
 
 impl std::error::Error for QuoteError {}
 
 impl QuoteError {
-    pub(super) fn single(field: &str, message: impl Into<String>) -> QuoteError {
+    pub(super) fn single(field: impl Into<FieldPath>, message: impl Into<String>) -> QuoteError {
         QuoteError {
-            errors: vec![FieldError::new(field, message)],
+            errors: FieldError::new(field, message).into(),
         }
     }
 }

@@ -310,7 +310,7 @@ fn invalid_answers_and_unknown_skus_are_refused_together() {
         })),
     )
     .expect_err("refused");
-    let fields: Vec<&str> = error.errors.iter().map(|e| e.field.as_str()).collect();
+    let fields: Vec<String> = error.errors.iter().map(|e| e.field.to_string()).collect();
     assert_eq!(fields, ["answers.k8s", "answers.users", "items[0].sku"]);
     assert!(
         error

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::{CatalogRef, DeliveryMode};
+use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::json::{describe_json_error, json_depth_over, strict_json};
 use crate::limits;
 
@@ -188,50 +189,16 @@ pub struct Scope {
     pub catalog: Option<CatalogRef>,
 }
 
-/// One problem with one field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FieldError {
-    /// The field, as a path: `items[2].attendees`, `answers.migration.users`.
-    pub field: String,
-    /// What is wrong with it.
-    pub message: String,
-}
-
-impl FieldError {
-    pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-        FieldError {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.field, self.message)
-        }
-    }
-}
-
 /// Why a scope document was refused: every problem found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScopeError {
     /// The problems, in document order.
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
 }
 
 impl fmt::Display for ScopeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        self.errors.fmt(f)
     }
 }
 
@@ -240,38 +207,29 @@ impl std::error::Error for ScopeError {}
 impl Scope {
     /// Reads a scope document from JSON text.
     pub fn from_json(text: &str) -> Result<Scope, ScopeError> {
-        let single = |field: &str, message: String| ScopeError {
-            errors: vec![FieldError::new(field, message)],
+        let single = |message: String| ScopeError {
+            errors: FieldError::new(FieldPath::Document, message).into(),
         };
         if text.len() > limits::MAX_SCOPE_BYTES {
-            return Err(single(
-                "",
-                format!(
-                    "the scope is {} bytes; scopes are limited to {} bytes",
-                    text.len(),
-                    limits::MAX_SCOPE_BYTES
-                ),
-            ));
+            return Err(single(format!(
+                "the scope is {} bytes; scopes are limited to {} bytes",
+                text.len(),
+                limits::MAX_SCOPE_BYTES
+            )));
         }
         if let Some(depth) = json_depth_over(text, limits::MAX_JSON_DEPTH) {
-            return Err(single(
-                "",
-                format!(
-                    "the JSON is nested {depth} levels deep; scopes allow at most {}",
-                    limits::MAX_JSON_DEPTH
-                ),
-            ));
+            return Err(single(format!(
+                "the JSON is nested {depth} levels deep; scopes allow at most {}",
+                limits::MAX_JSON_DEPTH
+            )));
         }
         let value: Value = strict_json(text).map_err(|e| {
-            single(
-                "",
-                format!(
-                    "not valid JSON: {} (line {}, column {})",
-                    describe_json_error(&e),
-                    e.line(),
-                    e.column()
-                ),
-            )
+            single(format!(
+                "not valid JSON: {} (line {}, column {})",
+                describe_json_error(&e),
+                e.line(),
+                e.column()
+            ))
         })?;
         Scope::from_value(&value)
     }

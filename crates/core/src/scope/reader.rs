@@ -7,14 +7,15 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::{Answer, Decision, FieldError, Scope, ScopeItem};
+use super::{Answer, Decision, Scope, ScopeItem};
 use crate::catalog::{CatalogRef, DeliveryMode};
 use crate::decimal::parse_decimal;
+use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::json::describe;
 use crate::limits;
 
 /// Reads a scope from parsed JSON: the scope, or every problem found, in document order.
-pub(super) fn read(value: &Value) -> Result<Scope, Vec<FieldError>> {
+pub(super) fn read(value: &Value) -> Result<Scope, FieldErrors> {
     let mut reader = Reader::default();
     let scope = reader.scope(value);
     if reader.errors.is_empty() {
@@ -27,25 +28,25 @@ pub(super) fn read(value: &Value) -> Result<Scope, Vec<FieldError>> {
 /// Walks the JSON value, collecting every problem with its path.
 #[derive(Default)]
 struct Reader {
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
 }
 
 impl Reader {
-    fn error(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError::new(field, message));
+    fn error(&mut self, field: &FieldPath, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field.clone(), message));
     }
 
     fn object<'v>(
         &mut self,
         value: &'v Value,
-        path: &str,
+        path: &FieldPath,
         known: &[&str],
     ) -> Option<&'v serde_json::Map<String, Value>> {
         match value {
             Value::Object(map) => {
                 for key in map.keys() {
                     if !known.contains(&key.as_str()) {
-                        let field = join(path, key);
+                        let field = path.child(key);
                         self.error(
                             &field,
                             format!("unknown field; expected one of: {}", known.join(", ")),
@@ -65,7 +66,7 @@ impl Reader {
         let mut scope = Scope::default();
         let Some(map) = self.object(
             value,
-            "",
+            &FieldPath::Document,
             &[
                 "customer",
                 "requester",
@@ -82,59 +83,66 @@ impl Reader {
             return scope;
         };
         if let Some(v) = present(map.get("customer"))
-            && let Some(customer) = self.object(v, "customer", &["name", "public_sector_us"])
+            && let Some(customer) =
+                self.object(v, &"customer".into(), &["name", "public_sector_us"])
         {
             scope.customer.name = self
                 .text(
                     customer.get("name"),
-                    "customer.name",
+                    &"customer.name".into(),
                     limits::MAX_SHORT_TEXT,
                 )
                 .unwrap_or_default();
             scope.customer.public_sector_us = self
                 .boolean(
                     customer.get("public_sector_us"),
-                    "customer.public_sector_us",
+                    &"customer.public_sector_us".into(),
                 )
                 .unwrap_or(false);
         }
         if let Some(v) = present(map.get("requester"))
-            && let Some(requester) = self.object(v, "requester", &["username", "email"])
+            && let Some(requester) = self.object(v, &"requester".into(), &["username", "email"])
         {
             scope.requester.username = self
                 .text(
                     requester.get("username"),
-                    "requester.username",
+                    &"requester.username".into(),
                     limits::MAX_SHORT_TEXT,
                 )
                 .unwrap_or_default();
             scope.requester.email = self
-                .text(requester.get("email"), "requester.email", limits::MAX_EMAIL)
+                .text(
+                    requester.get("email"),
+                    &"requester.email".into(),
+                    limits::MAX_EMAIL,
+                )
                 .unwrap_or_default();
         }
         scope.currency = self.currency(map.get("currency"));
         scope.service_types = self.string_list(
             map.get("service_types"),
-            "service_types",
+            &"service_types".into(),
             limits::MAX_CHOICES,
         );
         scope.items = self.items(map.get("items"));
         scope.answers = self.answers(map.get("answers"));
-        scope.quote_discount_percent =
-            self.percent(map.get("quote_discount_percent"), "quote_discount_percent");
+        scope.quote_discount_percent = self.percent(
+            map.get("quote_discount_percent"),
+            &"quote_discount_percent".into(),
+        );
         scope.recommendations = self.decisions(map.get("recommendations"));
         scope.notes = self
-            .text(map.get("notes"), "notes", limits::MAX_LONG_TEXT)
+            .text(map.get("notes"), &"notes".into(), limits::MAX_LONG_TEXT)
             .unwrap_or_default();
         scope.catalog = self.catalog_ref(map.get("catalog"));
         scope
     }
 
     fn currency(&mut self, value: Option<&Value>) -> Option<String> {
-        let code = self.text(present(value), "currency", 3)?;
+        let code = self.text(present(value), &"currency".into(), 3)?;
         if crate::money::Currency::from_code(&code).is_none() {
             self.error(
-                "currency",
+                &"currency".into(),
                 format!("unknown currency {code:?}: expected an ISO 4217 code such as USD"),
             );
             return None;
@@ -148,14 +156,14 @@ impl Reader {
         };
         let Value::Array(list) = value else {
             self.error(
-                "items",
+                &"items".into(),
                 format!("expected a list of items, got {}", describe(value)),
             );
             return Vec::new();
         };
         if list.len() > limits::MAX_ITEMS {
             self.error(
-                "items",
+                &"items".into(),
                 format!(
                     "{} items; a scope holds at most {}",
                     list.len(),
@@ -166,11 +174,11 @@ impl Reader {
         }
         list.iter()
             .enumerate()
-            .map(|(i, v)| self.item(v, &format!("items[{i}]")))
+            .map(|(i, v)| self.item(v, &FieldPath::item(i, "")))
             .collect()
     }
 
-    fn item(&mut self, value: &Value, path: &str) -> ScopeItem {
+    fn item(&mut self, value: &Value, path: &FieldPath) -> ScopeItem {
         let mut item = ScopeItem::default();
         let Some(map) = self.object(
             value,
@@ -190,7 +198,7 @@ impl Reader {
         ) else {
             return item;
         };
-        let field = |name: &str| format!("{path}.{name}");
+        let field = |name: &str| path.child(name);
         match present(map.get("sku")) {
             None => self.error(
                 &field("sku"),
@@ -248,7 +256,7 @@ impl Reader {
         item
     }
 
-    fn effort(&mut self, value: Option<&Value>, path: &str) -> BTreeMap<String, Decimal> {
+    fn effort(&mut self, value: Option<&Value>, path: &FieldPath) -> BTreeMap<String, Decimal> {
         let mut effort = BTreeMap::new();
         let Some(value) = present(value) else {
             return effort;
@@ -275,7 +283,7 @@ impl Reader {
             return effort;
         }
         for (role, hours) in map {
-            let field = format!("{path}.{role}");
+            let field = path.child(role);
             if role.is_empty() || role.chars().count() > limits::MAX_SHORT_TEXT {
                 self.error(&field, "role names must be 1–200 characters");
                 continue;
@@ -293,7 +301,7 @@ impl Reader {
         effort
     }
 
-    fn delivery(&mut self, value: Option<&Value>, path: &str) -> Option<DeliveryMode> {
+    fn delivery(&mut self, value: Option<&Value>, path: &FieldPath) -> Option<DeliveryMode> {
         match present(value)? {
             Value::String(s) if s == "remote" => Some(DeliveryMode::Remote),
             Value::String(s) if s == "on_site" => Some(DeliveryMode::OnSite),
@@ -317,14 +325,14 @@ impl Reader {
         };
         let Value::Object(map) = value else {
             self.error(
-                "answers",
+                &"answers".into(),
                 format!("expected answers by question id, got {}", describe(value)),
             );
             return answers;
         };
         if map.len() > limits::MAX_ANSWERS {
             self.error(
-                "answers",
+                &"answers".into(),
                 format!(
                     "{} answers; a scope holds at most {}",
                     map.len(),
@@ -334,7 +342,7 @@ impl Reader {
             return answers;
         }
         for (id, answer) in map {
-            let field = format!("answers.{id}");
+            let field = FieldPath::answer(id.as_str());
             if id.is_empty() || id.chars().count() > limits::MAX_SHORT_TEXT {
                 self.error(&field, "question ids must be 1–200 characters");
                 continue;
@@ -375,7 +383,7 @@ impl Reader {
         };
         let Value::Object(map) = value else {
             self.error(
-                "recommendations",
+                &"recommendations".into(),
                 format!(
                     "expected decisions by recommendation id, got {}",
                     describe(value)
@@ -385,7 +393,7 @@ impl Reader {
         };
         if map.len() > limits::MAX_ANSWERS {
             self.error(
-                "recommendations",
+                &"recommendations".into(),
                 format!(
                     "{} decisions; a scope holds at most {}",
                     map.len(),
@@ -395,7 +403,7 @@ impl Reader {
             return decisions;
         }
         for (id, decision) in map {
-            let field = format!("recommendations.{id}");
+            let field = FieldPath::recommendation(id.as_str());
             match decision.as_str() {
                 Some("accepted") => {
                     decisions.insert(id.clone(), Decision::Accepted);
@@ -417,25 +425,30 @@ impl Reader {
 
     fn catalog_ref(&mut self, value: Option<&Value>) -> Option<CatalogRef> {
         let value = present(value)?;
-        let map = self.object(value, "catalog", &["id", "version", "hash"])?;
+        let map = self.object(value, &"catalog".into(), &["id", "version", "hash"])?;
         Some(CatalogRef {
             id: self
-                .text(map.get("id"), "catalog.id", limits::MAX_SHORT_TEXT)
+                .text(map.get("id"), &"catalog.id".into(), limits::MAX_SHORT_TEXT)
                 .unwrap_or_default(),
             version: self
                 .text(
                     map.get("version"),
-                    "catalog.version",
+                    &"catalog.version".into(),
                     limits::MAX_SHORT_TEXT,
                 )
                 .unwrap_or_default(),
             hash: self
-                .text(map.get("hash"), "catalog.hash", 64)
+                .text(map.get("hash"), &"catalog.hash".into(), 64)
                 .unwrap_or_default(),
         })
     }
 
-    fn text(&mut self, value: Option<&Value>, path: &str, max_chars: usize) -> Option<String> {
+    fn text(
+        &mut self,
+        value: Option<&Value>,
+        path: &FieldPath,
+        max_chars: usize,
+    ) -> Option<String> {
         match present(value)? {
             Value::String(s) => {
                 let count = s.chars().count();
@@ -459,7 +472,7 @@ impl Reader {
         }
     }
 
-    fn boolean(&mut self, value: Option<&Value>, path: &str) -> Option<bool> {
+    fn boolean(&mut self, value: Option<&Value>, path: &FieldPath) -> Option<bool> {
         match present(value)? {
             Value::Bool(b) => Some(*b),
             other => {
@@ -472,7 +485,7 @@ impl Reader {
         }
     }
 
-    fn string_list(&mut self, value: Option<&Value>, path: &str, max: usize) -> Vec<String> {
+    fn string_list(&mut self, value: Option<&Value>, path: &FieldPath, max: usize) -> Vec<String> {
         let Some(value) = present(value) else {
             return Vec::new();
         };
@@ -492,14 +505,18 @@ impl Reader {
         }
         list.iter()
             .enumerate()
-            .filter_map(|(i, v)| {
-                self.text(Some(v), &format!("{path}[{i}]"), limits::MAX_SHORT_TEXT)
-            })
+            .filter_map(|(i, v)| self.text(Some(v), &path.entry(i), limits::MAX_SHORT_TEXT))
             .collect()
     }
 
     /// A whole number in `min..=max`; accepts JSON integers and digit strings.
-    fn whole(&mut self, value: Option<&Value>, path: &str, min: u64, max: u64) -> Option<u64> {
+    fn whole(
+        &mut self,
+        value: Option<&Value>,
+        path: &FieldPath,
+        min: u64,
+        max: u64,
+    ) -> Option<u64> {
         let value = present(value)?;
         let expected = || format!("expected a whole number ≥ {min}, got {}", describe(value));
         let number = match value {
@@ -543,7 +560,7 @@ impl Reader {
         }
     }
 
-    fn percent(&mut self, value: Option<&Value>, path: &str) -> Option<Decimal> {
+    fn percent(&mut self, value: Option<&Value>, path: &FieldPath) -> Option<Decimal> {
         self.decimal(value, path, Decimal::ZERO, Decimal::ONE_HUNDRED, false)
     }
 
@@ -553,7 +570,7 @@ impl Reader {
     fn decimal(
         &mut self,
         value: Option<&Value>,
-        path: &str,
+        path: &FieldPath,
         min: Decimal,
         max: Decimal,
         amount: bool,
@@ -608,12 +625,4 @@ impl Reader {
 
 fn present(value: Option<&Value>) -> Option<&Value> {
     value.filter(|v| !v.is_null())
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }

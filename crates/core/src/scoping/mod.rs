@@ -12,7 +12,8 @@ pub use waves::{MigrationWaveEstimate, migration_waves};
 
 use crate::catalog::{Catalog, Question};
 use crate::condition::{ScopeFacts, holds};
-use crate::scope::{FieldError, Scope};
+use crate::field_error::{FieldError, FieldErrors, FieldPath};
+use crate::scope::Scope;
 
 /// Whether `question` is asked for this scope: it belongs to one of the scope's service
 /// types (or to every scope) and its `shown_when` holds.
@@ -70,7 +71,7 @@ pub struct Completeness {
     pub missing_required: Vec<MissingAnswer>,
     /// Answers that break their question's rules, each naming `answers.<id>`; also unknown
     /// service types (`service_types[i]`).
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
     /// Required questions answered (with a valid answer).
     pub answered_required: usize,
     /// Required questions in all.
@@ -96,8 +97,9 @@ pub fn completeness(catalog: &Catalog, scope: &Scope) -> Completeness {
             continue;
         }
         total_required += 1;
-        let field = format!("answers.{}", question.id);
-        let invalid = errors.iter().any(|e| e.field == field);
+        let invalid = errors
+            .iter()
+            .any(|e| e.field.question() == Some(question.id.as_str()));
         if facts.answer(&question.id).is_some() && !invalid {
             answered_required += 1;
         } else if !invalid {
@@ -118,8 +120,8 @@ pub fn completeness(catalog: &Catalog, scope: &Scope) -> Completeness {
 }
 
 /// Every answer that does not fit its question, and every unknown service type.
-pub fn answer_errors(catalog: &Catalog, scope: &Scope) -> Vec<FieldError> {
-    let mut errors = Vec::new();
+pub fn answer_errors(catalog: &Catalog, scope: &Scope) -> FieldErrors {
+    let mut errors = FieldErrors::new();
     for (index, id) in scope.service_types.iter().enumerate() {
         if catalog.category(id).is_none() {
             let known: Vec<&str> = catalog
@@ -129,7 +131,7 @@ pub fn answer_errors(catalog: &Catalog, scope: &Scope) -> Vec<FieldError> {
                 .map(|c| c.id.as_str())
                 .collect();
             errors.push(FieldError::new(
-                format!("service_types[{index}]"),
+                FieldPath::field("service_types").entry(index),
                 format!(
                     "unknown service type {id:?}; the catalog's service types are: {}",
                     known.join(", ")
@@ -138,10 +140,9 @@ pub fn answer_errors(catalog: &Catalog, scope: &Scope) -> Vec<FieldError> {
         }
     }
     for (id, answer) in &scope.answers {
-        let field = format!("answers.{id}");
         match catalog.question(id) {
-            None => errors.push(FieldError::new(
-                field,
+            None => errors.push(FieldError::answer(
+                id.as_str(),
                 format!(
                     "no question has the id {id:?} in catalog {}; check the spelling or remove the answer",
                     catalog.data().id
@@ -149,7 +150,7 @@ pub fn answer_errors(catalog: &Catalog, scope: &Scope) -> Vec<FieldError> {
             )),
             Some(question) => {
                 if let Some(message) = validate_answer(question, answer) {
-                    errors.push(FieldError::new(field, message));
+                    errors.push(FieldError::answer(id.as_str(), message));
                 }
             }
         }

@@ -192,7 +192,7 @@ fn invalid_answers_are_errors_naming_the_answer() {
             "answers": {"users": 0, "target": "mars", "typo": 3, "ha": true}
         })),
     );
-    let fields: Vec<&str> = status.errors.iter().map(|e| e.field.as_str()).collect();
+    let fields: Vec<String> = status.errors.iter().map(|e| e.field.to_string()).collect();
     assert_eq!(
         fields,
         [

@@ -19,12 +19,13 @@ use super::document::{
 };
 use crate::catalog::{Catalog, Pricing, SowSettings};
 use crate::condition::{ScopeFacts, service_types};
+use crate::field_error::{FieldError, FieldErrors};
 use crate::markdown::html_text;
 use crate::money::{Currency, PriceRange};
 use crate::plan::{Plan, PlanOptions, plan};
 use crate::quote::{LineKind, Quote, price};
 use crate::recommend::answer_words;
-use crate::scope::{FieldError, Scope};
+use crate::scope::Scope;
 use crate::scoping::{answer_errors, asked_questions};
 use crate::template::{BLOCK_PLACEHOLDERS, DOUBLE_BRACES, Piece, Placeholders, sole_placeholder};
 
@@ -39,18 +40,12 @@ pub struct SowDraft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SowDraftError {
     /// The problems.
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
 }
 
 impl fmt::Display for SowDraftError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        self.errors.fmt(f)
     }
 }
 
@@ -70,7 +65,7 @@ struct Context<'a> {
 /// allowed (it is a draft); invalid answers, unpriceable items and a missing customer name
 /// are refused.
 pub fn sow_draft(catalog: &Catalog, scope: &Scope) -> Result<SowDraft, SowDraftError> {
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::new();
     let settings = catalog.data().sow.as_ref();
     if settings.is_none() {
         errors.push(FieldError::new(
@@ -93,12 +88,11 @@ pub fn sow_draft(catalog: &Catalog, scope: &Scope) -> Result<SowDraft, SowDraftE
     let quote = match price(catalog, scope) {
         Ok(quote) => Some(quote),
         Err(error) => {
-            errors.extend(
-                error
-                    .errors
-                    .into_iter()
-                    .filter(|e| !(answers_checked && e.field.starts_with("answers."))),
-            );
+            errors.extend(if answers_checked {
+                error.errors.besides_answers()
+            } else {
+                error.errors
+            });
             None
         }
     };

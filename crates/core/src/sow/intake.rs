@@ -12,7 +12,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::scope::{FieldError, Scope};
+use crate::field_error::{FieldError, FieldErrors};
+use crate::scope::Scope;
 use crate::scoping::{MissingAnswer, completeness};
 
 /// How complete the intake is.
@@ -31,18 +32,12 @@ pub struct Intake {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntakeError {
     /// The problems, customer and requester first, then answers in catalog order.
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
 }
 
 impl fmt::Display for IntakeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        self.errors.fmt(f)
     }
 }
 
@@ -55,7 +50,7 @@ pub fn check_intake(
     scope: &Scope,
     allow_incomplete: bool,
 ) -> Result<Intake, IntakeError> {
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::new();
     if scope.customer.name.trim().is_empty() {
         errors.push(FieldError::new(
             "customer.name",
@@ -72,8 +67,8 @@ pub fn check_intake(
     errors.extend(status.errors);
     if !allow_incomplete {
         for missing in &status.missing_required {
-            errors.push(FieldError::new(
-                format!("answers.{}", missing.question),
+            errors.push(FieldError::answer(
+                missing.question.as_str(),
                 format!(
                     "missing: required for this scope's service types: \"{}\" (or allow an incomplete request, which lists it as to-do)",
                     missing.text

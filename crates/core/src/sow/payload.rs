@@ -10,10 +10,11 @@ use super::intake::Intake;
 use super::issue::GitLabIssue;
 use super::timestamp::Timestamp;
 use crate::catalog::{CatalogRef, RecommendationKind, SaleForm};
+use crate::field_error::{FieldError, FieldErrors};
 use crate::plan::Plan;
 use crate::quote::{Approval, Quote};
 use crate::recommend::RecommendationDecision;
-use crate::scope::{Customer, FieldError, Requester, Scope};
+use crate::scope::{Customer, Requester, Scope};
 
 /// The payload's schema identifier.
 pub const SOW_REQUEST_SCHEMA: &str = "scopecraft.sow-request/1";
@@ -156,12 +157,12 @@ pub struct SowRequestOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SowRequestError {
     /// Intake fields first, then pricing and planning problems.
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
 }
 
 impl fmt::Display for SowRequestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_errors(f, &self.errors)
+        self.errors.fmt(f)
     }
 }
 
@@ -171,26 +172,16 @@ impl std::error::Error for SowRequestError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SowPayloadError {
     /// The problems, each naming its field.
-    pub errors: Vec<FieldError>,
+    pub errors: FieldErrors,
 }
 
 impl fmt::Display for SowPayloadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_errors(f, &self.errors)
+        self.errors.fmt(f)
     }
 }
 
 impl std::error::Error for SowPayloadError {}
-
-fn write_errors(f: &mut fmt::Formatter<'_>, errors: &[FieldError]) -> fmt::Result {
-    for (i, error) in errors.iter().enumerate() {
-        if i > 0 {
-            f.write_str("\n")?;
-        }
-        write!(f, "{error}")?;
-    }
-    Ok(())
-}
 
 impl SowRequest {
     /// The payload as pretty JSON (what [`SowRequest::from_json`] reads).
@@ -201,8 +192,8 @@ impl SowRequest {
     /// Reads a payload back: the schema identifier, the document's shape, the timestamp, and
     /// the scope with the scope reader's strict rules.
     pub fn from_json(text: &str) -> Result<SowRequest, SowPayloadError> {
-        let single = |field: &str, message: String| SowPayloadError {
-            errors: vec![FieldError::new(field, message)],
+        let single = |field: &'static str, message: String| SowPayloadError {
+            errors: FieldError::new(field, message).into(),
         };
         let value: Value =
             serde_json::from_str(text).map_err(|e| single("", format!("not valid JSON: {e}")))?;
@@ -223,18 +214,16 @@ impl SowRequest {
                 ));
             }
         }
-        let mut errors = Vec::new();
+        let mut errors = FieldErrors::new();
         if let Some(scope) = value.get("scope")
             && let Err(error) = Scope::from_value(scope)
         {
-            errors.extend(error.errors.into_iter().map(|e| {
-                let field = if e.field.is_empty() {
-                    "scope".to_string()
-                } else {
-                    format!("scope.{}", e.field)
-                };
-                FieldError::new(field, e.message)
-            }));
+            errors.extend(
+                error
+                    .errors
+                    .into_iter()
+                    .map(|e| FieldError::new(e.field.within("scope"), e.message)),
+            );
         }
         if !errors.is_empty() {
             return Err(SowPayloadError { errors });

@@ -10,6 +10,7 @@ use super::payload::{
 };
 use crate::catalog::{Catalog, RecommendationKind};
 use crate::condition::{ScopeFacts, service_types};
+use crate::field_error::FieldErrors;
 use crate::plan::{PlanOptions, plan};
 use crate::quote::price;
 use crate::recommend::{
@@ -25,7 +26,7 @@ pub fn sow_request(
     scope: &Scope,
     options: &SowRequestOptions,
 ) -> Result<SowRequest, SowRequestError> {
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::new();
     let intake = match check_intake(catalog, scope, options.allow_incomplete) {
         Ok(intake) => Some(intake),
         Err(error) => {
@@ -33,17 +34,16 @@ pub fn sow_request(
             None
         }
     };
-    let answers_checked = errors.iter().any(|e| e.field.starts_with("answers."));
+    let answers_checked = errors.iter().any(|e| e.field.question().is_some());
     let quote = match price(catalog, scope) {
         Ok(quote) => Some(quote),
         Err(error) => {
             // Invalid answers are already named by the intake, in its words.
-            errors.extend(
-                error
-                    .errors
-                    .into_iter()
-                    .filter(|e| !(answers_checked && e.field.starts_with("answers."))),
-            );
+            errors.extend(if answers_checked {
+                error.errors.besides_answers()
+            } else {
+                error.errors
+            });
             None
         }
     };

@@ -4,9 +4,9 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::trace::TraceDetail;
-use crate::scope::FieldError;
 
 use super::{Ctx, Priced};
 

@@ -1,9 +1,9 @@
 //! A fixed fee per unit: the list price times the quantity (1 when none is given).
 
+use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::trace::TraceDetail;
 use crate::quote::wording::unit_words;
-use crate::scope::FieldError;
 
 use super::{Ctx, Priced};
 

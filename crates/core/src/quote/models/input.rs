@@ -4,10 +4,11 @@
 
 use super::Ctx;
 use crate::catalog::{Catalog, DeliveryMode, ItemField, Offering};
+use crate::field_error::FieldError;
 use crate::quote::line::LineDiscount;
 use crate::quote::types::QuoteOptions;
 use crate::quote::wording::plural;
-use crate::scope::{FieldError, ScopeItem};
+use crate::scope::ScopeItem;
 
 /// An unknown SKU, with the closest SKU in the catalog when one is a typo away.
 pub(super) fn unknown_sku_message(catalog: &Catalog, sku: &str) -> String {
@@ -76,8 +77,9 @@ pub(super) fn delivery_mode(
         .filter(|s| s.delivery.modes.contains(&wanted))
         .map(|s| format!("; for {} delivery use {}", wanted.label(), s.sku))
         .unwrap_or_default();
-    Err(vec![FieldError::new(
-        format!("items[{index}].delivery"),
+    Err(vec![FieldError::item(
+        index,
+        "delivery",
         format!(
             "{} is delivered {} only{sibling}",
             offering.sku,

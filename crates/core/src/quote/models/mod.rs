@@ -27,8 +27,9 @@ use super::trace::{Converted, TraceDetail, TraceStep};
 use super::types::{Component, QuoteOptions};
 use super::wording::unit_words;
 use crate::catalog::{Band, Catalog, DeliveryMode, Offering, Pricing};
+use crate::field_error::{FieldError, FieldPath};
 use crate::money::{Currency, PriceRange};
-use crate::scope::{Answer, FieldError, Scope, ScopeItem};
+use crate::scope::{Answer, Scope, ScopeItem};
 
 /// What a model computed for one item.
 struct Priced {
@@ -117,8 +118,8 @@ impl Ctx<'_> {
         self.currency().display(amount)
     }
 
-    fn field(&self, name: &str) -> String {
-        format!("items[{}].{name}", self.index)
+    fn field(&self, name: &str) -> FieldPath {
+        FieldPath::item(self.index, name)
     }
 
     fn error(&self, name: &str, message: impl Into<String>) -> Vec<FieldError> {
@@ -158,8 +159,8 @@ impl Ctx<'_> {
         match self.scope.answers.get(question) {
             None => Ok(None),
             Some(Answer::Number(n)) => Ok(Some(*n)),
-            Some(other) => Err(vec![FieldError::new(
-                format!("answers.{question}"),
+            Some(other) => Err(vec![FieldError::answer(
+                question,
                 format!("expected a whole number, got {:?}", other.display()),
             )]),
         }
@@ -188,8 +189,9 @@ pub(super) fn draft<'c>(
     options: &QuoteOptions,
 ) -> Result<Draft<'c>, Vec<FieldError>> {
     let offering = catalog.offering(&item.sku).ok_or_else(|| {
-        vec![FieldError::new(
-            format!("items[{index}].sku"),
+        vec![FieldError::item(
+            index,
+            "sku",
             input::unknown_sku_message(catalog, &item.sku),
         )]
     })?;

@@ -2,6 +2,7 @@
 //! items are priced, then priced on the nets of the lines of its categories (all priced lines
 //! when it names none), percentage lines left out.
 
+use crate::field_error::FieldPath;
 use crate::money::{PriceRange, percent_of};
 use crate::quote::line::Draft;
 use crate::quote::prices::PriceList;
@@ -22,11 +23,11 @@ pub(in crate::quote) fn price_on_other_lines(
     draft: &mut Draft<'_>,
     nets: &[(&str, Option<PriceRange>, bool)],
     prices: &PriceList<'_>,
-) -> Result<(), String> {
+) -> Result<(), FieldPath> {
     let Some((percent, categories)) = &draft.percent_of_subtotal else {
         return Ok(());
     };
-    let field = || format!("items[{}]", draft.item);
+    let field = || FieldPath::item(draft.item, "");
     let currency = prices.currency;
     let mut basis = PriceRange::firm(currency.zero());
     for (category, net, is_percent) in nets {

@@ -5,11 +5,12 @@
 use rust_decimal::Decimal;
 
 use crate::catalog::{AddOnRule, Axis, Band};
+use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::trace::{AddOnWords, AxisWords, Count, TraceDetail, TraceStep};
 use crate::quote::types::Component;
 use crate::quote::wording::plural;
-use crate::scope::{Answer, FieldError};
+use crate::scope::Answer;
 
 use super::{Ctx, Priced};
 

@@ -4,11 +4,11 @@
 use rust_decimal::Decimal;
 
 use crate::catalog::{Band, TierMode};
+use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::trace::TraceDetail;
 use crate::quote::types::Component;
 use crate::quote::wording::plural;
-use crate::scope::FieldError;
 
 use super::{Ctx, Priced};
 

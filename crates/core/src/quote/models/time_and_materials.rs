@@ -5,10 +5,10 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use crate::field_error::FieldError;
 use crate::money::PriceRange;
 use crate::quote::trace::{Converted, TraceDetail};
 use crate::quote::types::Component;
-use crate::scope::FieldError;
 
 use super::{Ctx, Priced};
 

@@ -1,10 +1,10 @@
 //! Travel and expenses for on-site delivery: travelers × (per trip + days × per day) for
 //! each trip, rounded once, on a separate expense line billed at actual cost.
 
+use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::line::ExpenseDraft;
 use crate::quote::trace::{Converted, TraceDetail, TraceStep};
-use crate::scope::FieldError;
 
 use super::Ctx;
 
