@@ -71,7 +71,9 @@ pub use code_quality::{
 pub use condition::{ScopeFacts, holds as condition_holds, service_types};
 pub use date::{Date, DateError};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
-pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
+pub use money::{
+    Currency, PriceRange, RoundingMode, allocate, group_thousands, percent_text, thousands,
+};
 pub use plan::{
     DateSpan, PhaseDates, Plan, PlanError, PlanItem, PlanOptions, PlanPhase, RoleEffort, plan,
 };

@@ -393,22 +393,20 @@ fn phase_length(
     (weeks, basis)
 }
 
-fn span(band: Band) -> String {
-    match band.to {
-        Some(to) if to != band.from => format!("{}–{to}", band.from),
-        _ => band.from.to_string(),
-    }
-}
-
 /// `week 1 after kick-off`, `weeks 2–4 after kick-off`; when the start or end is a range,
 /// the earliest schedule then the latest: `weeks 2–10 after kick-off (weeks 2–14 at the
 /// latest)`.
 fn when(start: Band, end: Band) -> String {
     let weeks = |first: u64, last: u64| {
+        let span = Band {
+            from: first,
+            to: Some(last),
+        }
+        .span();
         if first == last {
-            format!("week {first}")
+            format!("week {span}")
         } else {
-            format!("weeks {first}–{last}")
+            format!("weeks {span}")
         }
     };
     let earliest = weeks(start.from, end.from);
@@ -514,7 +512,7 @@ impl Plan {
         }
         out.push_str(&format!(
             "Work usually starts {} weeks after signature. Weeks below count from kick-off.",
-            span(self.lead_time_weeks)
+            self.lead_time_weeks.span()
         ));
         if let (Some(signed), Some(kickoff)) = (self.signed_on, self.kickoff) {
             out.push_str(&format!(
@@ -562,7 +560,7 @@ impl Plan {
                 n + 1,
                 cell(&phase.name),
                 cell(&phase.when),
-                span(phase.weeks),
+                phase.weeks.span(),
                 delivers,
                 prerequisites
             ));
@@ -576,7 +574,7 @@ impl Plan {
         }
         out.push_str(&format!(
             "\nTotal: {} weeks from kick-off to hand-off.\n",
-            span(self.total_weeks)
+            self.total_weeks.span()
         ));
         if let Some(waves) = &self.migration_waves {
             out.push_str(&format!("\n{}\n", markdown_inline(&waves.explanation)));

@@ -150,7 +150,7 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
                 }
                 if !quote.discount.percent.is_zero() {
                     <div class="totals-row">
-                        <dt>{ format!("Quote discount ({}%)", quote.discount.percent.normalize()) }</dt>
+                        <dt>{ format!("Quote discount ({})", scopecraft::percent_text(quote.discount.percent)) }</dt>
                         <dd>{ "−" }{ quote.discount.amount.display(currency) }</dd>
                     </div>
                 }

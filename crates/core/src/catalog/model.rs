@@ -468,10 +468,24 @@ impl Band {
         match self.to {
             Some(to) => format!(
                 "{}–{}",
-                crate::money::group_thousands(&self.from.to_string()),
-                crate::money::group_thousands(&to.to_string())
+                crate::money::thousands(self.from),
+                crate::money::thousands(to)
             ),
-            None => format!("{}+", crate::money::group_thousands(&self.from.to_string())),
+            None => format!("{}+", crate::money::thousands(self.from)),
+        }
+    }
+
+    /// The values from `from` to `to` as a span: `2–4`, `1,001–2,000`, or one number when
+    /// the span holds one value (`3`). A missing `to` reads as `from`, as a plan's lead time
+    /// and phase lengths use it.
+    pub fn span(&self) -> String {
+        match self.to {
+            Some(to) if to != self.from => format!(
+                "{}–{}",
+                crate::money::thousands(self.from),
+                crate::money::thousands(to)
+            ),
+            _ => crate::money::thousands(self.from),
         }
     }
 }
@@ -997,4 +1011,32 @@ pub struct PaymentTerms {
     pub time_and_materials: String,
     /// For travel and expenses of on-site delivery.
     pub expenses: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Band;
+
+    #[test]
+    fn band_spans_group_thousands_and_collapse_one_value() {
+        let band = |from, to| Band { from, to }.span();
+        assert_eq!(band(0, Some(0)), "0");
+        assert_eq!(band(2, Some(4)), "2–4");
+        assert_eq!(band(999, Some(1_000)), "999–1,000");
+        assert_eq!(band(1_001, Some(2_000)), "1,001–2,000");
+        assert_eq!(band(3, Some(3)), "3");
+        assert_eq!(
+            band(5_001, None),
+            "5,001",
+            "an open end reads as the first value"
+        );
+    }
+
+    #[test]
+    fn band_labels_keep_both_ends_and_open_ends() {
+        let label = |from, to| Band { from, to }.label();
+        assert_eq!(label(1, Some(500)), "1–500");
+        assert_eq!(label(5, Some(5)), "5–5");
+        assert_eq!(label(5_001, None), "5,001+");
+    }
 }

@@ -533,8 +533,8 @@ impl Reader {
                     path,
                     format!(
                         "{} is too large; at most {} is allowed",
-                        crate::money::group_thousands(&n.to_string()),
-                        crate::money::group_thousands(&max.to_string())
+                        crate::money::thousands(n),
+                        crate::money::thousands(max)
                     ),
                 );
                 None
