@@ -39,6 +39,7 @@ mod json;
 pub mod limits;
 mod markdown;
 mod money;
+mod percent_encoding;
 mod plan;
 mod quote;
 mod recommend;
@@ -51,13 +52,14 @@ mod template;
 #[cfg(feature = "schema")]
 pub use catalog::catalog_schema;
 pub use catalog::{
-    AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
-    CatalogData, CatalogError, CatalogFormat, CatalogRef, Category, Choice, Condition, Conversion,
-    Delivery, DeliveryMode, GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES,
-    MigrationWaves, Offering, OfferingDuration, PaymentTerms, PhaseTemplate, PlanTemplate,
-    Prerequisites, PriceBook, PriceEntry, Pricing, Question, QuestionKind, RecommendationKind,
-    RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings, TierMode, Travel,
-    WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
+    AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Availability, Axis, Band,
+    CATALOG_FORMAT, Catalog, CatalogData, CatalogError, CatalogFormat, CatalogRef, Category,
+    Choice, Condition, Conversion, Delivery, DeliveryMode, GITLAB_CATALOG_TOML, LicenseTier,
+    LintIssue, MAX_CATALOG_BYTES, MigrationWaves, Offering, OfferingDuration, PaymentTerms,
+    PhaseTemplate, PlanTemplate, Prerequisites, PriceBook, PriceEntry, Pricing, Question,
+    QuestionKind, RecommendationKind, RecommendationRule, Role, RuleAdd, SaleForm, SourceMap,
+    SowSettings, TierMode, Travel, WaveSize, check as check_catalog, load as load_catalog,
+    parse as parse_catalog,
 };
 pub use catalog::{ItemField, ItemFields};
 pub use catalog_diff::{
@@ -74,6 +76,7 @@ pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_service
 pub use money::{
     Currency, PriceRange, RoundingMode, allocate, group_thousands, percent_text, thousands,
 };
+pub use percent_encoding::{percent_decode, percent_encode};
 pub use plan::{
     DateSpan, PhaseDates, Plan, PlanError, PlanItem, PlanOptions, PlanPhase, RoleEffort, plan,
 };

@@ -151,6 +151,29 @@ pub struct Offering {
     pub pricing: Pricing,
 }
 
+/// Whether an offering can be sold on a given day (its `available_from` and
+/// `available_until`, both inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    /// It is sold that day.
+    Sold,
+    /// Not sold yet: the first day it can be sold.
+    NotYet(Date),
+    /// No longer sold: the last day it could be.
+    Withdrawn(Date),
+}
+
+impl Offering {
+    /// Whether the offering is sold on `day`.
+    pub fn availability_on(&self, day: Date) -> Availability {
+        match (self.available_from, self.available_until) {
+            (Some(from), _) if day < from => Availability::NotYet(from),
+            (_, Some(until)) if day > until => Availability::Withdrawn(until),
+            _ => Availability::Sold,
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -1015,7 +1038,47 @@ pub struct PaymentTerms {
 
 #[cfg(test)]
 mod tests {
-    use super::Band;
+    use super::{Availability, Band, Offering};
+    use crate::catalog::Catalog;
+    use crate::date::Date;
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).expect("a date")
+    }
+
+    fn offering(from: Option<&str>, until: Option<&str>) -> Offering {
+        let catalog = Catalog::gitlab().expect("the embedded catalog loads");
+        let mut offering = catalog.data().offerings[0].clone();
+        offering.available_from = from.map(day);
+        offering.available_until = until.map(day);
+        offering
+    }
+
+    #[test]
+    fn availability_is_inclusive_at_both_ends() {
+        let window = offering(Some("2025-01-01"), Some("2025-12-31"));
+        assert_eq!(
+            window.availability_on(day("2024-12-31")),
+            Availability::NotYet(day("2025-01-01"))
+        );
+        assert_eq!(
+            window.availability_on(day("2025-01-01")),
+            Availability::Sold
+        );
+        assert_eq!(
+            window.availability_on(day("2025-12-31")),
+            Availability::Sold
+        );
+        assert_eq!(
+            window.availability_on(day("2026-01-01")),
+            Availability::Withdrawn(day("2025-12-31"))
+        );
+        let always = offering(None, None);
+        assert_eq!(
+            always.availability_on(day("1999-01-01")),
+            Availability::Sold
+        );
+    }
 
     #[test]
     fn band_spans_group_thousands_and_collapse_one_value() {
