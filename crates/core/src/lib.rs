@@ -29,6 +29,7 @@
 
 mod catalog;
 mod catalog_diff;
+mod catalog_file;
 mod code_quality;
 mod condition;
 mod date;
@@ -66,12 +67,14 @@ pub use catalog_diff::{
     CATALOG_DIFF_FORMAT, CatalogDiff, DiffEntry, EntryChange, FieldChange, ListChanges,
     PriceChange, PriceKind, diff_catalogs,
 };
+pub use catalog_file::{OpenedCatalog, is_gitlab_services_file, open_catalog};
 pub use code_quality::{
     CodeQualityIssue, CodeQualityLines, CodeQualityLocation, CodeQualityReport,
     CodeQualitySeverity, import_check_name, lint_check_name, stable_field_path,
 };
 pub use condition::{ScopeFacts, holds as condition_holds, service_types};
 pub use date::{Date, DateError};
+pub use decimal::{NotANumber, NumberKind, read_decimal_number, read_whole_number};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
 pub use money::{
     Currency, PriceRange, RoundingMode, allocate, group_thousands, percent_text, thousands,
@@ -90,8 +93,9 @@ pub use recommend::{
 };
 pub use scope::{Answer, Customer, Decision, FieldError, Requester, Scope, ScopeError, ScopeItem};
 pub use scoping::{
-    Completeness, MigrationWaveEstimate, MissingAnswer, answer_errors, asked_questions,
-    completeness, is_asked, is_required, migration_waves, validate_answer,
+    Audience, Completeness, MigrationWaveEstimate, MissingAnswer, PreviewScope, answer_errors,
+    asked_questions, completeness, is_asked, is_required, migration_waves, preview_scope,
+    validate_answer,
 };
 pub use share::{ShareError, SharedScope};
 #[cfg(feature = "schema")]
