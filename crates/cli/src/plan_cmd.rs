@@ -71,16 +71,7 @@ fn render(plan: &Plan, customer: &str) -> String {
     }
     let mut table = Table::new(&headers);
     for (n, phase) in plan.phases.iter().enumerate() {
-        let delivers = if phase.items.is_empty() {
-            "—".to_string()
-        } else {
-            phase
-                .items
-                .iter()
-                .map(|i| i.sku.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let delivers = phase.delivers(|i| i.sku.clone(), ", ");
         let mut row = vec![
             (n + 1).to_string(),
             phase.name.clone(),

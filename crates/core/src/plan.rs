@@ -134,6 +134,22 @@ pub struct DateSpan {
     pub latest: Date,
 }
 
+impl PlanPhase {
+    /// What the phase delivers: each item as `item` writes it, joined with `separator`,
+    /// or `—` when it delivers nothing.
+    pub fn delivers(&self, item: impl Fn(&PlanItem) -> String, separator: &str) -> String {
+        if self.items.is_empty() {
+            "—".to_string()
+        } else {
+            self.items
+                .iter()
+                .map(item)
+                .collect::<Vec<_>>()
+                .join(separator)
+        }
+    }
+}
+
 impl fmt::Display for DateSpan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.earliest == self.latest {
@@ -535,16 +551,7 @@ impl Plan {
         out.push_str("| --- | --- | --- | --- | --- | --- |");
         out.push_str(if dated { " --- |\n" } else { "\n" });
         for (n, phase) in self.phases.iter().enumerate() {
-            let delivers = if phase.items.is_empty() {
-                "—".to_string()
-            } else {
-                phase
-                    .items
-                    .iter()
-                    .map(|i| cell(&format!("{} {}", i.sku, i.name)))
-                    .collect::<Vec<_>>()
-                    .join("<br>")
-            };
+            let delivers = phase.delivers(|i| cell(&format!("{} {}", i.sku, i.name)), "<br>");
             let prerequisites = if phase.prerequisites.is_empty() {
                 "—".to_string()
             } else {

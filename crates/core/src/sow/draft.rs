@@ -546,16 +546,7 @@ fn schedule(cx: &Context<'_>) -> Vec<Block> {
         .phases
         .iter()
         .map(|phase| {
-            let delivers = if phase.items.is_empty() {
-                "—".to_string()
-            } else {
-                phase
-                    .items
-                    .iter()
-                    .map(|i| format!("{} ({})", i.name, i.sku))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
+            let delivers = phase.delivers(|i| format!("{} ({})", i.name, i.sku), "\n");
             vec![
                 cell(&phase.name),
                 cell(&phase.when),
