@@ -1,10 +1,11 @@
 //! What the scope page shows about a scope, computed once per change by the core: how
 //! complete the answers are, the quote, and the recommendations. Nothing here computes an
-//! amount; it only decides which scope the core is asked to price.
+//! amount or decides what is priced: the core's [`preview_scope`] does, for the mode's
+//! audience.
 
 use scopecraft::{
-    Catalog, Completeness, Date, FieldErrors, Quote, QuoteOptions, Recommendations, Scope,
-    completeness, price_with, recommend,
+    Catalog, Completeness, Date, FieldErrors, PreviewScope, Quote, QuoteOptions, Recommendations,
+    Scope, completeness, preview_scope, price_with, recommend,
 };
 
 use crate::state::Mode;
@@ -22,33 +23,14 @@ pub struct ScopeAnalysis {
     pub ignored_answers: Vec<String>,
 }
 
-/// The scope the core prices: answers that break their question's rules are left out (the
-/// questionnaire shows why), and the customer preview drops every discount (list prices).
-pub fn priced_scope(catalog: &Catalog, scope: &Scope, mode: Mode) -> (Scope, Vec<String>) {
-    let mut priced = scope.clone();
-    let mut ignored = Vec::new();
-    for error in scopecraft::answer_errors(catalog, scope) {
-        if let Some(id) = error.field.question()
-            && priced.answers.remove(id).is_some()
-        {
-            ignored.push(id.to_string());
-        }
-    }
-    if mode == Mode::Customer {
-        priced.quote_discount_percent = None;
-        for item in &mut priced.items {
-            item.discount_percent = None;
-            item.discount_amount = None;
-        }
-    }
-    (priced, ignored)
-}
-
 /// Asks the core about `scope`: completeness on the scope as written, the quote and the
 /// recommendations on the scope it can price.
 pub fn analyse(catalog: &Catalog, scope: &Scope, mode: Mode, today: Option<Date>) -> ScopeAnalysis {
     let status = completeness(catalog, scope);
-    let (priced, ignored_answers) = priced_scope(catalog, scope, mode);
+    let PreviewScope {
+        scope: priced,
+        ignored_answers,
+    } = preview_scope(catalog, scope, mode.audience());
     let quote = price_with(catalog, &priced, &QuoteOptions { as_of: today }).map_err(|e| e.errors);
     let recommendations = match &quote {
         Ok(_) if !priced.items.is_empty() => recommend(catalog, &priced).ok(),

@@ -1,8 +1,9 @@
-//! Reading a catalog the user opens: our own TOML or JSON, or GitLab's `services.yml` through
-//! the core's importer. Pure: the file's text comes in, a checked catalog (with the importer's
-//! warnings) or every problem comes out, in the core's words.
+//! Reading a catalog the user opens, in the page's words: the core opens the file (our own
+//! TOML or JSON, or GitLab's `services.yml` through its importer); this turns what it found
+//! into the loaded catalog with the importer's warnings, or the problems to list, one per
+//! line.
 
-use scopecraft::{Catalog, import_gitlab_services, load_catalog};
+use scopecraft::{Catalog, CatalogError};
 
 /// A catalog read from a file, with what the importer skipped or changed.
 #[derive(Debug, Clone)]
@@ -13,26 +14,20 @@ pub struct OpenedCatalog {
     pub warnings: Vec<String>,
 }
 
-/// Reads `text` as a catalog: `.yml`/`.yaml` files through the GitLab importer, anything
-/// else as a TOML or JSON catalog. On failure, every problem, one per entry.
+/// Reads `text` as a catalog with [`scopecraft::open_catalog`]. On failure, every problem,
+/// one per entry.
 pub fn open_catalog(file_name: &str, text: &str) -> Result<OpenedCatalog, Vec<String>> {
-    let lower = file_name.to_ascii_lowercase();
-    if lower.ends_with(".yml") || lower.ends_with(".yaml") {
-        let import = import_gitlab_services(text).map_err(|e| vec![e.to_string()])?;
-        let warnings: Vec<String> = import.warnings.iter().map(ToString::to_string).collect();
-        let catalog = import.catalog.into_catalog().map_err(problems)?;
-        return Ok(OpenedCatalog { catalog, warnings });
-    }
-    let catalog = load_catalog(file_name, text).map_err(problems)?;
+    let opened = scopecraft::open_catalog(file_name, text).map_err(|e| vec![e.to_string()])?;
+    let catalog = opened.catalog.map_err(problems)?;
     Ok(OpenedCatalog {
         catalog,
-        warnings: Vec::new(),
+        warnings: opened.warnings.iter().map(ToString::to_string).collect(),
     })
 }
 
-fn problems(error: scopecraft::CatalogError) -> Vec<String> {
+fn problems(error: CatalogError) -> Vec<String> {
     match error {
-        scopecraft::CatalogError::Lint(issues) => issues.iter().map(ToString::to_string).collect(),
+        CatalogError::Lint(issues) => issues.iter().map(ToString::to_string).collect(),
         other => vec![other.to_string()],
     }
 }

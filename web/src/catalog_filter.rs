@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use scopecraft::{Catalog, Category, Date, DeliveryMode, Offering};
+use scopecraft::{Availability, Catalog, Category, Date, DeliveryMode, Offering};
 
 /// What the customer searched for and filtered by. An empty set means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,10 +78,7 @@ impl CatalogFilter {
 /// Whether customers see `offering`: it is public and, when today's date is known, inside
 /// its availability window.
 pub fn is_customer_visible(offering: &Offering, today: Option<Date>) -> bool {
-    let available = today.is_none_or(|today| {
-        offering.available_from.is_none_or(|from| from <= today)
-            && offering.available_until.is_none_or(|until| today <= until)
-    });
+    let available = today.is_none_or(|today| offering.availability_on(today) == Availability::Sold);
     offering.public && available
 }
 

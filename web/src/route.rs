@@ -3,6 +3,8 @@
 //!
 //! Parsing and writing are pure; reading and watching the real URL is in [`crate::effects`].
 
+use scopecraft::{percent_decode, percent_encode};
+
 /// A place in the app.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Route {
@@ -52,58 +54,6 @@ impl Route {
     pub fn offering_href(sku: &str) -> String {
         Route::Offering(sku.to_string()).href()
     }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986), byte by byte.
-fn percent_encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            for nibble in [byte >> 4, byte & 0x0f] {
-                if let Some(&digit) = HEX.get(usize::from(nibble)) {
-                    out.push(char::from(digit));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` sequences; malformed ones are kept as written. Invalid UTF-8 is replaced.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        let escaped = (byte == b'%')
-            .then(|| {
-                let high = hex_value(*bytes.get(index + 1)?)?;
-                let low = hex_value(*bytes.get(index + 2)?)?;
-                Some((high << 4) | low)
-            })
-            .flatten();
-        match escaped {
-            Some(decoded) => {
-                out.push(decoded);
-                index += 3;
-            }
-            None => {
-                out.push(byte);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex_value(digit: u8) -> Option<u8> {
-    char::from(digit)
-        .to_digit(16)
-        .and_then(|value| u8::try_from(value).ok())
 }
 
 #[cfg(test)]

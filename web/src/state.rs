@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use scopecraft::{
-    Answer, Catalog, Currency, Customer, Date, Decision, DeliveryMode, Requester, Scope, ScopeItem,
+    Answer, Audience, Catalog, Currency, Customer, Date, Decision, DeliveryMode, Requester, Scope,
+    ScopeItem,
 };
 use yew::Reducible;
 
@@ -107,6 +108,14 @@ impl Mode {
             "customer" => Some(Mode::Customer),
             "account_executive" => Some(Mode::AccountExecutive),
             _ => None,
+        }
+    }
+
+    /// Who the core prices the scope for in this mode.
+    pub fn audience(self) -> Audience {
+        match self {
+            Mode::Customer => Audience::Customer,
+            Mode::AccountExecutive => Audience::AccountExecutive,
         }
     }
 }

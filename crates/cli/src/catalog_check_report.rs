@@ -4,8 +4,7 @@
 
 use scopecraft::{
     Catalog, CatalogData, CatalogError, CodeQualityReport, GITLAB_CATALOG_TOML, ImportWarning,
-    LintIssue, import_check_name, import_gitlab_services, lint_check_name, load_catalog,
-    parse_catalog,
+    LintIssue, import_check_name, lint_check_name, open_catalog,
 };
 use serde_json::{Value, json};
 
@@ -52,23 +51,16 @@ fn examine(file: Option<&str>) -> Examined {
             }
         },
     };
-    let loaded = if file.is_some_and(input::is_gitlab_yaml) {
-        match import_gitlab_services(&text) {
-            Err(error) => {
-                examined.unreadable = Some(format!("{name}: {error}"));
-                return examined;
-            }
-            Ok(import) => {
-                examined.warnings = import.warnings;
-                examined.data = Some(import.catalog.clone());
-                import.catalog.into_catalog()
-            }
+    let opened = match open_catalog(&name, &text) {
+        Ok(opened) => opened,
+        Err(error) => {
+            examined.unreadable = Some(format!("{name}: {error}"));
+            return examined;
         }
-    } else {
-        examined.data = parse_catalog(&name, &text).ok().map(|(data, _)| data);
-        load_catalog(&name, &text)
     };
-    match loaded {
+    examined.warnings = opened.warnings;
+    examined.data = opened.data;
+    match opened.catalog {
         Ok(catalog) => examined.catalog = Some(catalog),
         Err(CatalogError::Lint(issues)) => examined.issues = issues,
         Err(error) => examined.syntax = Some(error),

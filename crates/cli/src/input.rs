@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use scopecraft::{Catalog, import_gitlab_services, load_catalog};
+use scopecraft::{Catalog, open_catalog};
 
 use crate::Failure;
 
@@ -42,12 +42,6 @@ pub(crate) fn display_name(path: &str) -> String {
     }
 }
 
-/// Whether the file name says GitLab's `services.yml` (`.yml` / `.yaml`).
-pub(crate) fn is_gitlab_yaml(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.ends_with(".yml") || lower.ends_with(".yaml")
-}
-
 /// The catalog named by `--catalog`, or the embedded GitLab catalog. GitLab's `services.yml`
 /// is imported on the fly (its warnings go to stderr).
 pub(crate) fn catalog(path: Option<&str>) -> Result<Catalog, Failure> {
@@ -56,12 +50,9 @@ pub(crate) fn catalog(path: Option<&str>) -> Result<Catalog, Failure> {
     };
     let text = read_text(path)?;
     let name = display_name(path);
-    if is_gitlab_yaml(path) {
-        let import = import_gitlab_services(&text).map_err(|e| Failure(format!("{name}: {e}")))?;
-        for warning in &import.warnings {
-            eprintln!("warning: {name}: {warning}");
-        }
-        return Ok(import.catalog.into_catalog()?);
+    let opened = open_catalog(&name, &text).map_err(|e| Failure(format!("{name}: {e}")))?;
+    for warning in &opened.warnings {
+        eprintln!("warning: {name}: {warning}");
     }
-    Ok(load_catalog(&name, &text)?)
+    Ok(opened.catalog?)
 }

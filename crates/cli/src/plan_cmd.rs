@@ -1,6 +1,6 @@
 //! `scopecraft plan SCOPE [--signed-on YYYY-MM-DD] [--format table|json|markdown]`.
 
-use scopecraft::{Band, Date, Plan, PlanOptions, plan};
+use scopecraft::{Date, Plan, PlanOptions, plan};
 
 use crate::Failure;
 use crate::input::{self, display_name};
@@ -41,13 +41,6 @@ pub(crate) fn plan_cmd(
     Ok(())
 }
 
-fn span(band: Band) -> String {
-    match band.to {
-        Some(to) if to != band.from => format!("{}–{to}", band.from),
-        _ => band.from.to_string(),
-    }
-}
-
 fn render(plan: &Plan, customer: &str) -> String {
     let mut out = String::new();
     let customer = if customer.is_empty() {
@@ -65,7 +58,7 @@ fn render(plan: &Plan, customer: &str) -> String {
     }
     out.push_str(&format!(
         "Work usually starts {} weeks after signature. Weeks count from kick-off.",
-        span(plan.lead_time_weeks)
+        plan.lead_time_weeks.span()
     ));
     if let (Some(signed), Some(kickoff)) = (plan.signed_on, plan.kickoff) {
         out.push_str(&format!(" Signed on {signed}: kick-off {kickoff}."));
@@ -78,21 +71,12 @@ fn render(plan: &Plan, customer: &str) -> String {
     }
     let mut table = Table::new(&headers);
     for (n, phase) in plan.phases.iter().enumerate() {
-        let delivers = if phase.items.is_empty() {
-            "—".to_string()
-        } else {
-            phase
-                .items
-                .iter()
-                .map(|i| i.sku.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let delivers = phase.delivers(|i| i.sku.clone(), ", ");
         let mut row = vec![
             (n + 1).to_string(),
             phase.name.clone(),
             phase.when.clone(),
-            span(phase.weeks),
+            phase.weeks.span(),
             delivers,
         ];
         if let Some(dates) = phase.dates {
@@ -103,7 +87,7 @@ fn render(plan: &Plan, customer: &str) -> String {
     out.push_str(&table.render());
     out.push_str(&format!(
         "\nTotal: {} weeks from kick-off to hand-off.\n",
-        span(plan.total_weeks)
+        plan.total_weeks.span()
     ));
     if let Some(waves) = &plan.migration_waves {
         out.push_str(&format!("{}\n", waves.explanation));

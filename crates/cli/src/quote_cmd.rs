@@ -1,6 +1,8 @@
 //! `scopecraft quote SCOPE`.
 
-use scopecraft::{Date, FieldErrors, LineKind, Quote, QuoteOptions, Scope, price_with};
+use scopecraft::{
+    Date, FieldErrors, LineKind, Quote, QuoteOptions, Scope, percent_text, price_with,
+};
 
 use crate::Failure;
 use crate::input::{self, display_name};
@@ -106,7 +108,7 @@ fn render(quote: &Quote, scope: &Scope, explain: bool) -> String {
     totals.row(vec!["Subtotal".into(), quote.subtotal.display(currency)]);
     if !quote.discount.percent.is_zero() {
         totals.row(vec![
-            format!("Quote discount {}%", quote.discount.percent.normalize()),
+            format!("Quote discount {}", percent_text(quote.discount.percent)),
             format!("-{}", quote.discount.amount.display(currency)),
         ]);
     }

@@ -29,6 +29,7 @@
 
 mod catalog;
 mod catalog_diff;
+mod catalog_file;
 mod code_quality;
 mod condition;
 mod date;
@@ -40,6 +41,7 @@ mod json;
 pub mod limits;
 mod markdown;
 mod money;
+mod percent_encoding;
 mod plan;
 mod quote;
 mod recommend;
@@ -52,28 +54,34 @@ mod template;
 #[cfg(feature = "schema")]
 pub use catalog::catalog_schema;
 pub use catalog::{
-    AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Axis, Band, CATALOG_FORMAT, Catalog,
-    CatalogData, CatalogError, CatalogFormat, CatalogRef, Category, Choice, Condition, Conversion,
-    Delivery, DeliveryMode, GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES,
-    MigrationWaves, Offering, OfferingDuration, PaymentTerms, PhaseTemplate, PlanTemplate,
-    Prerequisites, PriceBook, PriceEntry, Pricing, Question, QuestionKind, RecommendationKind,
-    RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings, TierMode, Travel,
-    WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
+    AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Availability, Axis, Band,
+    CATALOG_FORMAT, Catalog, CatalogData, CatalogError, CatalogFormat, CatalogRef, Category,
+    Choice, Condition, Conversion, Delivery, DeliveryMode, GITLAB_CATALOG_TOML, LicenseTier,
+    LintIssue, MAX_CATALOG_BYTES, MigrationWaves, Offering, OfferingDuration, PaymentTerms,
+    PhaseTemplate, PlanTemplate, Prerequisites, PriceBook, PriceEntry, Pricing, Question,
+    QuestionKind, RecommendationKind, RecommendationRule, Role, RuleAdd, SaleForm, SourceMap,
+    SowSettings, TierMode, Travel, WaveSize, check as check_catalog, load as load_catalog,
+    parse as parse_catalog,
 };
 pub use catalog::{ItemField, ItemFields};
 pub use catalog_diff::{
     CATALOG_DIFF_FORMAT, CatalogDiff, DiffEntry, EntryChange, FieldChange, ListChanges,
     PriceChange, PriceKind, diff_catalogs,
 };
+pub use catalog_file::{OpenedCatalog, is_gitlab_services_file, open_catalog};
 pub use code_quality::{
     CodeQualityIssue, CodeQualityLines, CodeQualityLocation, CodeQualityReport,
     CodeQualitySeverity, import_check_name, lint_check_name, stable_field_path,
 };
 pub use condition::{ScopeFacts, holds as condition_holds, service_types};
 pub use date::{Date, DateError};
+pub use decimal::{NotANumber, NumberKind, read_decimal_number, read_whole_number};
 pub use field_error::{FieldError, FieldErrors, FieldPath};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
-pub use money::{Currency, PriceRange, RoundingMode, allocate, group_thousands};
+pub use money::{
+    Currency, PriceRange, RoundingMode, allocate, group_thousands, percent_text, thousands,
+};
+pub use percent_encoding::{percent_decode, percent_encode};
 pub use plan::{
     DateSpan, PhaseDates, Plan, PlanError, PlanItem, PlanOptions, PlanPhase, RoleEffort, plan,
 };
@@ -87,8 +95,9 @@ pub use recommend::{
 };
 pub use scope::{Answer, Customer, Decision, Requester, Scope, ScopeError, ScopeItem};
 pub use scoping::{
-    Completeness, MigrationWaveEstimate, MissingAnswer, answer_errors, asked_questions,
-    completeness, is_asked, is_required, migration_waves, validate_answer,
+    Audience, Completeness, MigrationWaveEstimate, MissingAnswer, PreviewScope, answer_errors,
+    asked_questions, completeness, is_asked, is_required, migration_waves, preview_scope,
+    validate_answer,
 };
 pub use share::{ShareError, SharedScope};
 #[cfg(feature = "schema")]

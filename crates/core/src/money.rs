@@ -128,6 +128,17 @@ pub fn group_thousands(plain: &str) -> String {
     grouped
 }
 
+/// A whole number with thousands separators: `1234567` → `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    group_thousands(&n.to_string())
+}
+
+/// A percentage as messages write it: `5%`, `12.5%` (trailing zeros dropped: `12.50` →
+/// `12.5%`).
+pub fn percent_text(percent: Decimal) -> String {
+    format!("{}%", percent.normalize())
+}
+
 /// How an amount is rounded to minor units. Catalog data (`rounding = "…"`); the default is
 /// half away from zero, the commercial rounding people expect on an invoice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -324,6 +335,26 @@ mod tests {
 
     fn usd() -> Currency {
         Currency::from_code("USD").unwrap()
+    }
+
+    #[test]
+    fn whole_numbers_are_grouped_by_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(group_thousands("-1234.50"), "-1,234.50");
+    }
+
+    #[test]
+    fn percentages_drop_trailing_zeros() {
+        assert_eq!(percent_text(d("5")), "5%");
+        assert_eq!(percent_text(d("12.50")), "12.5%");
+        assert_eq!(percent_text(d("0")), "0%");
+        assert_eq!(percent_text(d("100.00")), "100%");
+        assert_eq!(percent_text(d("-2.5")), "-2.5%");
+        assert_eq!(percent_text(d("1000")), "1000%");
     }
 
     #[test]

@@ -135,6 +135,22 @@ pub struct DateSpan {
     pub latest: Date,
 }
 
+impl PlanPhase {
+    /// What the phase delivers: each item as `item` writes it, joined with `separator`,
+    /// or `—` when it delivers nothing.
+    pub fn delivers(&self, item: impl Fn(&PlanItem) -> String, separator: &str) -> String {
+        if self.items.is_empty() {
+            "—".to_string()
+        } else {
+            self.items
+                .iter()
+                .map(item)
+                .collect::<Vec<_>>()
+                .join(separator)
+        }
+    }
+}
+
 impl fmt::Display for DateSpan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.earliest == self.latest {
@@ -389,22 +405,20 @@ fn phase_length(
     (weeks, basis)
 }
 
-fn span(band: Band) -> String {
-    match band.to {
-        Some(to) if to != band.from => format!("{}–{to}", band.from),
-        _ => band.from.to_string(),
-    }
-}
-
 /// `week 1 after kick-off`, `weeks 2–4 after kick-off`; when the start or end is a range,
 /// the earliest schedule then the latest: `weeks 2–10 after kick-off (weeks 2–14 at the
 /// latest)`.
 fn when(start: Band, end: Band) -> String {
     let weeks = |first: u64, last: u64| {
+        let span = Band {
+            from: first,
+            to: Some(last),
+        }
+        .span();
         if first == last {
-            format!("week {first}")
+            format!("week {span}")
         } else {
-            format!("weeks {first}–{last}")
+            format!("weeks {span}")
         }
     };
     let earliest = weeks(start.from, end.from);
@@ -507,7 +521,7 @@ impl Plan {
         }
         out.push_str(&format!(
             "Work usually starts {} weeks after signature. Weeks below count from kick-off.",
-            span(self.lead_time_weeks)
+            self.lead_time_weeks.span()
         ));
         if let (Some(signed), Some(kickoff)) = (self.signed_on, self.kickoff) {
             out.push_str(&format!(
@@ -530,16 +544,7 @@ impl Plan {
         out.push_str("| --- | --- | --- | --- | --- | --- |");
         out.push_str(if dated { " --- |\n" } else { "\n" });
         for (n, phase) in self.phases.iter().enumerate() {
-            let delivers = if phase.items.is_empty() {
-                "—".to_string()
-            } else {
-                phase
-                    .items
-                    .iter()
-                    .map(|i| cell(&format!("{} {}", i.sku, i.name)))
-                    .collect::<Vec<_>>()
-                    .join("<br>")
-            };
+            let delivers = phase.delivers(|i| cell(&format!("{} {}", i.sku, i.name)), "<br>");
             let prerequisites = if phase.prerequisites.is_empty() {
                 "—".to_string()
             } else {
@@ -555,7 +560,7 @@ impl Plan {
                 n + 1,
                 cell(&phase.name),
                 cell(&phase.when),
-                span(phase.weeks),
+                phase.weeks.span(),
                 delivers,
                 prerequisites
             ));
@@ -569,7 +574,7 @@ impl Plan {
         }
         out.push_str(&format!(
             "\nTotal: {} weeks from kick-off to hand-off.\n",
-            span(self.total_weeks)
+            self.total_weeks.span()
         ));
         if let Some(waves) = &self.migration_waves {
             out.push_str(&format!("\n{}\n", markdown_inline(&waves.explanation)));

@@ -1,3 +1,4 @@
+use scopecraft::{read_decimal_number, read_whole_number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -30,19 +31,21 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let text = input.value();
-            let trimmed = text.trim();
-            if trimmed.is_empty() {
-                problem.set(None);
-                on_value.emit(None);
-            } else if is_number(trimmed, whole) {
-                problem.set(None);
-                on_value.emit(Some(trimmed.to_string()));
+            let read = if whole {
+                read_whole_number(&text).map(|n| n.is_some())
             } else {
-                problem.set(Some(if whole {
-                    "Enter a whole number, like 12."
-                } else {
-                    "Enter a number, like 12 or 7.5."
-                }));
+                read_decimal_number(&text).map(|n| n.is_some())
+            };
+            match read {
+                Ok(false) => {
+                    problem.set(None);
+                    on_value.emit(None);
+                }
+                Ok(true) => {
+                    problem.set(None);
+                    on_value.emit(Some(text.trim().to_string()));
+                }
+                Err(error) => problem.set(Some(error.message())),
             }
         })
     };
@@ -65,18 +68,4 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             }
         </div>
     }
-}
-
-/// Digits only, or (when not `whole`) digits with at most one decimal point.
-fn is_number(text: &str, whole: bool) -> bool {
-    let mut points = 0;
-    let mut digits = 0;
-    for c in text.chars() {
-        match c {
-            '0'..='9' => digits += 1,
-            '.' if !whole => points += 1,
-            _ => return false,
-        }
-    }
-    digits > 0 && points <= 1 && text.len() <= 18
 }

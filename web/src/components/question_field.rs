@@ -220,12 +220,8 @@ fn choice_box(
 /// else (`1,200`, `lots`) is kept as written so the core can say what is wrong with it. The
 /// field shows what was typed either way, so nothing jumps while typing.
 pub fn number_answer(text: &str) -> Option<Answer> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return None;
-    }
-    match trimmed.parse::<u64>() {
-        Ok(n) => Some(Answer::Number(n)),
-        Err(_) => Some(Answer::Text(trimmed.to_string())),
+    match scopecraft::read_whole_number(text) {
+        Ok(number) => number.map(Answer::Number),
+        Err(_) => Some(Answer::Text(text.trim().to_string())),
     }
 }

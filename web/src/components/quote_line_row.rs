@@ -1,5 +1,7 @@
-use rust_decimal::Decimal;
-use scopecraft::{Currency, DeliveryMode, ItemField, LineKind, QuoteLine, ScopeItem};
+use scopecraft::{
+    Currency, DeliveryMode, ItemField, LineKind, QuoteLine, ScopeItem, read_decimal_number,
+    read_whole_number,
+};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -56,17 +58,17 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
         Some(ItemField::Attendees) => html! {
             <NumberField id={format!("{base}-attendees")} label="Attendees"
                 value={item.attendees.map(|n| AttrValue::from(n.to_string()))}
-                on_value={edit(|i, v| i.attendees = v.and_then(|v| v.parse().ok()))} />
+                on_value={edit(|i, v| i.attendees = v.and_then(|v| read_whole_number(&v).ok().flatten()))} />
         },
         Some(ItemField::Hours) => html! {
             <NumberField id={format!("{base}-hours")} label="Hours" whole={false}
                 value={item.hours.map(|h| AttrValue::from(h.to_string()))}
-                on_value={edit(|i, v| i.hours = v.and_then(|v| v.parse::<Decimal>().ok()))} />
+                on_value={edit(|i, v| i.hours = v.and_then(|v| read_decimal_number(&v).ok().flatten()))} />
         },
         Some(ItemField::Quantity) => html! {
             <NumberField id={format!("{base}-quantity")} label="Quantity"
                 value={item.quantity.map(|n| AttrValue::from(n.to_string()))}
-                on_value={edit(|i, v| i.quantity = v.and_then(|v| v.parse().ok()))} />
+                on_value={edit(|i, v| i.quantity = v.and_then(|v| read_whole_number(&v).ok().flatten()))} />
         },
         // Effort by role (time and materials) has no field on the line.
         Some(ItemField::Effort | ItemField::NotToExceed) | None => Html::default(),
@@ -76,7 +78,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
         html! {
             <NumberField id={format!("{base}-discount")} label="Discount %" whole={false}
                 value={item.discount_percent.map(|d| AttrValue::from(d.to_string()))}
-                on_value={edit(|i, v| i.discount_percent = v.and_then(|v| v.parse::<Decimal>().ok()))} />
+                on_value={edit(|i, v| i.discount_percent = v.and_then(|v| read_decimal_number(&v).ok().flatten()))} />
         }
     });
     let on_remove = on_action.reform(move |_: MouseEvent| Action::RemoveItem(index));

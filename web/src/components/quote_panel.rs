@@ -1,6 +1,5 @@
 use std::rc::Rc;
 
-use rust_decimal::Decimal;
 use scopecraft::{Currency, LineKind, Paperwork, Quote, Scope};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -103,7 +102,9 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
         "Price range"
     };
     let on_quote_discount = on_action.reform(|value: Option<String>| {
-        Action::SetQuoteDiscount(value.and_then(|v| v.parse::<Decimal>().ok()))
+        Action::SetQuoteDiscount(
+            value.and_then(|v| scopecraft::read_decimal_number(&v).ok().flatten()),
+        )
     });
     html! {
         <>
@@ -150,7 +151,7 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
                 }
                 if !quote.discount.percent.is_zero() {
                     <div class="totals-row">
-                        <dt>{ format!("Quote discount ({}%)", quote.discount.percent.normalize()) }</dt>
+                        <dt>{ format!("Quote discount ({})", scopecraft::percent_text(quote.discount.percent)) }</dt>
                         <dd>{ "−" }{ quote.discount.amount.display(currency) }</dd>
                     </div>
                 }

@@ -151,6 +151,29 @@ pub struct Offering {
     pub pricing: Pricing,
 }
 
+/// Whether an offering can be sold on a given day (its `available_from` and
+/// `available_until`, both inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    /// It is sold that day.
+    Sold,
+    /// Not sold yet: the first day it can be sold.
+    NotYet(Date),
+    /// No longer sold: the last day it could be.
+    Withdrawn(Date),
+}
+
+impl Offering {
+    /// Whether the offering is sold on `day`.
+    pub fn availability_on(&self, day: Date) -> Availability {
+        match (self.available_from, self.available_until) {
+            (Some(from), _) if day < from => Availability::NotYet(from),
+            (_, Some(until)) if day > until => Availability::Withdrawn(until),
+            _ => Availability::Sold,
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -468,10 +491,24 @@ impl Band {
         match self.to {
             Some(to) => format!(
                 "{}–{}",
-                crate::money::group_thousands(&self.from.to_string()),
-                crate::money::group_thousands(&to.to_string())
+                crate::money::thousands(self.from),
+                crate::money::thousands(to)
             ),
-            None => format!("{}+", crate::money::group_thousands(&self.from.to_string())),
+            None => format!("{}+", crate::money::thousands(self.from)),
+        }
+    }
+
+    /// The values from `from` to `to` as a span: `2–4`, `1,001–2,000`, or one number when
+    /// the span holds one value (`3`). A missing `to` reads as `from`, as a plan's lead time
+    /// and phase lengths use it.
+    pub fn span(&self) -> String {
+        match self.to {
+            Some(to) if to != self.from => format!(
+                "{}–{}",
+                crate::money::thousands(self.from),
+                crate::money::thousands(to)
+            ),
+            _ => crate::money::thousands(self.from),
         }
     }
 }
@@ -997,4 +1034,72 @@ pub struct PaymentTerms {
     pub time_and_materials: String,
     /// For travel and expenses of on-site delivery.
     pub expenses: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Availability, Band, Offering};
+    use crate::catalog::Catalog;
+    use crate::date::Date;
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).expect("a date")
+    }
+
+    fn offering(from: Option<&str>, until: Option<&str>) -> Offering {
+        let catalog = Catalog::gitlab().expect("the embedded catalog loads");
+        let mut offering = catalog.data().offerings[0].clone();
+        offering.available_from = from.map(day);
+        offering.available_until = until.map(day);
+        offering
+    }
+
+    #[test]
+    fn availability_is_inclusive_at_both_ends() {
+        let window = offering(Some("2025-01-01"), Some("2025-12-31"));
+        assert_eq!(
+            window.availability_on(day("2024-12-31")),
+            Availability::NotYet(day("2025-01-01"))
+        );
+        assert_eq!(
+            window.availability_on(day("2025-01-01")),
+            Availability::Sold
+        );
+        assert_eq!(
+            window.availability_on(day("2025-12-31")),
+            Availability::Sold
+        );
+        assert_eq!(
+            window.availability_on(day("2026-01-01")),
+            Availability::Withdrawn(day("2025-12-31"))
+        );
+        let always = offering(None, None);
+        assert_eq!(
+            always.availability_on(day("1999-01-01")),
+            Availability::Sold
+        );
+    }
+
+    #[test]
+    fn band_spans_group_thousands_and_collapse_one_value() {
+        let band = |from, to| Band { from, to }.span();
+        assert_eq!(band(0, Some(0)), "0");
+        assert_eq!(band(2, Some(4)), "2–4");
+        assert_eq!(band(999, Some(1_000)), "999–1,000");
+        assert_eq!(band(1_001, Some(2_000)), "1,001–2,000");
+        assert_eq!(band(3, Some(3)), "3");
+        assert_eq!(
+            band(5_001, None),
+            "5,001",
+            "an open end reads as the first value"
+        );
+    }
+
+    #[test]
+    fn band_labels_keep_both_ends_and_open_ends() {
+        let label = |from, to| Band { from, to }.label();
+        assert_eq!(label(1, Some(500)), "1–500");
+        assert_eq!(label(5, Some(5)), "5–5");
+        assert_eq!(label(5_001, None), "5,001+");
+    }
 }

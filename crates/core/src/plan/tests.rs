@@ -241,3 +241,18 @@ Total: 4 weeks from kick-off to hand-off.
     assert!(undated.contains("| # | Phase | When | Weeks | Delivers | Customer prerequisites |\n"));
     assert!(!undated.contains("Dates"));
 }
+
+#[test]
+fn a_phase_lists_what_it_delivers_or_a_dash() {
+    let plan = make(json!({"items": [{"sku": "QS"}, {"sku": "CLASS"}]}), None);
+    for phase in &plan.phases {
+        let written = phase.delivers(|i| i.sku.clone(), ", ");
+        if phase.items.is_empty() {
+            assert_eq!(written, "—");
+        } else {
+            let skus: Vec<&str> = phase.items.iter().map(|i| i.sku.as_str()).collect();
+            assert_eq!(written, skus.join(", "));
+        }
+    }
+    assert!(plan.phases.iter().any(|p| !p.items.is_empty()));
+}

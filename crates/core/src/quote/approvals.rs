@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::prices::PriceList;
 use super::types::{Approval, Paperwork, QuoteLine, Routing};
 use crate::catalog::{ApprovalTrigger, Catalog};
-use crate::money::PriceRange;
+use crate::money::{PriceRange, percent_text};
 
 /// The paperwork: an order form for standard SKUs, a SOW for custom work, or both.
 pub(super) fn routing(standard: bool, custom: bool) -> Routing {
@@ -64,13 +64,13 @@ pub(super) fn approvals(
                     .iter()
                     .filter_map(|&(index, percent)| {
                         let line = lines.get(index)?;
-                        Some(format!("{} at {}%", line.sku, percent.normalize()))
+                        Some(format!("{} at {}", line.sku, percent_text(percent)))
                     })
                     .collect();
                 (!named.is_empty()).then(|| {
                     format!(
-                        "line discount over {}%: {}",
-                        threshold.normalize(),
+                        "line discount over {}: {}",
+                        percent_text(*threshold),
                         named.join(", ")
                     )
                 })
@@ -78,9 +78,9 @@ pub(super) fn approvals(
             ApprovalTrigger::QuoteDiscountPercentOver(threshold) => (quote_percent > *threshold)
                 .then(|| {
                     format!(
-                        "quote discount {}% is over {}%",
-                        quote_percent.normalize(),
-                        threshold.normalize()
+                        "quote discount {} is over {}",
+                        percent_text(quote_percent),
+                        percent_text(*threshold)
                     )
                 }),
             ApprovalTrigger::TotalHighOver(threshold) => {

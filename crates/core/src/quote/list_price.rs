@@ -85,7 +85,10 @@ impl ListPrice {
             ListPrice::Range { range } => format!("{} (estimate)", range.display(currency)),
             ListPrice::TimeAndMaterials => "time and materials".to_string(),
             ListPrice::PercentOfSubtotal { percent } => {
-                format!("{}% of the other lines", percent.normalize())
+                format!(
+                    "{} of the other lines",
+                    crate::money::percent_text(*percent)
+                )
             }
             ListPrice::Custom => "custom quote".to_string(),
         }

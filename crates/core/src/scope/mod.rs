@@ -134,7 +134,7 @@ impl Answer {
         match self {
             Answer::Bool(true) => "yes".to_string(),
             Answer::Bool(false) => "no".to_string(),
-            Answer::Number(n) => crate::money::group_thousands(&n.to_string()),
+            Answer::Number(n) => crate::money::thousands(*n),
             Answer::Text(text) => text.clone(),
             Answer::Choices(choices) => choices.join(", "),
         }

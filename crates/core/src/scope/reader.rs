@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::{Answer, Decision, Scope, ScopeItem};
 use crate::catalog::{CatalogRef, DeliveryMode};
-use crate::decimal::parse_decimal;
+use crate::decimal::{parse_decimal, parse_whole};
 use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::json::describe;
 use crate::limits;
@@ -521,9 +521,7 @@ impl Reader {
         let expected = || format!("expected a whole number ≥ {min}, got {}", describe(value));
         let number = match value {
             Value::Number(n) => n.as_u64(),
-            Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-                s.parse::<u64>().ok()
-            }
+            Value::String(s) => parse_whole(s),
             _ => None,
         };
         match number {
@@ -550,8 +548,8 @@ impl Reader {
                     path,
                     format!(
                         "{} is too large; at most {} is allowed",
-                        crate::money::group_thousands(&n.to_string()),
-                        crate::money::group_thousands(&max.to_string())
+                        crate::money::thousands(n),
+                        crate::money::thousands(max)
                     ),
                 );
                 None

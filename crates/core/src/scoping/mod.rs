@@ -2,11 +2,13 @@
 //! missing, whether each answer fits its question, and how many migration waves the
 //! answers imply.
 
+mod preview;
 mod validate;
 mod waves;
 
 use serde::{Deserialize, Serialize};
 
+pub use preview::{Audience, PreviewScope, preview_scope};
 pub use validate::validate_answer;
 pub use waves::{MigrationWaveEstimate, migration_waves};
 

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use crate::catalog::{Question, QuestionKind};
 use crate::limits;
-use crate::money::group_thousands;
+use crate::money::thousands;
 use crate::scope::Answer;
 
 /// What is wrong with `answer` as an answer to `question`, in words that name the question;
@@ -20,8 +20,8 @@ pub fn validate_answer(question: &Question, answer: &Answer) -> Option<String> {
             {
                 return Some(format!(
                     "{} is below the smallest accepted answer, {}, to \"{asked}\"",
-                    number(n),
-                    number(min)
+                    thousands(n),
+                    thousands(min)
                 ));
             }
             if let Some(max) = question.max
@@ -29,8 +29,8 @@ pub fn validate_answer(question: &Question, answer: &Answer) -> Option<String> {
             {
                 return Some(format!(
                     "{} is above the largest accepted answer, {}, to \"{asked}\"",
-                    number(n),
-                    number(max)
+                    thousands(n),
+                    thousands(max)
                 ));
             }
             None
@@ -104,8 +104,8 @@ pub fn validate_answer(question: &Question, answer: &Answer) -> Option<String> {
             (count > max).then(|| {
                 format!(
                     "{} characters; answers to \"{asked}\" are limited to {}",
-                    number(count as u64),
-                    number(max as u64)
+                    thousands(count as u64),
+                    thousands(max as u64)
                 )
             })
         }
@@ -126,15 +126,11 @@ fn choice_ids(question: &Question) -> String {
         .join(", ")
 }
 
-fn number(n: u64) -> String {
-    group_thousands(&n.to_string())
-}
-
 fn limits_words(question: &Question) -> String {
     match (question.min, question.max) {
-        (Some(min), Some(max)) => format!(" from {} to {}", number(min), number(max)),
-        (Some(min), None) => format!(" of at least {}", number(min)),
-        (None, Some(max)) => format!(" up to {}", number(max)),
+        (Some(min), Some(max)) => format!(" from {} to {}", thousands(min), thousands(max)),
+        (Some(min), None) => format!(" of at least {}", thousands(min)),
+        (None, Some(max)) => format!(" up to {}", thousands(max)),
         (None, None) => String::new(),
     }
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Band, Catalog, MigrationWaves, WaveSize};
 use crate::condition::ScopeFacts;
-use crate::money::group_thousands;
+use crate::money::thousands;
 use crate::scope::{Answer, Scope};
 
 /// The number of migration waves the answers imply.
@@ -73,12 +73,12 @@ pub fn migration_waves(catalog: &Catalog, scope: &Scope) -> Option<MigrationWave
         _ => format!("into {}", label(&rules.destination_question, &destination)),
     };
     let size_words = if per_wave.from == largest {
-        format!("up to {} projects", group_thousands(&largest.to_string()))
+        format!("up to {} projects", thousands(largest))
     } else {
         format!(
             "{} to {} projects",
-            group_thousands(&per_wave.from.to_string()),
-            group_thousands(&largest.to_string())
+            thousands(per_wave.from),
+            thousands(largest)
         )
     };
     let wave_words = if waves.from == waves.to.unwrap_or(waves.from) {
@@ -92,7 +92,7 @@ pub fn migration_waves(catalog: &Catalog, scope: &Scope) -> Option<MigrationWave
     };
     let explanation = format!(
         "Migrations {route} move {size_words} per wave, so {} projects take {wave_words}.",
-        group_thousands(&projects.to_string())
+        thousands(projects)
     );
     Some(MigrationWaveEstimate {
         source: size.source.as_ref().and(source),

@@ -440,8 +440,8 @@ fn price_table(cx: &Context<'_>) -> Vec<Block> {
     )];
     if !quote.discount.percent.is_zero() {
         blocks.push(paragraph(format!(
-            "The amounts include a discount of {}% on the whole order ({}).",
-            quote.discount.percent.normalize(),
+            "The amounts include a discount of {} on the whole order ({}).",
+            crate::money::percent_text(quote.discount.percent),
             money(cx.currency, Some(quote.discount.amount))
         )));
     }
@@ -526,13 +526,6 @@ fn payment_terms(cx: &Context<'_>) -> Vec<Block> {
     vec![Block::Bullets(items)]
 }
 
-fn weeks(band: crate::catalog::Band) -> String {
-    match band.to {
-        Some(to) if to != band.from => format!("{}–{to}", band.from),
-        _ => band.from.to_string(),
-    }
-}
-
 fn schedule(cx: &Context<'_>) -> Vec<Block> {
     let Some(plan) = &cx.plan else {
         return vec![paragraph(
@@ -541,26 +534,17 @@ fn schedule(cx: &Context<'_>) -> Vec<Block> {
     };
     let mut blocks = vec![paragraph(format!(
         "Kick-off is planned {} weeks after this SOW is signed and the purchase order is received. Week 1 is the week of kick-off.",
-        weeks(plan.lead_time_weeks)
+        plan.lead_time_weeks.span()
     ))];
     let rows = plan
         .phases
         .iter()
         .map(|phase| {
-            let delivers = if phase.items.is_empty() {
-                "—".to_string()
-            } else {
-                phase
-                    .items
-                    .iter()
-                    .map(|i| format!("{} ({})", i.name, i.sku))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
+            let delivers = phase.delivers(|i| format!("{} ({})", i.name, i.sku), "\n");
             vec![
                 cell(&phase.name),
                 cell(&phase.when),
-                cell(weeks(phase.weeks)),
+                cell(phase.weeks.span()),
                 cell(delivers),
             ]
         })
@@ -576,7 +560,7 @@ fn schedule(cx: &Context<'_>) -> Vec<Block> {
     ));
     blocks.push(paragraph(format!(
         "In all, about {} weeks from kick-off to hand-off.",
-        weeks(plan.total_weeks)
+        plan.total_weeks.span()
     )));
     if let Some(waves) = &plan.migration_waves {
         blocks.push(paragraph(&waves.explanation));

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::gitlab_project::GitLabProject;
+use crate::percent_encoding::percent_encode;
 
 /// The first label of every SOW request: the proposal board's first column.
 pub const PROPOSAL_SCOPING_LABEL: &str = "proposal::Scoping";
@@ -96,25 +97,4 @@ pub fn new_issue_link(project: &GitLabProject, issue: &GitLabIssue) -> NewIssueL
     } else {
         NewIssueLink::Link(link)
     }
-}
-
-/// RFC 3986 percent-encoding: unreserved characters (`A–Z a–z 0–9 - . _ ~`) as they are,
-/// every other byte of the UTF-8 text as `%XX`.
-pub(crate) fn percent_encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(
-                HEX.get(usize::from(byte >> 4)).copied().unwrap_or(b'0'),
-            ));
-            out.push(char::from(
-                HEX.get(usize::from(byte & 15)).copied().unwrap_or(b'0'),
-            ));
-        }
-    }
-    out
 }

@@ -205,8 +205,8 @@ fn description(request: &SowRequest) -> String {
     if !quote.discount.percent.is_zero() {
         totals.push(vec![
             cell(format!(
-                "Quote discount {}%",
-                quote.discount.percent.normalize()
+                "Quote discount {}",
+                crate::money::percent_text(quote.discount.percent)
             )),
             cell(format!("−{}", money(currency, Some(quote.discount.amount)))),
         ]);

@@ -3,9 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::context::{Ctx, Sink};
-use super::wording::{is_blank, join_names, number};
+use super::wording::{is_blank, join_names};
 use crate::catalog::model::ApprovalTrigger;
 use crate::limits;
+use crate::money::thousands;
 
 pub(super) fn approvals(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let data = cx.data;
@@ -80,7 +81,7 @@ fn total_threshold(
             field,
             format!(
                 "total_high_over is {amount}; catalog amounts are limited to {}",
-                number(limits::MAX_CATALOG_AMOUNT)
+                thousands(limits::MAX_CATALOG_AMOUNT)
             ),
         );
     }

@@ -2,8 +2,9 @@
 //! bands also cover `min_quantity` to `max_quantity`.
 
 use super::context::Sink;
-use super::wording::{number, range_label};
+use super::wording::range_label;
 use crate::catalog::model::{Band, Offering};
+use crate::money::thousands;
 
 /// What is wrong with a list of bands at `path`: `(field, message)` pairs. Bands must be
 /// non-empty, each `from <= to`, contiguous without overlap or gap, and only the last may be
@@ -21,8 +22,8 @@ pub(super) fn band_problems(path: &str, bands: &[Band]) -> Vec<(String, String)>
         let message = match band.to {
             Some(to) if to < band.from => format!(
                 "band {n} runs from {} down to {}; from must not be above to",
-                number(band.from),
-                number(to)
+                thousands(band.from),
+                thousands(to)
             ),
             None if k != last => format!(
                 "band {n} ({}) is open-ended but is not the last band; only the last band may \
@@ -55,7 +56,7 @@ fn band_pair(previous: &Band, next: &Band, n: usize) -> Option<String> {
         return None;
     }
     let hint = match expected {
-        Some(start) => format!("; band {m} should start at {}", number(start)),
+        Some(start) => format!("; band {m} should start at {}", thousands(start)),
         None => String::new(),
     };
     if next.from > end {
@@ -101,8 +102,8 @@ pub(super) fn tiered(
             "pricing.max_quantity",
             format!(
                 "max_quantity {} is below min_quantity {}; no quantity could be sold",
-                number(max),
-                number(min)
+                thousands(max),
+                thousands(min)
             ),
         );
     }
@@ -111,7 +112,7 @@ pub(super) fn tiered(
         && first.from != start
     {
         let why = match min {
-            Some(_) => format!("min_quantity is {}", number(start)),
+            Some(_) => format!("min_quantity is {}", thousands(start)),
             None => "min_quantity is not set, so sales start at 1".to_string(),
         };
         out.offering(
@@ -120,8 +121,8 @@ pub(super) fn tiered(
             "pricing.bands[0]",
             format!(
                 "the first band starts at {}, but {why}; start the first band at {}",
-                number(first.from),
-                number(start)
+                thousands(first.from),
+                thousands(start)
             ),
         );
     }
@@ -137,10 +138,10 @@ pub(super) fn tiered(
             format!(
                 "the last band ends at {}, but max_quantity is {}, so {} would have no price; \
                  extend the last band to {} or leave out its \"to\"",
-                number(end),
-                number(max),
+                thousands(end),
+                thousands(max),
                 range_label(end.saturating_add(1), max),
-                number(max)
+                thousands(max)
             ),
         );
     }

@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use super::context::{Ctx, Sink};
-use super::wording::{join_names, kind_name, number, show_value, unknown_question, unknown_sku};
+use super::wording::{join_names, kind_name, show_value, unknown_question, unknown_sku};
 use crate::catalog::model::{AnswerValue, Condition, Question, QuestionKind};
+use crate::money::thousands;
 
 fn comparisons(condition: &Condition) -> Vec<&'static str> {
     [
@@ -122,29 +123,29 @@ fn number_contradiction(question: &Question, tests: &[&Condition]) -> Option<Str
     let mut words: Vec<String> = Vec::new();
     for test in tests {
         if let Some(lt) = test.lt {
-            words.push(format!("below {}", number(lt)));
+            words.push(format!("below {}", thousands(lt)));
             match lt.checked_sub(1) {
                 Some(h) => high = high.min(h),
-                None => return Some(format!("is below {}", number(lt))),
+                None => return Some(format!("is below {}", thousands(lt))),
             }
         }
         if let Some(lte) = test.lte {
-            words.push(format!("at most {}", number(lte)));
+            words.push(format!("at most {}", thousands(lte)));
             high = high.min(lte);
         }
         if let Some(gt) = test.gt {
-            words.push(format!("above {}", number(gt)));
+            words.push(format!("above {}", thousands(gt)));
             match gt.checked_add(1) {
                 Some(l) => low = low.max(l),
-                None => return Some(format!("is above {}", number(gt))),
+                None => return Some(format!("is above {}", thousands(gt))),
             }
         }
         if let Some(gte) = test.gte {
-            words.push(format!("at least {}", number(gte)));
+            words.push(format!("at least {}", thousands(gte)));
             low = low.max(gte);
         }
         if let Some(AnswerValue::Number(n)) = test.eq {
-            words.push(format!("equal to {}", number(n)));
+            words.push(format!("equal to {}", thousands(n)));
             low = low.max(n);
             high = high.min(n);
         }
@@ -161,7 +162,7 @@ fn number_contradiction(question: &Question, tests: &[&Condition]) -> Option<Str
                 "one of {}",
                 listed
                     .iter()
-                    .map(|n| number(*n))
+                    .map(|n| thousands(*n))
                     .collect::<Vec<_>>()
                     .join(", ")
             ));
@@ -174,10 +175,10 @@ fn number_contradiction(question: &Question, tests: &[&Condition]) -> Option<Str
     }
     let mut limits = Vec::new();
     if let Some(min) = question.min {
-        limits.push(format!("min {}", number(min)));
+        limits.push(format!("min {}", thousands(min)));
     }
     if let Some(max) = question.max {
-        limits.push(format!("max {}", number(max)));
+        limits.push(format!("max {}", thousands(max)));
     }
     let limits = if limits.is_empty() {
         String::new()

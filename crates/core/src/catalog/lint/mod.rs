@@ -49,10 +49,10 @@ use self::questions::{license_question, questions};
 use self::recommendations::recommendations;
 use self::sow::{labels, sow};
 use self::waves::migration_waves;
-use self::wording::number;
 use crate::catalog::model::CatalogData;
 use crate::catalog::source_map::SourceMap;
 use crate::limits;
+use crate::money::thousands;
 
 /// One broken rule, located as precisely as the file allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,8 +98,8 @@ pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintI
             "offerings",
             format!(
                 "{} offerings; a catalog holds at most {}",
-                number(data.offerings.len() as u64),
-                number(limits::MAX_OFFERINGS as u64)
+                thousands(data.offerings.len() as u64),
+                thousands(limits::MAX_OFFERINGS as u64)
             ),
         );
     }

@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 
 use self::entries::price_entry;
 use super::context::{Ctx, Sink};
-use super::wording::number;
 use crate::catalog::model::{DeliveryMode, PriceBook, Pricing};
 use crate::limits;
+use crate::money::thousands;
 
 pub(super) fn price_book(cx: &Ctx<'_>, out: &mut Sink<'_>, b: usize, book: &PriceBook) {
     conversion(cx, out, b, book);
@@ -44,7 +44,7 @@ fn conversion(cx: &Ctx<'_>, out: &mut Sink<'_>, b: usize, book: &PriceBook) {
             format!(
                 "conversion rate is {}; rates are limited to {} units of {} per 1 {}",
                 conversion.rate,
-                number(limits::MAX_CONVERSION_RATE),
+                thousands(limits::MAX_CONVERSION_RATE),
                 book.currency,
                 cx.data.base_currency
             ),
@@ -57,7 +57,7 @@ fn conversion(cx: &Ctx<'_>, out: &mut Sink<'_>, b: usize, book: &PriceBook) {
             format!("price_books[{b}].conversion.round_to"),
             format!(
                 "round_to is {round_to}; catalog amounts are limited to {}",
-                number(limits::MAX_CATALOG_AMOUNT)
+                thousands(limits::MAX_CATALOG_AMOUNT)
             ),
         );
     }
@@ -88,7 +88,7 @@ fn negative(out: &mut Sink<'_>, offering: Option<&str>, field: String, what: &st
             field,
             format!(
                 "{what} is {value}; catalog amounts are limited to {}",
-                number(limits::MAX_CATALOG_AMOUNT)
+                thousands(limits::MAX_CATALOG_AMOUNT)
             ),
         );
     }

@@ -4,8 +4,9 @@
 
 use super::conditions::condition_rules;
 use super::context::{Ctx, Sink};
-use super::wording::{choice_words, kind_name, number, unknown_question};
+use super::wording::{choice_words, kind_name, unknown_question};
 use crate::catalog::model::{LicenseTier, Question, QuestionKind};
+use crate::money::thousands;
 
 pub(super) fn questions(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     for (q, question) in cx.data.questions.iter().enumerate() {
@@ -109,8 +110,8 @@ fn number_limits(out: &mut Sink<'_>, q: usize, question: &Question) {
             format!("questions[{q}].max"),
             format!(
                 "max {} is below min {}; no answer would be accepted",
-                number(max),
-                number(min)
+                thousands(max),
+                thousands(min)
             ),
         );
     }
@@ -125,8 +126,8 @@ fn number_limits(out: &mut Sink<'_>, q: usize, question: &Question) {
             field,
             format!(
                 "plausible runs from {} down to {}; from must not be above to",
-                number(plausible.from),
-                number(to)
+                thousands(plausible.from),
+                thousands(to)
             ),
         );
         return;
@@ -139,7 +140,7 @@ fn number_limits(out: &mut Sink<'_>, q: usize, question: &Question) {
             format!(
                 "the plausible range {} starts below min {}",
                 plausible.label(),
-                number(min)
+                thousands(min)
             ),
         );
     }
@@ -151,7 +152,7 @@ fn number_limits(out: &mut Sink<'_>, q: usize, question: &Question) {
             format!(
                 "the plausible range {} goes above max {}",
                 plausible.label(),
-                number(max)
+                thousands(max)
             ),
         );
     }

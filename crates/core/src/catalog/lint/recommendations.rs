@@ -5,9 +5,10 @@
 use super::conditions::condition_rules;
 use super::context::{Ctx, Sink};
 use super::questions::question_of_kind;
-use super::wording::{choice_words, is_blank, number, unknown_sku};
+use super::wording::{choice_words, is_blank, unknown_sku};
 use crate::catalog::ItemField;
 use crate::catalog::model::{QuestionKind, RecommendationKind, RecommendationRule, RuleAdd};
+use crate::money::thousands;
 use crate::template::{Piece, Placeholders, SINGLE_BRACES};
 
 pub(super) fn recommendations(cx: &Ctx<'_>, out: &mut Sink<'_>) {
@@ -68,8 +69,8 @@ pub(super) fn recommendations(cx: &Ctx<'_>, out: &mut Sink<'_>) {
                 format!("{path}.effort_days"),
                 format!(
                     "effort_days runs from {} down to {}; from must not be above to",
-                    number(days.from),
-                    number(days.to.unwrap_or_default())
+                    thousands(days.from),
+                    thousands(days.to.unwrap_or_default())
                 ),
             );
         }

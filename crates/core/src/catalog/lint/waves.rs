@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 use super::conditions::value_problem;
 use super::context::{Ctx, Sink};
 use super::questions::question_of_kind;
-use super::wording::number;
 use crate::catalog::model::{AnswerValue, MigrationWaves, QuestionKind};
+use crate::money::thousands;
 
 pub(super) fn migration_waves(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let Some(waves) = &cx.data.migration_waves else {
@@ -106,8 +106,8 @@ fn wave_sizes(
             }
             Some(to) if to < band.from => Some(format!(
                 "projects_per_wave runs from {} down to {}; from must not be above to",
-                number(band.from),
-                number(to)
+                thousands(band.from),
+                thousands(to)
             )),
             Some(_) => None,
         };

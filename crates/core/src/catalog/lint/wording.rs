@@ -3,19 +3,10 @@
 //! messages for an unknown SKU or question, and what counts as an empty text.
 
 use crate::catalog::model::{AnswerValue, Band, QuestionKind};
-use crate::money::group_thousands;
-
-pub(super) fn number(value: u64) -> String {
-    group_thousands(&value.to_string())
-}
 
 /// `501–600`, or `501` when the range is one value.
 pub(super) fn range_label(from: u64, to: u64) -> String {
-    if from == to {
-        number(from)
-    } else {
-        Band { from, to: Some(to) }.label()
-    }
+    Band { from, to: Some(to) }.span()
 }
 
 /// `EUR`, `EUR and GBP`, `EUR, GBP and JPY`.

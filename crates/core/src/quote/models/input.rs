@@ -3,7 +3,7 @@
 //! catalog's table of the fields each model reads ([`crate::Pricing::item_fields`]).
 
 use super::Ctx;
-use crate::catalog::{Catalog, DeliveryMode, ItemField, Offering};
+use crate::catalog::{Availability, Catalog, DeliveryMode, ItemField, Offering};
 use crate::field_error::FieldError;
 use crate::quote::line::LineDiscount;
 use crate::quote::types::QuoteOptions;
@@ -103,20 +103,16 @@ pub(super) fn check_availability(
         return Ok(());
     };
     let offering = ctx.offering;
-    if let Some(from) = offering.available_from
-        && today < from
-    {
-        return Err(ctx.error("sku", format!("{} is not sold until {from}", offering.sku)));
-    }
-    if let Some(until) = offering.available_until
-        && today > until
-    {
-        return Err(ctx.error(
+    match offering.availability_on(today) {
+        Availability::Sold => Ok(()),
+        Availability::NotYet(from) => {
+            Err(ctx.error("sku", format!("{} is not sold until {from}", offering.sku)))
+        }
+        Availability::Withdrawn(until) => Err(ctx.error(
             "sku",
             format!("{} was withdrawn after {until}", offering.sku),
-        ));
+        )),
     }
-    Ok(())
 }
 
 /// Refuses fields that do not apply to the offering's pricing model, so a typo or a stale

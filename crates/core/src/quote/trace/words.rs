@@ -5,12 +5,8 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use super::detail::{AddOnWords, AxisWords, Conversion, Converted, Count, TraceDetail};
-use crate::money::{Currency, PriceRange, RoundingMode, group_thousands};
+use crate::money::{Currency, PriceRange, RoundingMode, percent_text, thousands};
 use crate::quote::wording::{count_words, plural};
-
-fn thousands(n: u64) -> String {
-    group_thousands(&n.to_string())
-}
 
 impl AxisWords {
     fn render(&self) -> String {
@@ -373,15 +369,15 @@ impl TraceDetail {
                     format!("the {} lines", categories.join(", "))
                 };
                 format!(
-                    "{}% of {scope} ({}) = {}.",
-                    percent.normalize(),
+                    "{} of {scope} ({}) = {}.",
+                    percent_text(*percent),
                     range(basis),
                     range(&after)
                 )
             }
             TraceDetail::LineDiscountPercent { percent } => format!(
-                "Line discount {}%: {} → {}.",
-                percent.normalize(),
+                "Line discount {}: {} → {}.",
+                percent_text(*percent),
                 range(&before),
                 range(&after)
             ),
@@ -413,8 +409,8 @@ impl TraceDetail {
                 range(&after)
             ),
             TraceDetail::QuoteDiscount { percent, share } => format!(
-                "Quote discount {}%, this line's share {}: {} → {}.",
-                percent.normalize(),
+                "Quote discount {}, this line's share {}: {} → {}.",
+                percent_text(*percent),
                 range(share),
                 range(&before),
                 range(&after)

@@ -1,0 +1,116 @@
+//! The pricing policy applied before a scope in progress is priced for someone to look at:
+//! answers that break their question's rules are left out (the questionnaire says why), and
+//! a customer sees list prices, without any discount.
+
+use crate::catalog::Catalog;
+use crate::scope::Scope;
+
+/// Who looks at the price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Audience {
+    /// The customer's preview: list prices, no discounts.
+    #[default]
+    Customer,
+    /// The account executive: line and quote discounts apply.
+    AccountExecutive,
+}
+
+/// The scope to price for an audience, and what was left out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewScope {
+    /// The scope as it is priced.
+    pub scope: Scope,
+    /// Ids of the answers left out because they break their question's rules, in the order
+    /// [`super::answer_errors`] reports them.
+    pub ignored_answers: Vec<String>,
+}
+
+/// The scope priced for `audience`: `scope` without the answers that break their
+/// question's rules and, for the customer, without line discounts (percent and amount) and
+/// the quote discount. Everything else is as written; pricing it is [`crate::price_with`].
+pub fn preview_scope(catalog: &Catalog, scope: &Scope, audience: Audience) -> PreviewScope {
+    let mut priced = scope.clone();
+    let mut ignored_answers = Vec::new();
+    for error in super::answer_errors(catalog, scope) {
+        if let Some(id) = error.field.question()
+            && priced.answers.remove(id).is_some()
+        {
+            ignored_answers.push(id.to_string());
+        }
+    }
+    if audience == Audience::Customer {
+        priced.quote_discount_percent = None;
+        for item in &mut priced.items {
+            item.discount_percent = None;
+            item.discount_amount = None;
+        }
+    }
+    PreviewScope {
+        scope: priced,
+        ignored_answers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::scope::{Answer, ScopeItem};
+
+    fn gitlab() -> Catalog {
+        Catalog::gitlab().expect("the embedded catalog loads")
+    }
+
+    fn discounted() -> Scope {
+        Scope {
+            items: vec![ScopeItem {
+                discount_percent: Some(Decimal::TEN),
+                discount_amount: Some(Decimal::ONE),
+                ..ScopeItem::new("GL-XPRT")
+            }],
+            quote_discount_percent: Some(Decimal::ONE),
+            ..Scope::default()
+        }
+    }
+
+    #[test]
+    fn the_customer_sees_list_prices() {
+        let preview = preview_scope(&gitlab(), &discounted(), Audience::Customer);
+        assert_eq!(preview.scope.quote_discount_percent, None);
+        let item = &preview.scope.items[0];
+        assert_eq!((item.discount_percent, item.discount_amount), (None, None));
+        assert_eq!(item.sku, "GL-XPRT");
+        assert!(preview.ignored_answers.is_empty());
+    }
+
+    #[test]
+    fn the_account_executive_keeps_every_discount() {
+        let scope = discounted();
+        let preview = preview_scope(&gitlab(), &scope, Audience::AccountExecutive);
+        assert_eq!(preview.scope, scope);
+    }
+
+    #[test]
+    fn answers_that_break_their_rules_are_left_out_for_both() {
+        let mut scope = Scope {
+            items: vec![ScopeItem::new("GL-MIG-SM-SAAS")],
+            ..Scope::default()
+        };
+        scope
+            .answers
+            .insert("migration.users".into(), Answer::Text("lots".into()));
+        scope
+            .answers
+            .insert("migration.repositories".into(), Answer::Number(800));
+        for audience in [Audience::Customer, Audience::AccountExecutive] {
+            let preview = preview_scope(&gitlab(), &scope, audience);
+            assert_eq!(preview.ignored_answers, ["migration.users"]);
+            assert!(!preview.scope.answers.contains_key("migration.users"));
+            assert_eq!(
+                preview.scope.answers.get("migration.repositories"),
+                Some(&Answer::Number(800))
+            );
+        }
+    }
+}
