@@ -187,45 +187,77 @@ pub(super) fn question_of_kind(
     }
 }
 
-pub(super) fn license_question(cx: &Ctx<'_>, out: &mut Sink<'_>) {
-    let Some(id) = &cx.data.license_question else {
-        return;
-    };
-    let field = "license_question";
+/// What a choice question must offer: each choice id passes `fits`, and the message for the
+/// ones that do not.
+pub(super) struct ChoiceSet<'a> {
+    /// What the question is used for (`delivery_from`), in "… needs a single choice question".
+    pub(super) purpose: &'a str,
+    pub(super) fits: fn(&str) -> bool,
+    /// "a licence tier" / "licence tiers".
+    pub(super) one: &'a str,
+    pub(super) many: &'a str,
+    /// Said after the list of wrong choices: what the choices must be.
+    pub(super) expected: &'a str,
+}
+
+/// `id` names a single-choice question whose every choice fits `set`.
+pub(super) fn single_choice_from(
+    cx: &Ctx<'_>,
+    out: &mut Sink<'_>,
+    field: &str,
+    id: &str,
+    set: &ChoiceSet<'_>,
+) {
     if question_of_kind(
         cx,
         out,
         field.to_string(),
         id,
         QuestionKind::SingleChoice,
-        "the licence tier",
+        set.purpose,
     )
     .is_some()
     {
         return;
     }
-    if let Some(question) = cx.question(id) {
-        let wrong: Vec<&str> = question
-            .choices
-            .iter()
-            .map(|c| c.id.as_str())
-            .filter(|c| LicenseTier::parse(c).is_none())
-            .collect();
-        if !wrong.is_empty() {
-            out.at(
-                field,
-                format!(
-                    "{} of question {id:?} {}; the choices must be free, premium and ultimate",
-                    choice_words(&wrong),
-                    if wrong.len() == 1 {
-                        "is not a licence tier"
-                    } else {
-                        "are not licence tiers"
-                    }
-                ),
-            );
-        }
+    let Some(question) = cx.question(id) else {
+        return;
+    };
+    let wrong: Vec<&str> = question
+        .choices
+        .iter()
+        .map(|c| c.id.as_str())
+        .filter(|c| !(set.fits)(c))
+        .collect();
+    if !wrong.is_empty() {
+        let (verb, what) = if wrong.len() == 1 {
+            ("is not", set.one)
+        } else {
+            ("are not", set.many)
+        };
+        out.at(
+            field,
+            format!(
+                "{} of question {id:?} {verb} {what}; {}",
+                choice_words(&wrong),
+                set.expected
+            ),
+        );
     }
+}
+
+pub(super) fn license_question(cx: &Ctx<'_>, out: &mut Sink<'_>) {
+    let Some(id) = &cx.data.license_question else {
+        return;
+    };
+    let tiers = ChoiceSet {
+        purpose: "the licence tier",
+        fits: |c| LicenseTier::parse(c).is_some(),
+        one: "a licence tier",
+        many: "licence tiers",
+        expected: "the choices must be free, premium and ultimate",
+    };
+    single_choice_from(cx, out, "license_question", id, &tiers);
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use super::conditions::condition_rules;
 use super::context::{Ctx, Sink};
-use super::questions::question_of_kind;
-use super::wording::{choice_words, is_blank, unknown_sku};
+use super::questions::{ChoiceSet, question_of_kind, single_choice_from};
+use super::wording::{is_blank, unknown_sku};
 use crate::catalog::ItemField;
 use crate::catalog::model::{QuestionKind, RecommendationKind, RecommendationRule, RuleAdd};
 use crate::money::thousands;
@@ -228,40 +228,14 @@ fn rule_add(cx: &Ctx<'_>, out: &mut Sink<'_>, path: &str, add: &RuleAdd) {
 
 /// A question that picks a delivery mode: single choice, choices `remote` and `on_site`.
 fn delivery_question(cx: &Ctx<'_>, out: &mut Sink<'_>, field: &str, id: &str) {
-    if question_of_kind(
-        cx,
-        out,
-        field.to_string(),
-        id,
-        QuestionKind::SingleChoice,
-        "delivery_from",
-    )
-    .is_some()
-    {
-        return;
-    }
-    if let Some(question) = cx.question(id) {
-        let wrong: Vec<&str> = question
-            .choices
-            .iter()
-            .map(|c| c.id.as_str())
-            .filter(|c| !matches!(*c, "remote" | "on_site"))
-            .collect();
-        if !wrong.is_empty() {
-            out.at(
-                field,
-                format!(
-                    "{} of question {id:?} {}; delivery_from needs a question whose choices are \"remote\" and \"on_site\"",
-                    choice_words(&wrong),
-                    if wrong.len() == 1 {
-                        "is not a delivery mode"
-                    } else {
-                        "are not delivery modes"
-                    }
-                ),
-            );
-        }
-    }
+    let modes = ChoiceSet {
+        purpose: "delivery_from",
+        fits: |c| matches!(c, "remote" | "on_site"),
+        one: "a delivery mode",
+        many: "delivery modes",
+        expected: "delivery_from needs a question whose choices are \"remote\" and \"on_site\"",
+    };
+    single_choice_from(cx, out, field, id, &modes);
 }
 
 #[cfg(test)]
