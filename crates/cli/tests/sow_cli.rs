@@ -219,7 +219,7 @@ fn incomplete_intake_is_refused_with_every_field_named() {
 }
 
 #[test]
-fn the_new_issue_link_is_prefilled_and_too_long_ones_become_markdown() {
+fn the_new_issue_link_is_prefilled_and_carries_a_share_link() {
     let scope = "tests/scenarios/sow-education-basics-remote.json";
     let link = ok(&[
         "sow-request",
@@ -241,30 +241,37 @@ fn the_new_issue_link_is_prefilled_and_too_long_ones_become_markdown() {
     assert!(!link.contains(' ') && !link.contains('\n'));
     assert!(link.len() <= 8000, "{}", link.len());
 
-    // A scope whose issue cannot fit in 8,000 characters (its link would be 12,678): no
-    // link, a note naming the limit, and the Markdown to paste, still exit 0.
-    let output = scopecraft(&[
+    // The public-sector request, whose full description would make a 12,709-character link,
+    // files in one click: the link carries the short description, with a share link that
+    // reopens the whole scope in the app given by --app-url.
+    let link = ok(&[
         "sow-request",
         "tests/scenarios/sow-public-sector-implementation.json",
         "--format",
         "url",
         "--gitlab-project",
         "https://gitlab.example.com/ps/scoping",
+        "--app-url",
+        "https://scopecraft.example.com/",
         "--generated-at",
         AT,
     ]);
-    assert!(output.ok(), "{}", output.stderr);
-    let pasted = output.stdout.clone();
+    let link = link.trim();
+    assert!(link.len() <= 8000, "{}", link.len());
     assert!(
-        !pasted.contains("https://gitlab.example.com/ps/scoping/-/issues/new"),
-        "{pasted}"
+        link.contains("https%3A%2F%2Fscopecraft.example.com%2F%23%2Fshare%2Fs1."),
+        "{link}"
     );
-    assert!(output.stderr.contains("8000"), "{}", output.stderr);
-    assert!(
-        pasted.contains("## Intake"),
-        "the Markdown to paste is printed"
-    );
-    assert!(pasted.contains("/confidential"), "{pasted}");
+    let output = scopecraft(&[
+        "sow-request",
+        scope,
+        "--format",
+        "url",
+        "--app-url",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(Some(output.code), Some(2), "{}", output.stderr);
+    assert!(output.stderr.contains("--app-url"), "{}", output.stderr);
 
     let output = scopecraft(&[
         "sow-request",

@@ -96,5 +96,6 @@ pub use sow::{
     OfferingTerms, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL, ProjectUrlError,
     RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowDraft, SowDraftError,
     SowPayloadError, SowRequest, SowRequestError, SowRequestOptions, Timestamp, TimestampError,
-    check_intake, markdown_cell, markdown_inline, new_issue_link, sow_draft, sow_request,
+    check_app_url, check_intake, markdown_cell, markdown_inline, new_issue_link, sow_draft,
+    sow_request,
 };

@@ -393,7 +393,8 @@ fn phase_length(
     (weeks, basis)
 }
 
-fn span(band: Band) -> String {
+/// A band of weeks as the plan prints it: `3` or `3–5`.
+pub(crate) fn span(band: Band) -> String {
     match band.to {
         Some(to) if to != band.from => format!("{}–{to}", band.from),
         _ => band.from.to_string(),

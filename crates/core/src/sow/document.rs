@@ -16,6 +16,11 @@ pub(crate) enum Inline {
     /// A GitLab mention of a username the caller has validated (`@jdoe`): the one text that
     /// is not neutralised, because it is meant to reach that person.
     Mention(String),
+    /// Text this crate wrote itself that must reach the reader byte for byte (a link it
+    /// built): written as it is, never escaped. Never customer or catalog text.
+    Verbatim(String),
+    /// A code span of text without backticks (a share code), shown exactly as written.
+    Code(String),
 }
 
 /// A table column.
@@ -129,6 +134,12 @@ fn inlines_markdown(inlines: &[Inline], place: Place) -> String {
                 out.push('@');
                 out.push_str(&username.replace('_', "\\_"));
             }
+            Inline::Verbatim(t) => out.push_str(t),
+            Inline::Code(t) => {
+                out.push('`');
+                out.push_str(&t.replace('`', ""));
+                out.push('`');
+            }
         }
     }
     out.trim_end().to_string()
@@ -145,6 +156,12 @@ fn inlines_html(inlines: &[Inline]) -> String {
                 out.push_str("</strong>");
             }
             Inline::Mention(username) => out.push_str(&html_text(&format!("@{username}"))),
+            Inline::Verbatim(t) => out.push_str(&html_text(t)),
+            Inline::Code(t) => {
+                out.push_str("<code>");
+                out.push_str(&html_text(t));
+                out.push_str("</code>");
+            }
         }
     }
     out

@@ -55,11 +55,11 @@ pub(crate) fn labels(request: &SowRequest) -> Vec<String> {
     labels
 }
 
-fn yes_no(flag: bool) -> &'static str {
+pub(super) fn yes_no(flag: bool) -> &'static str {
     if flag { "Yes" } else { "No" }
 }
 
-fn money(currency: Option<Currency>, range: Option<PriceRange>) -> String {
+pub(super) fn money(currency: Option<Currency>, range: Option<PriceRange>) -> String {
     match (currency, range) {
         (_, None) => "—".to_string(),
         (Some(currency), Some(range)) => range.display(currency),
@@ -90,12 +90,6 @@ fn description(request: &SowRequest) -> String {
         .iter()
         .map(|s| s.name.as_str())
         .collect();
-    let username = &request.requester.username;
-    let requester = match (username.is_empty(), request.requester.email.is_empty()) {
-        (false, false) => format!("@{username} · {}", request.requester.email),
-        (false, true) => format!("@{username}"),
-        (true, _) => request.requester.email.clone(),
-    };
     let intake = if request.intake.complete {
         "Complete: every required question is answered".to_string()
     } else {
@@ -105,13 +99,12 @@ fn description(request: &SowRequest) -> String {
             if n == 1 { " is" } else { "s are" }
         )
     };
-    let rows = vec![
+    let mut rows = vec![
         vec![cell("Customer"), cell(&request.customer.name)],
-        vec![cell("Requester"), requester_cell(&requester, username)],
-        vec![
-            cell("US public sector"),
-            cell(yes_no(request.customer.public_sector_us)),
-        ],
+        vec![cell("Requester"), requester_text(request)],
+    ];
+    rows.extend(flag_rows(request));
+    rows.extend([
         vec![cell("Service types"), cell(service_types.join(", "))],
         vec![cell("Paperwork"), cell(&quote.routing.reason)],
         vec![
@@ -120,7 +113,7 @@ fn description(request: &SowRequest) -> String {
         ],
         vec![cell("Intake"), cell(intake)],
         vec![cell("Generated"), cell(&request.generated_at)],
-    ];
+    ]);
     blocks.push(Block::Table(
         vec![Column::left("Field"), Column::left("Value")],
         rows,
@@ -320,9 +313,16 @@ fn description(request: &SowRequest) -> String {
     out
 }
 
-/// The requester cell; the username is validated by the intake, so its `@` is a real
-/// mention of the requester, kept as one.
-fn requester_cell(requester: &str, username: &str) -> Vec<super::document::Inline> {
+/// The requester cell: `@username · email`. The username is validated by the intake, so
+/// its `@` is a real mention of the requester, kept as one.
+pub(super) fn requester_text(request: &SowRequest) -> Vec<super::document::Inline> {
+    let username = &request.requester.username;
+    let email = &request.requester.email;
+    let requester = match (username.is_empty(), email.is_empty()) {
+        (false, false) => format!("@{username} · {email}"),
+        (false, true) => format!("@{username}"),
+        (true, _) => email.clone(),
+    };
     if super::intake::gitlab_username_problem(username).is_none() {
         let rest = requester
             .strip_prefix(&format!("@{username}"))
@@ -334,6 +334,14 @@ fn requester_cell(requester: &str, username: &str) -> Vec<super::document::Inlin
     } else {
         cell(requester)
     }
+}
+
+/// The intake rows of the customer flags.
+pub(super) fn flag_rows(request: &SowRequest) -> Vec<Vec<Vec<super::document::Inline>>> {
+    vec![vec![
+        cell("US public sector"),
+        cell(yes_no(request.customer.public_sector_us)),
+    ]]
 }
 
 /// Decisions recorded as the scope spells them (for callers that show them).

@@ -407,7 +407,7 @@ fn the_new_issue_link_is_encoded_and_carries_the_labels() {
     let project = GitLabProject::parse("https://gitlab.example.com/ps/sow-requests/").unwrap();
     assert_eq!(project.url(), "https://gitlab.example.com/ps/sow-requests");
     let request = request(EDUCATION);
-    let NewIssueLink::Link(link) = new_issue_link(&project, &request.gitlab) else {
+    let NewIssueLink::Link(link) = new_issue_link(&project, &request, None) else {
         panic!("the education request fits in a link");
     };
     let prefix = "https://gitlab.example.com/ps/sow-requests/-/issues/new?issue[title]=";
@@ -422,16 +422,125 @@ fn the_new_issue_link_is_encoded_and_carries_the_labels() {
         "only unreserved characters and escapes"
     );
     let markdown = decode(description);
-    assert_eq!(markdown, request.gitlab.description_with_quick_actions());
-    assert!(markdown.starts_with(&request.gitlab.description));
+    assert!(markdown.starts_with("## Intake\n"), "{markdown}");
     assert!(
         markdown.ends_with("\n\n/label ~\"proposal::Scoping\" ~\"Education\"\n/confidential\n")
     );
     assert!(link.len() <= MAX_NEW_ISSUE_LINK);
 }
 
+/// The share code or link in a short description, read back.
+fn shared_scope(markdown: &str) -> crate::share::SharedScope {
+    let start = markdown.find("s1.").expect("a share code");
+    let code: String = markdown[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect();
+    crate::share::decode(&code).unwrap()
+}
+
 #[test]
-fn links_over_8000_characters_become_markdown_to_paste() {
+fn the_short_description_has_the_essentials_and_reopens_the_whole_scope() {
+    let project = GitLabProject::parse("https://gitlab.com/group/project").unwrap();
+    let request = request(ACME);
+    for app in [None, Some("https://scopecraft.example.com/app/")] {
+        let NewIssueLink::Link(link) = new_issue_link(&project, &request, app) else {
+            panic!("the mixed deal fits in a link");
+        };
+        let markdown = decode(link.split_once("&issue[description]=").unwrap().1);
+        for part in [
+            "| Customer | Acme Corp |",
+            "## Required questions",
+            "## Totals (USD)",
+            "| **Total** |",
+            "## Approvals needed",
+            "## Plan (",
+            "- Kick-off and discovery, week 1 after kick-off",
+            "/confidential",
+        ] {
+            assert!(markdown.contains(part), "{part} missing from\n{markdown}");
+        }
+        // Only required questions, each with its answer or to-do.
+        let required = request.questions.iter().filter(|q| q.required).count();
+        assert!(required > 0);
+        let optional = request.questions.iter().find(|q| !q.required).unwrap();
+        assert!(!markdown.contains(&optional.question), "{markdown}");
+        // The share link reopens exactly the scope of the request.
+        let shared = shared_scope(&markdown);
+        assert!(shared.made_with(&request.catalog.hash));
+        let mut expected = request.scope.clone();
+        expected.catalog = Some(request.catalog.clone());
+        assert_eq!(shared.scope, expected);
+        match app {
+            Some(_) => assert!(
+                markdown.contains("https://scopecraft.example.com/app/#/share/s1."),
+                "{markdown}"
+            ),
+            None => assert!(
+                markdown.contains("add `#/share/` and the code"),
+                "{markdown}"
+            ),
+        }
+    }
+}
+
+/// Every scope in `tests/scenarios/`, with a requester filled in where it has none.
+#[cfg(not(target_arch = "wasm32"))]
+fn every_scenario() -> Vec<(String, Scope)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/scenarios");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 16, "{paths:?}");
+    paths
+        .into_iter()
+        .map(|path| {
+            let mut scope = Scope::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            if scope.requester.username.is_empty() {
+                scope.requester.username = "jdoe".to_string();
+            }
+            if scope.requester.email.is_empty() {
+                scope.requester.email = "jdoe@example.com".to_string();
+            }
+            if scope.customer.name.trim().is_empty() {
+                scope.customer.name = "Customer".to_string();
+            }
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, scope)
+        })
+        .collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_scenario_files_in_one_click() {
+    let project = GitLabProject::parse(
+        "https://gitlab.com/gitlab-com/customer-success/professional-services",
+    )
+    .unwrap();
+    let mut lengths = String::new();
+    for (name, scope) in every_scenario() {
+        let request = sow_request(&gitlab(), &scope, &options(true)).unwrap();
+        for app in [None, Some("https://scopecraft.example.com/")] {
+            match new_issue_link(&project, &request, app) {
+                NewIssueLink::Link(link) => {
+                    assert!(link.len() <= MAX_NEW_ISSUE_LINK, "{name}: {}", link.len());
+                    lengths.push_str(&format!("{name} {}\n", link.len()));
+                }
+                NewIssueLink::TooLong { length, .. } => {
+                    panic!("{name}: the link is {length} characters")
+                }
+            }
+        }
+    }
+    println!("{lengths}");
+}
+
+#[test]
+fn links_over_8000_characters_open_with_the_title_and_hand_over_the_markdown() {
     let project = GitLabProject::parse("https://gitlab.com/group/project").unwrap();
     let mut issue = GitLabIssue {
         title: "T".to_string(),
@@ -439,30 +548,38 @@ fn links_over_8000_characters_become_markdown_to_paste() {
         labels: "proposal::Scoping".to_string(),
         confidential: true,
     };
-    let fixed = match new_issue_link(&project, &issue) {
+    let fixed = match link::issue_link(&project, &issue, &issue) {
         NewIssueLink::Link(link) => link.len(),
         NewIssueLink::TooLong { .. } => panic!("an empty issue fits"),
     };
     // Each `a` adds one character to the link.
     issue.description = "a".repeat(MAX_NEW_ISSUE_LINK - fixed);
-    let NewIssueLink::Link(link) = new_issue_link(&project, &issue) else {
+    let NewIssueLink::Link(link) = link::issue_link(&project, &issue, &issue) else {
         panic!("exactly 8,000 characters is still a link");
     };
     assert_eq!(link.len(), MAX_NEW_ISSUE_LINK);
     issue.description.push('a');
-    match new_issue_link(&project, &issue) {
-        NewIssueLink::TooLong { length, markdown } => {
+    let full = GitLabIssue {
+        description: "the full description".to_string(),
+        ..issue.clone()
+    };
+    match link::issue_link(&project, &issue, &full) {
+        NewIssueLink::TooLong {
+            length,
+            link,
+            markdown,
+        } => {
             assert_eq!(length, MAX_NEW_ISSUE_LINK + 1);
-            assert_eq!(markdown, issue.description_with_quick_actions());
+            assert_eq!(markdown, full.description_with_quick_actions());
+            assert!(markdown.ends_with("/confidential\n"), "{markdown}");
+            assert!(
+                link.starts_with("https://gitlab.com/group/project/-/issues/new?issue[title]=T"),
+                "{link}"
+            );
+            assert!(!link.contains("issue[description]"), "{link}");
         }
         NewIssueLink::Link(_) => panic!("8,001 characters is too long"),
     }
-    // A realistic long request (the mixed deal) falls back as well.
-    let acme = request(ACME);
-    assert!(matches!(
-        new_issue_link(&project, &acme.gitlab),
-        NewIssueLink::TooLong { length, .. } if length > MAX_NEW_ISSUE_LINK
-    ));
 }
 
 // SOW draft ---------------------------------------------------------------------------------
