@@ -17,7 +17,8 @@ use crate::quote_cmd::{read_scope, refused};
 pub(crate) enum RequestFormat {
     /// The `scopecraft.sow-request/1` payload as pretty JSON.
     Json,
-    /// The GitLab issue description (Markdown).
+    /// The GitLab issue description (Markdown), ending in the `/label` and `/confidential`
+    /// quick actions.
     Markdown,
     /// A prefilled GitLab new-issue link.
     Url,
@@ -91,7 +92,9 @@ pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
         .map_err(|e| refused(&name, "SOW request", &e.errors))?;
     match (args.format, project) {
         (RequestFormat::Json, _) => println!("{}", request.to_json_pretty()),
-        (RequestFormat::Markdown, _) => print!("{}", request.gitlab.description),
+        (RequestFormat::Markdown, _) => {
+            print!("{}", request.gitlab.description_with_quick_actions());
+        }
         (RequestFormat::Url, Some(project)) => {
             let app_url = match args.app_url {
                 Some(url) => Some(url),

@@ -13,10 +13,12 @@ use super::payload::SowRequest;
 use crate::gitlab_project::GitLabProject;
 use crate::share;
 
-/// A prefilled new-issue link.
+/// A prefilled new-issue link: title, confidentiality (`issue[confidential]=true`, which
+/// GitLab's new-issue form takes as a URL parameter) and description.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NewIssueLink {
-    /// `<project>/-/issues/new?issue[title]=…&issue[description]=…`: everything filled in.
+    /// `<project>/-/issues/new?issue[title]=…&issue[confidential]=true&issue[description]=…`:
+    /// everything filled in.
     Link(String),
     /// The link with a description would be `length` characters, over
     /// [`MAX_NEW_ISSUE_LINK`]: `link` opens the new-issue page with the title alone, and
@@ -108,6 +110,9 @@ fn url(project: &GitLabProject, issue: &GitLabIssue, description: Option<&str>) 
         project.url(),
         percent_encode(&issue.title)
     );
+    if issue.confidential {
+        link.push_str("&issue[confidential]=true");
+    }
     if let Some(description) = description {
         link.push_str("&issue[description]=");
         link.push_str(&percent_encode(description));

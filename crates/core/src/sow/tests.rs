@@ -414,7 +414,10 @@ fn the_new_issue_link_is_encoded_and_carries_the_labels() {
     assert!(link.starts_with(prefix), "{link}");
     let rest = &link[prefix.len()..];
     let (title, description) = rest.split_once("&issue[description]=").unwrap();
-    assert_eq!(title, "Initech%20-%20Scope%20Issue%20and%20Write%20SOW");
+    assert_eq!(
+        title,
+        "Initech%20-%20Scope%20Issue%20and%20Write%20SOW&issue[confidential]=true"
+    );
     assert!(
         description
             .bytes()
@@ -573,7 +576,7 @@ fn links_over_8000_characters_open_with_the_title_and_hand_over_the_markdown() {
             assert_eq!(markdown, full.description_with_quick_actions());
             assert!(markdown.ends_with("/confidential\n"), "{markdown}");
             assert!(
-                link.starts_with("https://gitlab.com/group/project/-/issues/new?issue[title]=T"),
+                link == "https://gitlab.com/group/project/-/issues/new?issue[title]=T&issue[confidential]=true",
                 "{link}"
             );
             assert!(!link.contains("issue[description]"), "{link}");
