@@ -12,14 +12,22 @@ pub const PUBLIC_SECTOR_US_LABEL: &str = "Public Sector US";
 /// front of GitLab, which would silently truncate the description.
 pub const MAX_NEW_ISSUE_LINK: usize = 8000;
 
+/// Longest issue title GitLab accepts, in characters.
+pub const MAX_TITLE_CHARS: usize = 255;
+/// Longest issue description GitLab accepts, in characters (1 MiB).
+pub const MAX_DESCRIPTION_CHARS: usize = 1_048_576;
+
 /// The body of GitLab's `POST /projects/:id/issues` for a SOW request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GitLabIssue {
-    /// `<Customer name> - Scope Issue and Write SOW`.
+    /// `<Customer name> - Scope Issue and Write SOW`, at most 255 characters (a long
+    /// customer name is cut short with an ellipsis).
+    #[cfg_attr(feature = "schema", schemars(length(max = 255)))]
     pub title: String,
-    /// The issue body, in GitLab Flavored Markdown.
+    /// The issue body, in GitLab Flavored Markdown, at most 1,048,576 characters.
+    #[cfg_attr(feature = "schema", schemars(length(max = 1_048_576)))]
     pub description: String,
     /// Comma-separated labels.
     pub labels: String,

@@ -10,7 +10,7 @@
 use super::document::{
     Block, Column, bold_cell, cell, heading, paragraph, strong, text, to_markdown,
 };
-use super::issue::{GitLabIssue, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL};
+use super::issue::{GitLabIssue, MAX_TITLE_CHARS, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL};
 use super::payload::SowRequest;
 use crate::markdown::title_text;
 use crate::money::{Currency, PriceRange};
@@ -20,14 +20,23 @@ use crate::recommend::RecommendationDecision;
 /// The issue for a request (everything but `gitlab` must be filled in).
 pub(crate) fn issue(request: &SowRequest) -> GitLabIssue {
     GitLabIssue {
-        title: format!(
-            "{} - Scope Issue and Write SOW",
-            title_text(&request.customer.name)
-        ),
+        title: title(&request.customer.name, " - Scope Issue and Write SOW"),
         description: description(request),
         labels: labels(request).join(","),
         confidential: true,
     }
+}
+
+/// `<customer><suffix>`, at most [`MAX_TITLE_CHARS`] characters: when too long, the
+/// customer part is cut short and ends in `…`; the suffix is always kept whole.
+pub(crate) fn title(customer: &str, suffix: &str) -> String {
+    let customer = title_text(customer);
+    let room = MAX_TITLE_CHARS.saturating_sub(suffix.chars().count());
+    if customer.chars().count() <= room {
+        return format!("{customer}{suffix}");
+    }
+    let kept: String = customer.chars().take(room.saturating_sub(1)).collect();
+    format!("{}…{suffix}", kept.trim_end())
 }
 
 /// The labels, in order, without repeats or blanks; commas (which would split a label)

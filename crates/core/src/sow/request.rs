@@ -2,7 +2,7 @@
 //! does, evaluate the recommendations, lay out the plan, and write the GitLab issue.
 
 use super::intake::check_intake;
-use super::issue::GitLabIssue;
+use super::issue::{GitLabIssue, MAX_DESCRIPTION_CHARS};
 use super::issue_text::issue;
 use super::payload::{
     OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowRequest,
@@ -15,7 +15,7 @@ use crate::quote::price;
 use crate::recommend::{
     Recommendation, RecommendationDecision, Recommendations, answer_words, interpolate, recommend,
 };
-use crate::scope::Scope;
+use crate::scope::{FieldError, Scope};
 use crate::scoping::{asked_questions, is_required};
 
 /// Builds the SOW request for `scope`: checks the intake, prices the scope exactly as
@@ -81,6 +81,17 @@ pub fn sow_request(
         gitlab: GitLabIssue::default(),
     };
     request.gitlab = issue(&request);
+    let length = request.gitlab.description.chars().count();
+    if length > MAX_DESCRIPTION_CHARS {
+        return Err(SowRequestError {
+            errors: vec![FieldError::new(
+                "gitlab.description",
+                format!(
+                    "the issue description would be {length} characters, over GitLab's limit of {MAX_DESCRIPTION_CHARS}: shorten the notes or split the scope"
+                ),
+            )],
+        });
+    }
     Ok(request)
 }
 

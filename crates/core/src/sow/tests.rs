@@ -315,6 +315,41 @@ fn the_title_names_the_customer() {
     assert!(hostile.ends_with(" - Scope Issue and Write SOW"));
 }
 
+#[test]
+fn titles_and_descriptions_stay_within_gitlabs_limits() {
+    let suffix = " - Scope Issue and Write SOW";
+    // 200 characters (the longest name a scope takes) that become 300 once every mention is
+    // broken: cut to 255 with an ellipsis, the suffix whole.
+    let mut long = scope(EDUCATION);
+    long.customer.name = "@ab ".repeat(50);
+    let title = sow_request(&gitlab(), &long, &options(true))
+        .unwrap()
+        .gitlab
+        .title;
+    assert_eq!(title.chars().count(), MAX_TITLE_CHARS, "{title}");
+    assert!(title.ends_with(&format!("…{suffix}")), "{title}");
+    long.customer.name = "x".repeat(200);
+    let title = sow_request(&gitlab(), &long, &options(true))
+        .unwrap()
+        .gitlab
+        .title;
+    assert_eq!(title, format!("{}{suffix}", "x".repeat(200)));
+
+    // 120 items with 10,000-character notes: over a million characters, refused.
+    let mut huge = scope(EDUCATION);
+    let item = huge.items[0].clone();
+    huge.items = (0..120)
+        .map(|i| {
+            let mut item = item.clone();
+            item.note = format!("{i} {}", "n".repeat(9_990));
+            item
+        })
+        .collect();
+    let error = sow_request(&gitlab(), &huge, &options(true)).unwrap_err();
+    assert_eq!(fields(&error.errors), ["gitlab.description"]);
+    assert!(error.to_string().contains("1048576"), "{error}");
+}
+
 // Escaping ----------------------------------------------------------------------------------
 
 /// The description rendered the way GitLab renders Markdown (CommonMark with GFM tables).
