@@ -180,5 +180,5 @@ pub(crate) fn summary(request: &SowRequest, link: &ScopeLink) -> String {
     blocks.push(paragraph(
         "Every question, quote line, term and the full plan are in the SOW request: its JSON download, or scopecraft sow-request --format markdown.",
     ));
-    super::document::to_markdown(&blocks)
+    super::document::to_markdown(&blocks, super::document::Target::GitLab)
 }

@@ -8,7 +8,7 @@
 //! the price book's fixed rate for other currencies).
 
 use super::document::{
-    Block, Column, bold_cell, cell, heading, paragraph, strong, text, to_markdown,
+    Block, Column, Target, bold_cell, cell, heading, paragraph, strong, text, to_markdown,
 };
 use super::issue::{GitLabIssue, MAX_TITLE_CHARS, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL};
 use super::payload::SowRequest;
@@ -283,12 +283,12 @@ fn description(request: &SowRequest) -> String {
         blocks.push(heading(3, "Warnings"));
         blocks.push(Block::Bullets(quote.warnings.iter().map(cell).collect()));
     }
-    let mut out = to_markdown(&blocks);
+    let mut out = to_markdown(&blocks, Target::GitLab);
 
     // The plan, as `scopecraft plan --format markdown` prints it.
     if let Some(plan) = &request.plan {
         out.push('\n');
-        out.push_str(&plan.to_markdown());
+        out.push_str(&plan.markdown_for(Target::GitLab));
     }
 
     let mut tail: Vec<Block> = Vec::new();
@@ -318,7 +318,7 @@ fn description(request: &SowRequest) -> String {
         request.catalog.id, request.catalog.version, request.catalog.hash, request.generated_at
     )));
     out.push('\n');
-    out.push_str(&to_markdown(&tail));
+    out.push_str(&to_markdown(&tail, Target::GitLab));
     out
 }
 
@@ -332,7 +332,7 @@ pub(super) fn requester_text(request: &SowRequest) -> Vec<super::document::Inlin
         (false, true) => format!("@{username}"),
         (true, _) => email.clone(),
     };
-    if super::intake::gitlab_username_problem(username).is_none() {
+    if super::intake::mentionable(username) {
         let rest = requester
             .strip_prefix(&format!("@{username}"))
             .unwrap_or_default();
