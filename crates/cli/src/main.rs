@@ -91,10 +91,12 @@ enum Command {
         types unless --allow-incomplete is given (then each missing answer is a to-do row). \
         Every missing or invalid field is listed on stderr and the exit status is 1.\n\n\
         --format url prints a prefilled new-issue link for --gitlab-project (default: the \
-        catalog's [sow] gitlab_project). When the link would be longer than 8,000 characters \
-        no link is printed: a note on stderr says so, the description to paste (ending in the \
-        /label and /confidential quick actions) goes to stdout, and the exit status is still \
-        0.\n\n\
+        catalog's [sow] gitlab_project). Its description is the short one: intake, required \
+        questions, totals, approvals, the plan's phases and a share link that reopens the \
+        whole scope in Scopecraft (--app-url). When even that would be longer than 8,000 \
+        characters, a note on stderr gives a link that fills in the title only, the full \
+        description to paste (ending in the /label and /confidential quick actions) goes to \
+        stdout, and the exit status is still 0.\n\n\
         The payload records when it was generated: the current UTC time unless \
         --generated-at is given. Pass --generated-at to make the output reproducible, byte \
         for byte."
@@ -111,6 +113,11 @@ enum Command {
         /// catalog's [sow] gitlab_project.
         #[arg(long, value_name = "URL", value_parser = sow_cmd::project_arg)]
         gitlab_project: Option<scopecraft::GitLabProject>,
+        /// The Scopecraft app the issue's share link opens (https://host/path/), for
+        /// --format url; default: the catalog's [sow] app_url. Without either, the issue
+        /// carries the share code and says how to open it.
+        #[arg(long, value_name = "URL", value_parser = sow_cmd::app_url_arg)]
+        app_url: Option<String>,
         /// Accept missing required answers: they become to-do rows and are listed in the
         /// payload's intake.missing.
         #[arg(long)]
@@ -318,6 +325,7 @@ fn main() -> ExitCode {
             catalog,
             format,
             gitlab_project,
+            app_url,
             allow_incomplete,
             generated_at,
         } => sow_cmd::sow_request_cmd(sow_cmd::RequestArgs {
@@ -325,6 +333,7 @@ fn main() -> ExitCode {
             catalog: catalog.catalog.as_deref(),
             format,
             project: gitlab_project,
+            app_url,
             allow_incomplete,
             generated_at,
         }),

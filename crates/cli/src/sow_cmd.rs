@@ -4,8 +4,8 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use scopecraft::{
-    GitLabProject, MAX_NEW_ISSUE_LINK, NewIssueLink, SowRequestOptions, Timestamp, new_issue_link,
-    sow_draft, sow_request,
+    GitLabProject, MAX_NEW_ISSUE_LINK, NewIssueLink, SowRequestOptions, Timestamp, check_app_url,
+    new_issue_link, sow_draft, sow_request,
 };
 
 use crate::Failure;
@@ -17,7 +17,8 @@ use crate::quote_cmd::{read_scope, refused};
 pub(crate) enum RequestFormat {
     /// The `scopecraft.sow-request/1` payload as pretty JSON.
     Json,
-    /// The GitLab issue description (Markdown).
+    /// The GitLab issue description (Markdown), ending in the `/label` and `/confidential`
+    /// quick actions.
     Markdown,
     /// A prefilled GitLab new-issue link.
     Url,
@@ -51,11 +52,17 @@ pub(crate) fn project_arg(text: &str) -> Result<GitLabProject, String> {
     GitLabProject::parse(text).map_err(|e| e.to_string())
 }
 
+/// Parses `--app-url` for clap.
+pub(crate) fn app_url_arg(text: &str) -> Result<String, String> {
+    check_app_url(text)
+}
+
 pub(crate) struct RequestArgs<'a> {
     pub(crate) scope: &'a str,
     pub(crate) catalog: Option<&'a str>,
     pub(crate) format: RequestFormat,
     pub(crate) project: Option<GitLabProject>,
+    pub(crate) app_url: Option<String>,
     pub(crate) allow_incomplete: bool,
     pub(crate) generated_at: Option<Timestamp>,
 }
@@ -85,21 +92,32 @@ pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
         .map_err(|e| refused(&name, "SOW request", &e.errors))?;
     match (args.format, project) {
         (RequestFormat::Json, _) => println!("{}", request.to_json_pretty()),
-        (RequestFormat::Markdown, _) => print!("{}", request.gitlab.description),
-        (RequestFormat::Url, Some(project)) => match new_issue_link(&project, &request.gitlab) {
-            NewIssueLink::Link(link) => println!("{link}"),
-            NewIssueLink::TooLong { length, markdown } => {
-                eprintln!(
-                    "note: the new-issue link would be {length} characters, over the {MAX_NEW_ISSUE_LINK} that \
-                     GitLab reliably accepts, so no link was made. Open a new issue in {} titled\n  {}\n\
-                     and paste the Markdown printed on standard output as its description \
-                     (its last lines label the issue and make it confidential).",
-                    project.url(),
-                    request.gitlab.title
-                );
-                print!("{markdown}");
+        (RequestFormat::Markdown, _) => {
+            print!("{}", request.gitlab.description_with_quick_actions());
+        }
+        (RequestFormat::Url, Some(project)) => {
+            let app_url = match args.app_url {
+                Some(url) => Some(url),
+                None => catalog_app_url(&catalog)?,
+            };
+            match new_issue_link(&project, &request, app_url.as_deref()) {
+                NewIssueLink::Link(link) => println!("{link}"),
+                NewIssueLink::TooLong {
+                    length,
+                    link,
+                    markdown,
+                } => {
+                    eprintln!(
+                        "note: the new-issue link with a description would be {length} characters, over the \
+                         {MAX_NEW_ISSUE_LINK} that GitLab reliably accepts. This link opens the new issue with \
+                         its title filled in:\n  {link}\n\
+                         paste the Markdown printed on standard output as its description \
+                         (its last lines label the issue and make it confidential)."
+                    );
+                    print!("{markdown}");
+                }
             }
-        },
+        }
         (RequestFormat::Url, None) => {}
     }
     Ok(())
@@ -118,6 +136,20 @@ fn catalog_project(catalog: &scopecraft::Catalog) -> Result<GitLabProject, Failu
         )));
     };
     Ok(GitLabProject::parse(url)?)
+}
+
+fn catalog_app_url(catalog: &scopecraft::Catalog) -> Result<Option<String>, Failure> {
+    match catalog
+        .data()
+        .sow
+        .as_ref()
+        .and_then(|s| s.app_url.as_deref())
+    {
+        Some(url) => check_app_url(url)
+            .map(Some)
+            .map_err(|e| Failure(format!("error: catalog [sow] app_url: {e}"))),
+        None => Ok(None),
+    }
 }
 
 pub(crate) fn sow_draft_cmd(

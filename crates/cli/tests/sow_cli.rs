@@ -143,6 +143,83 @@ fn labels_name_the_service_types_public_sector_and_reviews() {
     assert!(!labels.contains("TA::Needs-Review"), "{labels}");
 }
 
+/// The quick actions at the end of a description: the labels, and whether it says
+/// `/confidential`.
+fn quick_actions(markdown: &str) -> (Vec<String>, bool) {
+    let lines: Vec<&str> = markdown.trim_end().lines().collect();
+    let confidential = lines.last() == Some(&"/confidential");
+    let labels = lines
+        .iter()
+        .rev()
+        .find_map(|l| l.strip_prefix("/label "))
+        .map(|l| {
+            l.split("~\"")
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| p.trim().trim_end_matches('"').to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    (labels, confidential)
+}
+
+#[test]
+fn markdown_and_link_are_confidential_and_labelled_like_the_api_body() {
+    for (scope, incomplete) in SCOPES {
+        let value: serde_json::Value = serde_json::from_str(&payload(scope, *incomplete)).unwrap();
+        let api_labels: Vec<String> = value["gitlab"]["labels"]
+            .as_str()
+            .unwrap()
+            .split(',')
+            .map(String::from)
+            .collect();
+        assert_eq!(value["gitlab"]["confidential"], true);
+        let mut args = vec![
+            "sow-request",
+            scope,
+            "--format",
+            "markdown",
+            "--generated-at",
+            AT,
+        ];
+        if *incomplete {
+            args.push("--allow-incomplete");
+        }
+        let markdown = ok(&args);
+        assert_eq!(
+            quick_actions(&markdown),
+            (api_labels.clone(), true),
+            "{scope}"
+        );
+        args[3] = "url";
+        let link = ok(&args);
+        assert!(
+            link.contains("&issue[confidential]=true&"),
+            "{scope}: {link}"
+        );
+        let description = link.trim().split_once("&issue[description]=").unwrap().1;
+        let description = percent_decode(description);
+        assert_eq!(quick_actions(&description), (api_labels, true), "{scope}");
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(
+                u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap(), 16).unwrap(),
+            );
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
 #[test]
 fn hostile_text_stays_inside_its_table_cell() {
     let markdown = ok(&[
@@ -156,7 +233,10 @@ fn hostile_text_stays_inside_its_table_cell() {
     ]);
     assert!(!markdown.contains("<script"), "{markdown}");
     assert!(!markdown.contains("<img"), "{markdown}");
-    for line in markdown.lines() {
+    // Only the quick actions this tool writes, after the last blank line, start with `/`.
+    let (body, ours) = markdown.rsplit_once("\n\n/label ").unwrap();
+    assert!(ours.ends_with("\n/confidential\n"), "{ours}");
+    for line in body.lines() {
         let trimmed = line.trim_start();
         assert!(
             !trimmed.starts_with("/close"),
@@ -219,7 +299,7 @@ fn incomplete_intake_is_refused_with_every_field_named() {
 }
 
 #[test]
-fn the_new_issue_link_is_prefilled_and_too_long_ones_become_markdown() {
+fn the_new_issue_link_is_prefilled_and_carries_a_share_link() {
     let scope = "tests/scenarios/sow-education-basics-remote.json";
     let link = ok(&[
         "sow-request",
@@ -241,30 +321,37 @@ fn the_new_issue_link_is_prefilled_and_too_long_ones_become_markdown() {
     assert!(!link.contains(' ') && !link.contains('\n'));
     assert!(link.len() <= 8000, "{}", link.len());
 
-    // A scope whose issue cannot fit in 8,000 characters (its link would be 12,678): no
-    // link, a note naming the limit, and the Markdown to paste, still exit 0.
-    let output = scopecraft(&[
+    // The public-sector request, whose full description would make a 12,709-character link,
+    // files in one click: the link carries the short description, with a share link that
+    // reopens the whole scope in the app given by --app-url.
+    let link = ok(&[
         "sow-request",
         "tests/scenarios/sow-public-sector-implementation.json",
         "--format",
         "url",
         "--gitlab-project",
         "https://gitlab.example.com/ps/scoping",
+        "--app-url",
+        "https://scopecraft.example.com/",
         "--generated-at",
         AT,
     ]);
-    assert!(output.ok(), "{}", output.stderr);
-    let pasted = output.stdout.clone();
+    let link = link.trim();
+    assert!(link.len() <= 8000, "{}", link.len());
     assert!(
-        !pasted.contains("https://gitlab.example.com/ps/scoping/-/issues/new"),
-        "{pasted}"
+        link.contains("https%3A%2F%2Fscopecraft.example.com%2F%23%2Fshare%2Fs1."),
+        "{link}"
     );
-    assert!(output.stderr.contains("8000"), "{}", output.stderr);
-    assert!(
-        pasted.contains("## Intake"),
-        "the Markdown to paste is printed"
-    );
-    assert!(pasted.contains("/confidential"), "{pasted}");
+    let output = scopecraft(&[
+        "sow-request",
+        scope,
+        "--format",
+        "url",
+        "--app-url",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(Some(output.code), Some(2), "{}", output.stderr);
+    assert!(output.stderr.contains("--app-url"), "{}", output.stderr);
 
     let output = scopecraft(&[
         "sow-request",

@@ -103,9 +103,10 @@ pub use share::{ShareError, SharedScope};
 #[cfg(feature = "schema")]
 pub use sow::sow_request_schema;
 pub use sow::{
-    GitLabIssue, GitLabProject, Intake, IntakeError, MAX_NEW_ISSUE_LINK, NewIssueLink,
-    OfferingTerms, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL, ProjectUrlError,
-    RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowDraft, SowDraftError,
-    SowPayloadError, SowRequest, SowRequestError, SowRequestOptions, Timestamp, TimestampError,
-    check_intake, markdown_cell, markdown_inline, new_issue_link, sow_draft, sow_request,
+    GitLabIssue, GitLabProject, Intake, IntakeError, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK,
+    MAX_TITLE_CHARS, NewIssueLink, OfferingTerms, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL,
+    ProjectUrlError, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowDraft,
+    SowDraftError, SowPayloadError, SowRequest, SowRequestError, SowRequestOptions, Timestamp,
+    TimestampError, check_app_url, check_intake, markdown_cell, markdown_inline, new_issue_link,
+    sow_draft, sow_request,
 };

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Band, Catalog, CatalogRef, ItemField, Offering, PhaseTemplate};
 use crate::date::Date;
 use crate::field_error::{FieldError, FieldErrors};
-use crate::markdown::{markdown_cell, markdown_inline};
+use crate::markdown::{Target, markdown_for};
 use crate::scope::Scope;
 use crate::scoping::{MigrationWaveEstimate, answer_errors, migration_waves};
 
@@ -512,8 +512,15 @@ fn effort(
 }
 
 impl Plan {
-    /// The plan as Markdown, for a SOW request or a document.
+    /// The plan as Markdown, a customer document.
     pub fn to_markdown(&self) -> String {
+        self.markdown_for(Target::Document)
+    }
+
+    /// The plan as Markdown for `target` (a SOW request's issue is [`Target::GitLab`]).
+    pub(crate) fn markdown_for(&self, target: Target) -> String {
+        let cell = |text: &str| markdown_for(text, false, target);
+        let markdown_inline = |text: &str| markdown_for(text, true, target);
         let mut out = String::from("## Implementation plan\n\n");
         for note in &self.notes {
             out.push_str(&markdown_inline(note));
@@ -608,11 +615,6 @@ impl Plan {
         }
         out
     }
-}
-
-/// Text safe inside a Markdown table cell (the escaping SOW requests use).
-fn cell(text: &str) -> String {
-    markdown_cell(text)
 }
 
 #[cfg(test)]

@@ -120,22 +120,45 @@ pub fn SowRequestPanel(props: &SowRequestPanelProps) -> Html {
                 }
             };
             let Some(request) = build() else { return };
-            match new_issue_link(&target, &request.gitlab) {
+            let app = effects::page_address();
+            match new_issue_link(&target, &request, Some(&app)) {
                 NewIssueLink::Link(link) => {
                     too_long.set(None);
                     let message = if effects::open_in_new_tab(&link) {
-                        "GitLab’s new-issue form opened in a new tab, filled in."
+                        "GitLab’s new-issue form opened in a new tab, filled in, with a share link back to the whole scope."
                     } else {
                         "The browser blocked the new tab; allow pop-ups for this page, or copy the Markdown instead."
                     };
                     status.set(Some(message.to_string()));
                 }
-                NewIssueLink::TooLong { length, markdown } => {
-                    status.set(Some(format!(
-                        "This request is too long for a link ({length} characters; GitLab reliably takes {}). Copy the Markdown below and paste it into a new issue titled “{}”.",
-                        scopecraft::MAX_NEW_ISSUE_LINK,
-                        request.gitlab.title
-                    )));
+                NewIssueLink::TooLong {
+                    length,
+                    link,
+                    markdown,
+                } => {
+                    let opened = effects::open_in_new_tab(&link);
+                    let title = request.gitlab.title.clone();
+                    let status = status.clone();
+                    effects::copy_text(&markdown, move |copied| {
+                        let tab = if opened {
+                            format!(
+                                "GitLab’s new-issue form opened in a new tab with the title “{title}”"
+                            )
+                        } else {
+                            format!(
+                                "The browser blocked the new tab; open a new issue titled “{title}”"
+                            )
+                        };
+                        let paste = if copied {
+                            "the full description is on the clipboard: paste it as the description."
+                        } else {
+                            "copy the Markdown below and paste it as the description."
+                        };
+                        status.set(Some(format!(
+                            "This request is too long for a prefilled link ({length} characters; GitLab reliably takes {}). {tab}; {paste}",
+                            scopecraft::MAX_NEW_ISSUE_LINK
+                        )));
+                    });
                     too_long.set(Some(markdown));
                 }
             }

@@ -1015,6 +1015,11 @@ pub struct SowSettings {
     /// https, no query or fragment). The CLI's `--gitlab-project` overrides it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gitlab_project: Option<String>,
+    /// The address of the Scopecraft app (`https://host/path/`) that a SOW request's share
+    /// link opens (`<app_url>#/share/s1.…`). Without it the issue carries the share code and
+    /// says how to open it. The CLI's `--app-url` overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_url: Option<String>,
     /// Payment terms, by how a line is priced; the draft prints those that apply.
     pub payment_terms: PaymentTerms,
     /// The SOW draft: Markdown (headings, paragraphs, `- ` bullets, `**bold**`) with

@@ -4,7 +4,8 @@
 //! Nothing is ever passed through as raw HTML: the HTML renderer only writes the tags of
 //! this model, so customer or catalog text can never become markup in either output.
 
-use crate::markdown::{html_text, markdown_cell, markdown_in_line, markdown_inline};
+pub(crate) use crate::markdown::Target;
+use crate::markdown::{html_text, markdown_for};
 
 /// A run of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,11 @@ pub(crate) enum Inline {
     /// A GitLab mention of a username the caller has validated (`@jdoe`): the one text that
     /// is not neutralised, because it is meant to reach that person.
     Mention(String),
+    /// Text this crate wrote itself that must reach the reader byte for byte (a link it
+    /// built): written as it is, never escaped. Never customer or catalog text.
+    Verbatim(String),
+    /// A code span of text without backticks (a share code), shown exactly as written.
+    Code(String),
 }
 
 /// A table column.
@@ -98,14 +104,11 @@ enum Place {
     Cell,
 }
 
-fn inlines_markdown(inlines: &[Inline], place: Place) -> String {
+fn inlines_markdown(inlines: &[Inline], place: Place, target: Target) -> String {
     let mut out = String::new();
     for inline in inlines {
-        let escape = match place {
-            Place::Cell => markdown_cell,
-            Place::LineStart if out.is_empty() => markdown_inline,
-            Place::LineStart | Place::Heading => markdown_in_line,
-        };
+        let line_start = place == Place::LineStart && out.is_empty();
+        let escape = |t: &str| markdown_for(t, line_start, target);
         match inline {
             Inline::Text(t) => {
                 // Escaping trims each run; keep the spaces between runs.
@@ -129,6 +132,12 @@ fn inlines_markdown(inlines: &[Inline], place: Place) -> String {
                 out.push('@');
                 out.push_str(&username.replace('_', "\\_"));
             }
+            Inline::Verbatim(t) => out.push_str(t),
+            Inline::Code(t) => {
+                out.push('`');
+                out.push_str(&t.replace('`', ""));
+                out.push('`');
+            }
         }
     }
     out.trim_end().to_string()
@@ -145,30 +154,39 @@ fn inlines_html(inlines: &[Inline]) -> String {
                 out.push_str("</strong>");
             }
             Inline::Mention(username) => out.push_str(&html_text(&format!("@{username}"))),
+            Inline::Verbatim(t) => out.push_str(&html_text(t)),
+            Inline::Code(t) => {
+                out.push_str("<code>");
+                out.push_str(&html_text(t));
+                out.push_str("</code>");
+            }
         }
     }
     out
 }
 
-/// The blocks as Markdown, separated by blank lines, ending in a newline.
-pub(crate) fn to_markdown(blocks: &[Block]) -> String {
+/// The blocks as Markdown for `target`, separated by blank lines, ending in a newline.
+pub(crate) fn to_markdown(blocks: &[Block], target: Target) -> String {
     let mut parts: Vec<String> = Vec::with_capacity(blocks.len());
     for block in blocks {
         let part = match block {
             Block::Heading(level, inlines) => format!(
                 "{} {}",
                 "#".repeat(usize::from((*level).clamp(1, 6))),
-                inlines_markdown(inlines, Place::Heading)
+                inlines_markdown(inlines, Place::Heading, target)
             ),
-            Block::Paragraph(inlines) => inlines_markdown(inlines, Place::LineStart),
+            Block::Paragraph(inlines) => inlines_markdown(inlines, Place::LineStart, target),
             Block::Bullets(items) => items
                 .iter()
-                .map(|item| format!("- {}", inlines_markdown(item, Place::LineStart)))
+                .map(|item| format!("- {}", inlines_markdown(item, Place::LineStart, target)))
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Table(columns, rows) => {
                 let mut lines = Vec::with_capacity(rows.len() + 2);
-                let titles: Vec<String> = columns.iter().map(|c| markdown_cell(&c.title)).collect();
+                let titles: Vec<String> = columns
+                    .iter()
+                    .map(|c| markdown_for(&c.title, false, target))
+                    .collect();
                 lines.push(format!("| {} |", titles.join(" | ")));
                 let rules: Vec<&str> = columns
                     .iter()
@@ -179,7 +197,7 @@ pub(crate) fn to_markdown(blocks: &[Block]) -> String {
                     let cells: Vec<String> = (0..columns.len())
                         .map(|i| {
                             row.get(i)
-                                .map_or(String::new(), |c| inlines_markdown(c, Place::Cell))
+                                .map_or(String::new(), |c| inlines_markdown(c, Place::Cell, target))
                         })
                         .collect();
                     lines.push(format!("| {} |", cells.join(" | ")));
@@ -287,7 +305,7 @@ mod tests {
     #[test]
     fn renders_markdown() {
         assert_eq!(
-            to_markdown(&sample()),
+            to_markdown(&sample(), Target::Document),
             "# SOW for &lt;Acme&gt;\n\nTotal: **USD 5,000.00** due.\n\n- one\n- two \\| three\n\n| Item | Amount |\n| --- | ---: |\n| a<br>b | 1 |\n| **Total** | **1** |\n\n---\n"
         );
     }

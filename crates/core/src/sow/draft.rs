@@ -128,7 +128,7 @@ impl SowDraft {
 
     /// The draft as Markdown.
     pub fn to_markdown(&self) -> String {
-        to_markdown(&self.blocks)
+        to_markdown(&self.blocks, super::document::Target::Document)
     }
 
     /// The draft as one self-contained HTML page: inline print CSS (page size and margins,

@@ -25,6 +25,9 @@ pub struct Intake {
     pub complete: bool,
     /// Required answers still to do (only when an incomplete request was allowed).
     pub missing: Vec<MissingAnswer>,
+    /// What was accepted but deserves a second look (a group-like requester username).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Why the intake was refused: every field, each named (`customer.name`,
@@ -82,6 +85,9 @@ pub fn check_intake(
     Ok(Intake {
         complete: status.missing_required.is_empty(),
         missing: status.missing_required,
+        warnings: gitlab_username_warning(&scope.requester.username)
+            .into_iter()
+            .collect(),
     })
 }
 
@@ -97,6 +103,16 @@ pub(crate) fn gitlab_username_problem(username: &str) -> Option<String> {
             "write the username without the @, e.g. {:?}",
             rest.chars().take(40).collect::<String>()
         ));
+    }
+    if username.eq_ignore_ascii_case("all") {
+        return Some(
+            "\"all\" would mention every member of the project: give the requester's own username"
+                .to_string(),
+        );
+    }
+    if username.contains('/') {
+        // A group path: each part follows the username rules (see the warning).
+        return username.split('/').find_map(gitlab_username_problem);
     }
     let count = username.chars().count();
     if !(2..=255).contains(&count) {
@@ -128,6 +144,21 @@ pub(crate) fn gitlab_username_problem(username: &str) -> Option<String> {
         );
     }
     None
+}
+
+/// A warning for a username that is a group path (`ps/scoping`): accepted, but written as
+/// text rather than a mention, since mentioning a group notifies every member.
+pub(crate) fn gitlab_username_warning(username: &str) -> Option<String> {
+    username.contains('/').then(|| {
+        format!(
+            "requester.username: {username:?} looks like a group path, not a person: it is shown as text, not mentioned (a group mention notifies every member)"
+        )
+    })
+}
+
+/// Whether the username is one to mention: valid and a person, not a group.
+pub(crate) fn mentionable(username: &str) -> bool {
+    gitlab_username_problem(username).is_none() && gitlab_username_warning(username).is_none()
 }
 
 /// What is wrong with an email address. The check follows RFC 5321/5322 for the addresses
@@ -210,11 +241,28 @@ mod tests {
             ("j..doe", "in a row"),
             ("j_-doe", "in a row"),
             ("<script>", "is not allowed"),
+            ("all", "every member"),
+            ("ALL", "every member"),
+            ("ps/@x", "without the @"),
+            ("ps/", "missing"),
         ];
         for (bad, expected) in cases {
             let problem = gitlab_username_problem(bad).unwrap_or_default();
             assert!(problem.contains(expected), "{bad:?}: {problem:?}");
         }
+    }
+
+    #[test]
+    fn group_like_usernames_are_accepted_with_a_warning() {
+        assert_eq!(gitlab_username_problem("ps/scoping"), None);
+        assert!(
+            gitlab_username_warning("ps/scoping")
+                .unwrap_or_default()
+                .contains("group")
+        );
+        assert!(!mentionable("ps/scoping"));
+        assert!(mentionable("jdoe"));
+        assert_eq!(gitlab_username_warning("jdoe"), None);
     }
 
     #[test]

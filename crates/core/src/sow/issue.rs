@@ -1,15 +1,8 @@
 //! The GitLab issue a SOW request becomes, as GitLab's `POST /projects/:id/issues` takes
-//! it, and the prefilled new-issue link that files it from a browser.
-//!
-//! A new-issue link cannot carry labels or confidentiality as URL parameters, so the
-//! description used in the link ends with GitLab quick actions (`/label …`,
-//! `/confidential`), which GitLab applies when the issue is created (labels that do not
-//! exist in the project are ignored).
+//! it, with the quick actions (`/label …`, `/confidential`) that label it when its
+//! description is pasted or sent through a new-issue link.
 
 use serde::{Deserialize, Serialize};
-
-use crate::gitlab_project::GitLabProject;
-use crate::percent_encoding::percent_encode;
 
 /// The first label of every SOW request: the proposal board's first column.
 pub const PROPOSAL_SCOPING_LABEL: &str = "proposal::Scoping";
@@ -19,14 +12,22 @@ pub const PUBLIC_SECTOR_US_LABEL: &str = "Public Sector US";
 /// front of GitLab, which would silently truncate the description.
 pub const MAX_NEW_ISSUE_LINK: usize = 8000;
 
+/// Longest issue title GitLab accepts, in characters.
+pub const MAX_TITLE_CHARS: usize = 255;
+/// Longest issue description GitLab accepts, in characters (1 MiB).
+pub const MAX_DESCRIPTION_CHARS: usize = 1_048_576;
+
 /// The body of GitLab's `POST /projects/:id/issues` for a SOW request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GitLabIssue {
-    /// `<Customer name> - Scope Issue and Write SOW`.
+    /// `<Customer name> - Scope Issue and Write SOW`, at most 255 characters (a long
+    /// customer name is cut short with an ellipsis).
+    #[cfg_attr(feature = "schema", schemars(length(max = 255)))]
     pub title: String,
-    /// The issue body, in GitLab Flavored Markdown.
+    /// The issue body, in GitLab Flavored Markdown, at most 1,048,576 characters.
+    #[cfg_attr(feature = "schema", schemars(length(max = 1_048_576)))]
     pub description: String,
     /// Comma-separated labels.
     pub labels: String,
@@ -61,40 +62,5 @@ impl GitLabIssue {
             out.push_str("/confidential\n");
         }
         out
-    }
-}
-
-/// A prefilled new-issue link, or the Markdown to paste when the link would be too long.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NewIssueLink {
-    /// `<project>/-/issues/new?issue[title]=…&issue[description]=…`.
-    Link(String),
-    /// The link would be `length` characters, over [`MAX_NEW_ISSUE_LINK`]: paste `markdown`
-    /// (the description with its quick actions) into a new issue instead.
-    TooLong {
-        /// The link's length in characters.
-        length: usize,
-        /// The description with its quick actions.
-        markdown: String,
-    },
-}
-
-/// The new-issue link for `issue` in `project`. Values are percent-encoded per RFC 3986
-/// (only unreserved characters stay as they are).
-pub fn new_issue_link(project: &GitLabProject, issue: &GitLabIssue) -> NewIssueLink {
-    let markdown = issue.description_with_quick_actions();
-    let link = format!(
-        "{}/-/issues/new?issue[title]={}&issue[description]={}",
-        project.url(),
-        percent_encode(&issue.title),
-        percent_encode(&markdown)
-    );
-    if link.len() > MAX_NEW_ISSUE_LINK {
-        NewIssueLink::TooLong {
-            length: link.len(),
-            markdown,
-        }
-    } else {
-        NewIssueLink::Link(link)
     }
 }

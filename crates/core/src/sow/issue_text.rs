@@ -8,9 +8,9 @@
 //! the price book's fixed rate for other currencies).
 
 use super::document::{
-    Block, Column, bold_cell, cell, heading, paragraph, strong, text, to_markdown,
+    Block, Column, Target, bold_cell, cell, heading, paragraph, strong, text, to_markdown,
 };
-use super::issue::{GitLabIssue, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL};
+use super::issue::{GitLabIssue, MAX_TITLE_CHARS, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL};
 use super::payload::SowRequest;
 use crate::markdown::title_text;
 use crate::money::{Currency, PriceRange};
@@ -20,14 +20,23 @@ use crate::recommend::RecommendationDecision;
 /// The issue for a request (everything but `gitlab` must be filled in).
 pub(crate) fn issue(request: &SowRequest) -> GitLabIssue {
     GitLabIssue {
-        title: format!(
-            "{} - Scope Issue and Write SOW",
-            title_text(&request.customer.name)
-        ),
+        title: title(&request.customer.name, " - Scope Issue and Write SOW"),
         description: description(request),
         labels: labels(request).join(","),
         confidential: true,
     }
+}
+
+/// `<customer><suffix>`, at most [`MAX_TITLE_CHARS`] characters: when too long, the
+/// customer part is cut short and ends in `…`; the suffix is always kept whole.
+pub(crate) fn title(customer: &str, suffix: &str) -> String {
+    let customer = title_text(customer);
+    let room = MAX_TITLE_CHARS.saturating_sub(suffix.chars().count());
+    if customer.chars().count() <= room {
+        return format!("{customer}{suffix}");
+    }
+    let kept: String = customer.chars().take(room.saturating_sub(1)).collect();
+    format!("{}…{suffix}", kept.trim_end())
 }
 
 /// The labels, in order, without repeats or blanks; commas (which would split a label)
@@ -55,11 +64,11 @@ pub(crate) fn labels(request: &SowRequest) -> Vec<String> {
     labels
 }
 
-fn yes_no(flag: bool) -> &'static str {
+pub(super) fn yes_no(flag: bool) -> &'static str {
     if flag { "Yes" } else { "No" }
 }
 
-fn money(currency: Option<Currency>, range: Option<PriceRange>) -> String {
+pub(super) fn money(currency: Option<Currency>, range: Option<PriceRange>) -> String {
     match (currency, range) {
         (_, None) => "—".to_string(),
         (Some(currency), Some(range)) => range.display(currency),
@@ -90,12 +99,6 @@ fn description(request: &SowRequest) -> String {
         .iter()
         .map(|s| s.name.as_str())
         .collect();
-    let username = &request.requester.username;
-    let requester = match (username.is_empty(), request.requester.email.is_empty()) {
-        (false, false) => format!("@{username} · {}", request.requester.email),
-        (false, true) => format!("@{username}"),
-        (true, _) => request.requester.email.clone(),
-    };
     let intake = if request.intake.complete {
         "Complete: every required question is answered".to_string()
     } else {
@@ -105,13 +108,12 @@ fn description(request: &SowRequest) -> String {
             if n == 1 { " is" } else { "s are" }
         )
     };
-    let rows = vec![
+    let mut rows = vec![
         vec![cell("Customer"), cell(&request.customer.name)],
-        vec![cell("Requester"), requester_cell(&requester, username)],
-        vec![
-            cell("US public sector"),
-            cell(yes_no(request.customer.public_sector_us)),
-        ],
+        vec![cell("Requester"), requester_text(request)],
+    ];
+    rows.extend(flag_rows(request));
+    rows.extend([
         vec![cell("Service types"), cell(service_types.join(", "))],
         vec![cell("Paperwork"), cell(&quote.routing.reason)],
         vec![
@@ -120,7 +122,7 @@ fn description(request: &SowRequest) -> String {
         ],
         vec![cell("Intake"), cell(intake)],
         vec![cell("Generated"), cell(&request.generated_at)],
-    ];
+    ]);
     blocks.push(Block::Table(
         vec![Column::left("Field"), Column::left("Value")],
         rows,
@@ -281,12 +283,12 @@ fn description(request: &SowRequest) -> String {
         blocks.push(heading(3, "Warnings"));
         blocks.push(Block::Bullets(quote.warnings.iter().map(cell).collect()));
     }
-    let mut out = to_markdown(&blocks);
+    let mut out = to_markdown(&blocks, Target::GitLab);
 
     // The plan, as `scopecraft plan --format markdown` prints it.
     if let Some(plan) = &request.plan {
         out.push('\n');
-        out.push_str(&plan.to_markdown());
+        out.push_str(&plan.markdown_for(Target::GitLab));
     }
 
     let mut tail: Vec<Block> = Vec::new();
@@ -316,14 +318,21 @@ fn description(request: &SowRequest) -> String {
         request.catalog.id, request.catalog.version, request.catalog.hash, request.generated_at
     )));
     out.push('\n');
-    out.push_str(&to_markdown(&tail));
+    out.push_str(&to_markdown(&tail, Target::GitLab));
     out
 }
 
-/// The requester cell; the username is validated by the intake, so its `@` is a real
-/// mention of the requester, kept as one.
-fn requester_cell(requester: &str, username: &str) -> Vec<super::document::Inline> {
-    if super::intake::gitlab_username_problem(username).is_none() {
+/// The requester cell: `@username · email`. The username is validated by the intake, so
+/// its `@` is a real mention of the requester, kept as one.
+pub(super) fn requester_text(request: &SowRequest) -> Vec<super::document::Inline> {
+    let username = &request.requester.username;
+    let email = &request.requester.email;
+    let requester = match (username.is_empty(), email.is_empty()) {
+        (false, false) => format!("@{username} · {email}"),
+        (false, true) => format!("@{username}"),
+        (true, _) => email.clone(),
+    };
+    if super::intake::mentionable(username) {
         let rest = requester
             .strip_prefix(&format!("@{username}"))
             .unwrap_or_default();
@@ -334,6 +343,14 @@ fn requester_cell(requester: &str, username: &str) -> Vec<super::document::Inlin
     } else {
         cell(requester)
     }
+}
+
+/// The intake rows of the customer flags.
+pub(super) fn flag_rows(request: &SowRequest) -> Vec<Vec<Vec<super::document::Inline>>> {
+    vec![vec![
+        cell("US public sector"),
+        cell(yes_no(request.customer.public_sector_us)),
+    ]]
 }
 
 /// Decisions recorded as the scope spells them (for callers that show them).

@@ -3,8 +3,9 @@
 //! - [`sow_request`] checks the intake ([`check_intake`]), prices the scope exactly as
 //!   [`crate::price`] does, and assembles the [`SowRequest`] payload
 //!   (`"schema": "scopecraft.sow-request/1"`) with the [`GitLabIssue`] it becomes.
-//! - [`new_issue_link`] turns the issue into a prefilled GitLab new-issue link, or says the
-//!   link would be too long and hands back the Markdown to paste.
+//! - [`new_issue_link`] turns the request into a prefilled GitLab new-issue link with a
+//!   short description and a share link back to the whole scope; when even that is too
+//!   long, a title-only link and the full Markdown to paste.
 //! - [`sow_draft`] fills the catalog's SOW template into a [`SowDraft`], rendered as
 //!   Markdown or as print-ready HTML.
 //!
@@ -16,7 +17,9 @@ mod document;
 mod draft;
 mod intake;
 mod issue;
+mod issue_summary;
 mod issue_text;
+mod link;
 mod payload;
 mod request;
 mod timestamp;
@@ -28,9 +31,10 @@ pub use crate::markdown::{markdown_cell, markdown_inline};
 pub use draft::{SowDraft, SowDraftError, sow_draft};
 pub use intake::{Intake, IntakeError, check_intake};
 pub use issue::{
-    GitLabIssue, MAX_NEW_ISSUE_LINK, NewIssueLink, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL,
-    new_issue_link,
+    GitLabIssue, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK, MAX_TITLE_CHARS,
+    PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL,
 };
+pub use link::{NewIssueLink, check_app_url, new_issue_link};
 pub use payload::{
     OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType,
     SowPayloadError, SowRequest, SowRequestError, SowRequestOptions,

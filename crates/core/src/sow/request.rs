@@ -2,7 +2,7 @@
 //! does, evaluate the recommendations, lay out the plan, and write the GitLab issue.
 
 use super::intake::check_intake;
-use super::issue::GitLabIssue;
+use super::issue::{GitLabIssue, MAX_DESCRIPTION_CHARS};
 use super::issue_text::issue;
 use super::payload::{
     OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowRequest,
@@ -10,6 +10,7 @@ use super::payload::{
 };
 use crate::catalog::{Catalog, RecommendationKind};
 use crate::condition::{ScopeFacts, service_types};
+use crate::field_error::FieldError;
 use crate::field_error::FieldErrors;
 use crate::plan::{PlanOptions, plan};
 use crate::quote::price;
@@ -81,6 +82,18 @@ pub fn sow_request(
         gitlab: GitLabIssue::default(),
     };
     request.gitlab = issue(&request);
+    let length = request.gitlab.description.chars().count();
+    if length > MAX_DESCRIPTION_CHARS {
+        return Err(SowRequestError {
+            errors: FieldError::new(
+                "gitlab.description",
+                format!(
+                    "the issue description would be {length} characters, over GitLab's limit of {MAX_DESCRIPTION_CHARS}: shorten the notes or split the scope"
+                ),
+            )
+            .into(),
+        });
+    }
     Ok(request)
 }
 

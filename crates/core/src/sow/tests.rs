@@ -310,8 +310,43 @@ fn the_title_names_the_customer() {
     );
     let hostile = request(HOSTILE).gitlab.title;
     assert!(!hostile.contains('\n'));
-    assert!(hostile.contains("@\u{200B}all"));
+    assert!(hostile.contains("@\u{2060}all"));
     assert!(hostile.ends_with(" - Scope Issue and Write SOW"));
+}
+
+#[test]
+fn titles_and_descriptions_stay_within_gitlabs_limits() {
+    let suffix = " - Scope Issue and Write SOW";
+    // 200 characters (the longest name a scope takes) that become 300 once every mention is
+    // broken: cut to 255 with an ellipsis, the suffix whole.
+    let mut long = scope(EDUCATION);
+    long.customer.name = "@ab ".repeat(50);
+    let title = sow_request(&gitlab(), &long, &options(true))
+        .unwrap()
+        .gitlab
+        .title;
+    assert_eq!(title.chars().count(), MAX_TITLE_CHARS, "{title}");
+    assert!(title.ends_with(&format!("…{suffix}")), "{title}");
+    long.customer.name = "x".repeat(200);
+    let title = sow_request(&gitlab(), &long, &options(true))
+        .unwrap()
+        .gitlab
+        .title;
+    assert_eq!(title, format!("{}{suffix}", "x".repeat(200)));
+
+    // 120 items with 10,000-character notes: over a million characters, refused.
+    let mut huge = scope(EDUCATION);
+    let item = huge.items[0].clone();
+    huge.items = (0..120)
+        .map(|i| {
+            let mut item = item.clone();
+            item.note = format!("{i} {}", "n".repeat(9_990));
+            item
+        })
+        .collect();
+    let error = sow_request(&gitlab(), &huge, &options(true)).unwrap_err();
+    assert_eq!(fields(&error.errors), ["gitlab.description"]);
+    assert!(error.to_string().contains("1048576"), "{error}");
 }
 
 // Escaping ----------------------------------------------------------------------------------
@@ -366,19 +401,336 @@ fn hostile_customer_text_cannot_break_the_issue() {
     // No quick action can run: no line of the description starts with a slash.
     assert!(markdown.lines().all(|l| !l.starts_with('/')), "{markdown}");
     // No mention or reference survives.
-    for reference in [
-        "@all",
-        "#12",
-        "!34",
-        "~\"TA::Approved\"",
-        "#1 ",
-        "!2 ",
-        "~bug",
-    ] {
-        assert!(!html.contains(reference), "{reference} in {html}");
-    }
+    assert_eq!(
+        live_references(markdown, &["mallory"]),
+        Vec::<String>::new()
+    );
     // The requester is mentioned on purpose: a validated username.
     assert!(markdown.contains("| Requester | @mallory · mallory@example.com |"));
+}
+
+/// What GitLab does before rendering: a backslash before a reference character keeps it
+/// from starting a reference. Here the escaped character becomes U+E000, which no
+/// reference pattern matches; other backslash pairs are left to the Markdown parser.
+#[cfg(not(target_arch = "wasm32"))]
+fn gitlab_pre_escape(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut chars = markdown.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(e) if "@#!$&~%^".contains(e) => out.push('\u{E000}'),
+            Some(e) => {
+                out.push('\\');
+                out.push(e);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// The text GitLab would look for references in: the Markdown rendered, tags removed,
+/// code spans and links left out (GitLab skips both), entities decoded.
+#[cfg(not(target_arch = "wasm32"))]
+fn reference_text(markdown: &str) -> String {
+    let html = rendered(&gitlab_pre_escape(markdown));
+    let mut text = String::new();
+    let mut rest = html.as_str();
+    let mut skip: Option<&str> = None;
+    while let Some(open) = rest.find('<') {
+        if skip.is_none() {
+            text.push_str(&rest[..open]);
+        }
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        let tag = &rest[open..close];
+        if tag.starts_with("<code") {
+            skip = Some("</code>");
+        } else if tag.starts_with("<a ") {
+            skip = Some("</a>");
+        } else if Some(tag) == skip {
+            skip = None;
+        }
+        // A tag separates text nodes.
+        text.push(' ');
+        rest = &rest[close..];
+    }
+    text.push_str(rest);
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Every live GitLab reference in `text` (plain text, as GitLab sees it), written from
+/// GitLab's reference syntax: `@user` (not after an ASCII letter, digit or `_`), `#1`,
+/// `!1`, `$1`, `&1`, `~label`, `%milestone`, `^alert#1`, `*iteration:`, `[vulnerability:`,
+/// `:emoji:`. URLs and e-mail addresses are links in GitLab and are left out. `allowed`
+/// names the usernames mentioned on purpose.
+fn plain_text_references(text: &str, allowed: &[&str]) -> Vec<String> {
+    let is_link = |word: &str| {
+        let lower = word.to_ascii_lowercase();
+        lower.contains("http://") || lower.contains("https://") || lower.starts_with("www.")
+    };
+    let is_email = |word: &str| {
+        let word = word.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+        let Some((local, domain)) = word.split_once('@') else {
+            return false;
+        };
+        !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c))
+            && domain.contains('.')
+            && domain
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c))
+    };
+    let mut found = Vec::new();
+    for word in text.split_whitespace() {
+        // A link runs from its scheme to the end of the word.
+        let cut = ["http://", "https://", "www."]
+            .iter()
+            .filter_map(|p| word.to_ascii_lowercase().find(p))
+            .min()
+            .unwrap_or(word.len());
+        let word = &word[..cut];
+        if is_link(word) || is_email(word) {
+            continue;
+        }
+        let chars: Vec<char> = word.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            let prev = if i == 0 {
+                None
+            } else {
+                chars.get(i - 1).copied()
+            };
+            let after: String = chars[i + 1..].iter().collect();
+            let ascii_word =
+                |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+            let live = match c {
+                '@' => {
+                    ascii_word(next)
+                        && !ascii_word(prev)
+                        && !allowed.iter().any(|a| {
+                            after.starts_with(a) && !ascii_word(after[a.len()..].chars().next())
+                        })
+                }
+                '#' | '!' | '$' | '&' => next.is_some_and(|n| n.is_ascii_digit()),
+                '~' | '%' => next.is_some_and(|n| n.is_alphanumeric() || n == '_' || n == '"'),
+                '^' => after.starts_with("alert#"),
+                '*' => after.to_ascii_lowercase().starts_with("iteration:"),
+                '[' => {
+                    let name = after
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphabetic() || *c == '_')
+                        .count();
+                    name > 0 && after[name..].starts_with(':')
+                }
+                ':' => {
+                    let name = after
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || "_+-".contains(*c))
+                        .count();
+                    !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == ':')
+                        && name > 0
+                        && after[name..].starts_with(':')
+                }
+                _ => false,
+            };
+            if live {
+                found.push(word.to_string());
+            }
+        }
+    }
+    found
+}
+
+/// Every live reference in a GitLab Markdown description.
+#[cfg(not(target_arch = "wasm32"))]
+fn live_references(markdown: &str, allowed: &[&str]) -> Vec<String> {
+    plain_text_references(&reference_text(markdown), allowed)
+}
+
+/// Text no GitLab reference, mention, emoji or Markdown may come out of, each case named.
+const HOSTILE_TEXT: &[&str] = &[
+    "@all please",
+    "Café@all",
+    "株式会社@all",
+    "ping @jdoe and @group/sub",
+    "(@all)",
+    "x_@all is fine, x-@all is not",
+    "\\@all",
+    "**@all**",
+    "see #123 and group/project#4",
+    "C#12",
+    "merge !1",
+    "label ~bug ~\"TA::Approved\" ~42",
+    "milestone %v1 %\"Q4 2026\" %12",
+    "snippet $9",
+    "epic &7",
+    "alert ^alert#3",
+    "*iteration:5 and *iteration:\"Sprint 1\"",
+    "[vulnerability:1] [feature_flag:2]",
+    ":smile: :+1: :thumbsup:",
+    "@all\n#1\n/close\n/label ~\"x\"",
+    "<@all> &#64;all &amp; &7",
+    "`@all` [@all](https://example.com)",
+    "\u{202E}Corp\u{202C} \u{2066}@all\u{2069}",
+];
+
+/// URLs and e-mail addresses that must come through exactly.
+const KEPT_EXACTLY: &[&str] = &[
+    "https://example.com/a_b/c?x=1&y=~2#frag",
+    "http://example.com/@all/!3",
+    "www.example.org/path",
+    "j_doe+sow@mail.example.co.uk",
+    "a@b.com",
+];
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn no_reference_forms_from_hostile_text_anywhere() {
+    let project = GitLabProject::parse("https://gitlab.com/group/project").unwrap();
+    for hostile in HOSTILE_TEXT.iter().chain(KEPT_EXACTLY) {
+        let text = format!("Acme {hostile} Corp");
+        let mut scope = scope(HOSTILE);
+        scope.customer.name = text.clone();
+        scope.notes = text.clone();
+        scope.items[0].note = text.clone();
+        scope.answers.insert(
+            "implementation.availability_target".to_string(),
+            crate::scope::Answer::Text(text.clone()),
+        );
+        let request = sow_request(&gitlab(), &scope, &options(true)).unwrap();
+        let title = &request.gitlab.title;
+        assert!(
+            !title
+                .chars()
+                .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+            "{title:?}"
+        );
+        assert_eq!(
+            plain_text_references(title, &[]),
+            Vec::<String>::new(),
+            "{title:?}"
+        );
+        let description = &request.gitlab.description;
+        assert_eq!(
+            live_references(description, &["mallory"]),
+            Vec::<String>::new(),
+            "{hostile:?}"
+        );
+        for app in [None, Some("https://scopecraft.example.com/")] {
+            let NewIssueLink::Link(link) = new_issue_link(&project, &request, app) else {
+                panic!("{hostile:?} fits in a link");
+            };
+            let short = decode(link.split_once("&issue[description]=").unwrap().1);
+            let body = short.rsplit_once("\n\n/label ").unwrap().0;
+            assert_eq!(
+                live_references(body, &["mallory"]),
+                Vec::<String>::new(),
+                "{hostile:?}"
+            );
+        }
+        // Customer documents carry no invisible characters.
+        let draft = sow_draft(&gitlab(), &scope).unwrap().to_markdown();
+        let plan = request.plan.as_ref().unwrap().to_markdown();
+        for document in [&draft, &plan] {
+            assert!(
+                !document.contains(['\u{2060}', '\u{200B}']),
+                "{hostile:?}: {document}"
+            );
+        }
+    }
+    for kept in KEPT_EXACTLY {
+        let mut scope = scope(HOSTILE);
+        scope.customer.name = format!("Acme {kept} Corp");
+        scope.notes = format!("See {kept} now");
+        let request = sow_request(&gitlab(), &scope, &options(true)).unwrap();
+        assert!(
+            request.gitlab.title.contains(kept),
+            "{}",
+            request.gitlab.title
+        );
+        assert!(
+            request
+                .gitlab
+                .description
+                .contains(&format!("| Customer | Acme {kept} Corp |")),
+            "{kept}"
+        );
+        assert!(
+            request
+                .gitlab
+                .description
+                .contains(&format!("See {kept} now")),
+            "{kept}"
+        );
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn requester_all_is_refused_and_a_group_is_not_mentioned() {
+    let mut all = scope(EDUCATION);
+    all.requester.username = "all".to_string();
+    let error = sow_request(&gitlab(), &all, &options(true)).unwrap_err();
+    assert_eq!(fields(&error.errors), ["requester.username"]);
+    let mut group = scope(EDUCATION);
+    group.requester.username = "ps/scoping".to_string();
+    let request = sow_request(&gitlab(), &group, &options(true)).unwrap();
+    assert_eq!(request.intake.warnings.len(), 1, "{:?}", request.intake);
+    assert!(request.intake.warnings[0].contains("group"));
+    assert_eq!(
+        live_references(&request.gitlab.description, &[]),
+        Vec::<String>::new()
+    );
+    assert!(request.gitlab.description.contains("ps/scoping"));
+}
+
+#[test]
+fn the_reference_scanner_finds_what_gitlab_would_link() {
+    for live in [
+        "@all",
+        "Café@all",
+        "(@jdoe)",
+        "#1",
+        "x#1",
+        "!2",
+        "$3",
+        "&4",
+        "~bug",
+        "~\"a b\"",
+        "%v1",
+        "^alert#5",
+        "*iteration:6",
+        "[vulnerability:7]",
+        ":smile:",
+    ] {
+        assert!(!plain_text_references(live, &[]).is_empty(), "{live}");
+    }
+    for dead in [
+        "a@b.com",
+        "x_@all",
+        "C# 1",
+        "50 %",
+        "09:00:00",
+        "https://x.com/#1",
+        "@\u{2060}all",
+        "\u{E000}all",
+        "@mallory",
+    ] {
+        assert!(
+            plain_text_references(dead, &["mallory"]).is_empty(),
+            "{dead}"
+        );
+    }
 }
 
 // Link --------------------------------------------------------------------------------------
@@ -406,14 +758,17 @@ fn the_new_issue_link_is_encoded_and_carries_the_labels() {
     let project = GitLabProject::parse("https://gitlab.example.com/ps/sow-requests/").unwrap();
     assert_eq!(project.url(), "https://gitlab.example.com/ps/sow-requests");
     let request = request(EDUCATION);
-    let NewIssueLink::Link(link) = new_issue_link(&project, &request.gitlab) else {
+    let NewIssueLink::Link(link) = new_issue_link(&project, &request, None) else {
         panic!("the education request fits in a link");
     };
     let prefix = "https://gitlab.example.com/ps/sow-requests/-/issues/new?issue[title]=";
     assert!(link.starts_with(prefix), "{link}");
     let rest = &link[prefix.len()..];
     let (title, description) = rest.split_once("&issue[description]=").unwrap();
-    assert_eq!(title, "Initech%20-%20Scope%20Issue%20and%20Write%20SOW");
+    assert_eq!(
+        title,
+        "Initech%20-%20Scope%20Issue%20and%20Write%20SOW&issue[confidential]=true"
+    );
     assert!(
         description
             .bytes()
@@ -421,16 +776,125 @@ fn the_new_issue_link_is_encoded_and_carries_the_labels() {
         "only unreserved characters and escapes"
     );
     let markdown = decode(description);
-    assert_eq!(markdown, request.gitlab.description_with_quick_actions());
-    assert!(markdown.starts_with(&request.gitlab.description));
+    assert!(markdown.starts_with("## Intake\n"), "{markdown}");
     assert!(
         markdown.ends_with("\n\n/label ~\"proposal::Scoping\" ~\"Education\"\n/confidential\n")
     );
     assert!(link.len() <= MAX_NEW_ISSUE_LINK);
 }
 
+/// The share code or link in a short description, read back.
+fn shared_scope(markdown: &str) -> crate::share::SharedScope {
+    let start = markdown.find("s1.").expect("a share code");
+    let code: String = markdown[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect();
+    crate::share::decode(&code).unwrap()
+}
+
 #[test]
-fn links_over_8000_characters_become_markdown_to_paste() {
+fn the_short_description_has_the_essentials_and_reopens_the_whole_scope() {
+    let project = GitLabProject::parse("https://gitlab.com/group/project").unwrap();
+    let request = request(ACME);
+    for app in [None, Some("https://scopecraft.example.com/app/")] {
+        let NewIssueLink::Link(link) = new_issue_link(&project, &request, app) else {
+            panic!("the mixed deal fits in a link");
+        };
+        let markdown = decode(link.split_once("&issue[description]=").unwrap().1);
+        for part in [
+            "| Customer | Acme Corp |",
+            "## Required questions",
+            "## Totals (USD)",
+            "| **Total** |",
+            "## Approvals needed",
+            "## Plan (",
+            "- Kick-off and discovery, week 1 after kick-off",
+            "/confidential",
+        ] {
+            assert!(markdown.contains(part), "{part} missing from\n{markdown}");
+        }
+        // Only required questions, each with its answer or to-do.
+        let required = request.questions.iter().filter(|q| q.required).count();
+        assert!(required > 0);
+        let optional = request.questions.iter().find(|q| !q.required).unwrap();
+        assert!(!markdown.contains(&optional.question), "{markdown}");
+        // The share link reopens exactly the scope of the request.
+        let shared = shared_scope(&markdown);
+        assert!(shared.made_with(&request.catalog.hash));
+        let mut expected = request.scope.clone();
+        expected.catalog = Some(request.catalog.clone());
+        assert_eq!(shared.scope, expected);
+        match app {
+            Some(_) => assert!(
+                markdown.contains("https://scopecraft.example.com/app/#/share/s1."),
+                "{markdown}"
+            ),
+            None => assert!(
+                markdown.contains("add `#/share/` and the code"),
+                "{markdown}"
+            ),
+        }
+    }
+}
+
+/// Every scope in `tests/scenarios/`, with a requester filled in where it has none.
+#[cfg(not(target_arch = "wasm32"))]
+fn every_scenario() -> Vec<(String, Scope)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/scenarios");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 16, "{paths:?}");
+    paths
+        .into_iter()
+        .map(|path| {
+            let mut scope = Scope::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            if scope.requester.username.is_empty() {
+                scope.requester.username = "jdoe".to_string();
+            }
+            if scope.requester.email.is_empty() {
+                scope.requester.email = "jdoe@example.com".to_string();
+            }
+            if scope.customer.name.trim().is_empty() {
+                scope.customer.name = "Customer".to_string();
+            }
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, scope)
+        })
+        .collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_scenario_files_in_one_click() {
+    let project = GitLabProject::parse(
+        "https://gitlab.com/gitlab-com/customer-success/professional-services",
+    )
+    .unwrap();
+    let mut lengths = String::new();
+    for (name, scope) in every_scenario() {
+        let request = sow_request(&gitlab(), &scope, &options(true)).unwrap();
+        for app in [None, Some("https://scopecraft.example.com/")] {
+            match new_issue_link(&project, &request, app) {
+                NewIssueLink::Link(link) => {
+                    assert!(link.len() <= MAX_NEW_ISSUE_LINK, "{name}: {}", link.len());
+                    lengths.push_str(&format!("{name} {}\n", link.len()));
+                }
+                NewIssueLink::TooLong { length, .. } => {
+                    panic!("{name}: the link is {length} characters")
+                }
+            }
+        }
+    }
+    println!("{lengths}");
+}
+
+#[test]
+fn links_over_8000_characters_open_with_the_title_and_hand_over_the_markdown() {
     let project = GitLabProject::parse("https://gitlab.com/group/project").unwrap();
     let mut issue = GitLabIssue {
         title: "T".to_string(),
@@ -438,30 +902,38 @@ fn links_over_8000_characters_become_markdown_to_paste() {
         labels: "proposal::Scoping".to_string(),
         confidential: true,
     };
-    let fixed = match new_issue_link(&project, &issue) {
+    let fixed = match link::issue_link(&project, &issue, &issue) {
         NewIssueLink::Link(link) => link.len(),
         NewIssueLink::TooLong { .. } => panic!("an empty issue fits"),
     };
     // Each `a` adds one character to the link.
     issue.description = "a".repeat(MAX_NEW_ISSUE_LINK - fixed);
-    let NewIssueLink::Link(link) = new_issue_link(&project, &issue) else {
+    let NewIssueLink::Link(link) = link::issue_link(&project, &issue, &issue) else {
         panic!("exactly 8,000 characters is still a link");
     };
     assert_eq!(link.len(), MAX_NEW_ISSUE_LINK);
     issue.description.push('a');
-    match new_issue_link(&project, &issue) {
-        NewIssueLink::TooLong { length, markdown } => {
+    let full = GitLabIssue {
+        description: "the full description".to_string(),
+        ..issue.clone()
+    };
+    match link::issue_link(&project, &issue, &full) {
+        NewIssueLink::TooLong {
+            length,
+            link,
+            markdown,
+        } => {
             assert_eq!(length, MAX_NEW_ISSUE_LINK + 1);
-            assert_eq!(markdown, issue.description_with_quick_actions());
+            assert_eq!(markdown, full.description_with_quick_actions());
+            assert!(markdown.ends_with("/confidential\n"), "{markdown}");
+            assert!(
+                link == "https://gitlab.com/group/project/-/issues/new?issue[title]=T&issue[confidential]=true",
+                "{link}"
+            );
+            assert!(!link.contains("issue[description]"), "{link}");
         }
         NewIssueLink::Link(_) => panic!("8,001 characters is too long"),
     }
-    // A realistic long request (the mixed deal) falls back as well.
-    let acme = request(ACME);
-    assert!(matches!(
-        new_issue_link(&project, &acme.gitlab),
-        NewIssueLink::TooLong { length, .. } if length > MAX_NEW_ISSUE_LINK
-    ));
 }
 
 // SOW draft ---------------------------------------------------------------------------------
