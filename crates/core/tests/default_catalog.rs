@@ -248,6 +248,11 @@ fn rom_table_matches_the_reference() {
     };
     assert_eq!(rows.question, "migration.users");
     assert_eq!(columns.question, "migration.repositories");
+    // Columns count projects under 5 GB: repositories less the large ones.
+    assert_eq!(
+        columns.minus.as_deref(),
+        Some("migration.large_repositories")
+    );
     let row_bands: Vec<(u64, Option<u64>)> = rows.bands.iter().map(|b| (b.from, b.to)).collect();
     assert_eq!(
         row_bands,
@@ -261,7 +266,8 @@ fn rom_table_matches_the_reference() {
     assert_eq!(columns.bands.len(), 10);
     for (index, band) in columns.bands.iter().enumerate() {
         let index = u64::try_from(index).expect("small index");
-        let from = if index == 0 { 1 } else { index * 1000 + 1 };
+        // The first column is "≤1,000 projects under 5 GB": it starts at none.
+        let from = if index == 0 { 0 } else { index * 1000 + 1 };
         assert_eq!((band.from, band.to), (from, Some((index + 1) * 1000)));
     }
     assert_eq!(add_ons.len(), 1);

@@ -138,6 +138,49 @@ fn rom_table_corners_and_edges() {
 }
 
 #[test]
+fn rom_table_columns_count_projects_under_5_gb() {
+    let rom = |repos: u64, large: u64| {
+        quote(&format!(
+            r#"{{"items": [{{"sku": "GL-MIG-SM-SAAS"}}], "answers": {{"migration.users": 800, "migration.repositories": {repos}, "migration.large_repositories": {large}}}}}"#
+        ))
+    };
+    // 800 users is the 501–1,000 row. 1,005 repositories − 10 over 5 GB = 995 projects under
+    // 5 GB: the ≤1,000 column, 35–45k, + 1 started group of ten × 12,000 = 47,000–57,000
+    // (not the 1,001–2,000 column's 55–65k + 12,000).
+    let q = rom(1005, 10);
+    assert_eq!(q.total, usd("47000.00", "57000.00"));
+    assert!(q.lines[0].trace.iter().any(|t| t.text().contains(
+        "995 projects under 5 GB: migration.repositories = 1,005 − migration.large_repositories = 10 (the 0–1,000 band)"
+    )));
+    // 1,000 exactly, none large: 1,000 under 5 GB, still the first column: 35–45k.
+    assert_eq!(rom(1000, 0).total, usd("35000.00", "45000.00"));
+    // 1,001, none large: the second column, 55–65k.
+    assert_eq!(rom(1001, 0).total, usd("55000.00", "65000.00"));
+    // 1,010 with 10 large: 1,000 under 5 GB → first column 35–45k + 1 group 12,000.
+    assert_eq!(rom(1010, 10).total, usd("47000.00", "57000.00"));
+    // 1,011 with 11 large: 1,000 under 5 GB → first column + 2 started groups × 12,000 =
+    // 59,000–69,000.
+    assert_eq!(rom(1011, 11).total, usd("59000.00", "69000.00"));
+    // All 10 repositories large: 0 under 5 GB still prices in the first column:
+    // 35–45k + 12,000.
+    let q = rom(10, 10);
+    assert_eq!(q.total, usd("47000.00", "57000.00"));
+    assert!(q.warnings.is_empty(), "{:?}", q.warnings);
+    // More large repositories than repositories: counted as none left, with a warning.
+    let q = rom(5, 10);
+    assert_eq!(q.total, usd("47000.00", "57000.00"));
+    assert_eq!(q.warnings.len(), 1, "{:?}", q.warnings);
+    // Large repositories unanswered (0–30 plausible): 1,005 − 30 … 1,005 − 0 = 975–1,005
+    // projects under 5 GB spans the first two columns (35–65k), + 0–3 groups (0–36,000):
+    // 35,000–101,000.
+    let q = quote(
+        r#"{"items": [{"sku": "GL-MIG-SM-SAAS"}], "answers": {"migration.users": 800, "migration.repositories": 1005}}"#,
+    );
+    assert_eq!(q.total, usd("35000.00", "101000.00"));
+    assert_eq!(q.missing_answers, vec!["migration.large_repositories"]);
+}
+
+#[test]
 fn a_migration_plus_deal_with_a_deep_discount() {
     // MIG+ 35,000 less 30% = 24,500 → over 10% and over 25%: regional and VP review.
     let q = quote(r#"{"items": [{"sku": "MIG+", "discount_percent": "30"}]}"#);

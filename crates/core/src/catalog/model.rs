@@ -483,6 +483,13 @@ impl Band {
 pub struct Axis {
     /// The question id whose whole-number answer is looked up.
     pub question: String,
+    /// A question whose whole-number answer is subtracted from `question`'s before the band
+    /// is chosen (e.g. repositories larger than 5 GB, priced by an add-on instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minus: Option<String>,
+    /// What the axis counts, in words (`projects under 5 GB`), for the trace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<String>,
     /// Contiguous bands; a value outside every band has no table price.
     pub bands: Vec<Band>,
 }

@@ -151,6 +151,9 @@ fn whole_number_reference(
 
 fn axis(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering, path: &str, axis: &Axis) {
     whole_number_reference(cx, out, i, o, &format!("{path}.question"), &axis.question);
+    if let Some(minus) = &axis.minus {
+        whole_number_reference(cx, out, i, o, &format!("{path}.minus"), minus);
+    }
     for (field, message) in band_problems(&format!("{path}.bands"), &axis.bands) {
         out.offering(i, o, &field, message);
     }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::detail::{AddOnWords, AxisWords, Conversion, Converted, Count, TraceDetail};
+use super::detail::{AddOnWords, AxisWords, Conversion, Converted, Count, Difference, TraceDetail};
 use crate::money::{Currency, PriceRange, RoundingMode, group_thousands};
 use crate::quote::wording::{count_words, plural};
 
@@ -19,11 +19,33 @@ impl AxisWords {
                 question,
                 value,
                 band,
+                difference: None,
             } => format!(
                 "{question} = {} (the {} band)",
                 thousands(*value),
                 band.label()
             ),
+            AxisWords::Band {
+                question,
+                value,
+                band,
+                difference: Some(difference),
+            } => {
+                let Difference {
+                    total,
+                    minus,
+                    less,
+                    counts,
+                } = difference.as_ref();
+                format!(
+                    "{} {}: {question} = {} − {minus} = {} (the {} band)",
+                    thousands(*value),
+                    counts.as_deref().unwrap_or("counted"),
+                    thousands(*total),
+                    thousands(*less),
+                    band.label()
+                )
+            }
             AxisWords::Missing {
                 question,
                 text,
