@@ -365,7 +365,7 @@ fn expert_services_blocks() {
     assert_eq!(
         xprt.pricing,
         Pricing::Blocks {
-            hours_per_block: 40,
+            hours_per_block: 48,
             included_pm_hours: 8
         }
     );

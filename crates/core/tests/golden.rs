@@ -100,14 +100,33 @@ fn the_issue_example_deal() {
 
 #[test]
 fn expert_services_for_two_hundred_hours() {
-    // 200 / 40 = 5 blocks × 14,400 = 72,000 (each block carries 8 PM hours).
+    // A block is 48 hours, its 8 PM hours included: 200 / 48 = 4.17 → 5 blocks × 14,400 =
+    // 72,000.
     let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 200}]}"#);
     assert_eq!(q.lines[0].quantity, 5);
     assert_eq!(q.total, firm("72000.00"));
     assert_eq!(labels(&q), vec!["TA::Needs-Review"]);
-    // 201 hours start a sixth block.
-    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 201}]}"#);
+    // 240 hours fill exactly 5 blocks (72,000); 241 start a sixth: 6 × 14,400 = 86,400.
+    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 240}]}"#);
+    assert_eq!(q.total, firm("72000.00"));
+    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 241}]}"#);
     assert_eq!(q.total, firm("86400.00"));
+}
+
+#[test]
+fn expert_hours_count_against_the_whole_48_hour_block() {
+    // 48 hours = 40 expert + 8 PM = one block: 14,400 (not two blocks, 28,800).
+    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 48}]}"#);
+    assert_eq!(q.lines[0].quantity, 1);
+    assert_eq!(q.total, firm("14400.00"));
+    assert!(q.lines[0].trace.iter().any(|t| {
+        t.text()
+            .contains("per block (48 hours: 40 expert hours + 8 project-management hours)")
+    }));
+    // 49 hours start a second block: 2 × 14,400 = 28,800.
+    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 49}]}"#);
+    assert_eq!(q.lines[0].quantity, 2);
+    assert_eq!(q.total, firm("28800.00"));
 }
 
 #[test]

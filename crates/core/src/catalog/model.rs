@@ -349,9 +349,10 @@ pub enum Pricing {
     },
     /// Prepaid blocks of hours (price entry: `price` per block).
     Blocks {
-        /// Expert hours per block.
+        /// Hours a block holds in all, project management included; entered hours count
+        /// against this whole (48 hours are one block of 48).
         hours_per_block: u32,
-        /// Project-management hours included with each block.
+        /// How many of the block's hours are project management (the rest are expert hours).
         #[serde(default)]
         included_pm_hours: u32,
     },

@@ -98,7 +98,10 @@ impl TraceDetail {
                 pm_hours,
             } => {
                 let hours = if *pm_hours > 0 {
-                    format!("{hours} expert hours + {pm_hours} project-management hours")
+                    format!(
+                        "{hours} hours: {} expert hours + {pm_hours} project-management hours",
+                        hours.saturating_sub(u64::from(*pm_hours))
+                    )
                 } else {
                     format!("{hours} hours")
                 };
@@ -244,7 +247,7 @@ impl TraceDetail {
                 exact,
                 blocks,
             } => format!(
-                "{} hours ÷ {hours_per_block} hours per block = {} → {} (blocks are sold whole).",
+                "{} hours ÷ {hours_per_block} hours per block (every hour counts, project management included) = {} → {} (blocks are sold whole).",
                 hours.normalize(),
                 exact.round_dp(2).normalize(),
                 count_words(*blocks, "block")
