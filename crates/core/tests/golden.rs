@@ -75,6 +75,25 @@ fn on_site_cicd_class_bills_travel_separately() {
 }
 
 #[test]
+fn on_site_devops_fundamentals_for_22_counts_travel_in_the_cohort_count() {
+    // GL-DOF on site: 20,000 a cohort of 12, 4 × SRV-PERSEAT-R at 500 per extra attendee;
+    // travel per cohort 1 traveler × (1,500 + 4 days × 400) = 3,100.
+    // 1 cohort: 20,000 + 10 × 4 × 500 = 40,000 fee + 3,100 travel = 43,100.
+    // 2 cohorts: 40,000 fee + 2 × 3,100 = 46,200.
+    // The fees tie at 40,000; with travel one cohort and one trip is cheaper.
+    let q = quote(r#"{"items": [{"sku": "GL-DOF", "attendees": 22, "delivery": "on_site"}]}"#);
+    assert_eq!(q.lines[0].quantity, 1);
+    assert_eq!(q.lines[0].components[1].sku, "SRV-PERSEAT-R");
+    assert_eq!(q.lines[0].components[1].quantity, Decimal::from(40));
+    assert_eq!(q.total, firm("40000.00"));
+    assert_eq!(q.expenses_estimate, firm("3100.00"));
+    // Remote, with no travel, the tie still goes to more cohorts (smaller groups).
+    let q = quote(r#"{"items": [{"sku": "GL-DOF", "attendees": 22}]}"#);
+    assert_eq!(q.lines[0].quantity, 2);
+    assert_eq!(q.total, firm("40000.00"));
+}
+
+#[test]
 fn the_issue_example_deal() {
     // GL-CICD-R 40 attendees: 3 classes + 4 seats = 17,000.
     // GL-XPRT 100 hours: 3 blocks × 14,400 = 43,200, less 10% = 38,880.

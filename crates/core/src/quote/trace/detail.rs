@@ -127,9 +127,12 @@ pub(crate) enum TraceDetail {
         per_extra: u64,
     },
     CheapestClasses {
+        /// Class counts with what each costs the customer.
         options: Vec<(u64, Decimal)>,
         chosen: u64,
         tie: bool,
+        /// Whether the costs include the travel estimate of on-site classes.
+        with_travel: bool,
     },
     AttendeesMissing {
         question: String,

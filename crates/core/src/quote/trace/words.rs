@@ -195,13 +195,19 @@ impl TraceDetail {
                 options,
                 chosen,
                 tie,
+                with_travel,
             } => {
                 let options: Vec<String> = options
                     .iter()
                     .map(|(classes, total)| format!("{} {}", count_words(*classes, "class"), money(total)))
                     .collect();
                 format!(
-                    "Cheapest way to seat them: {} → {}{}.",
+                    "Cheapest way to seat them{}: {} → {}{}.",
+                    if *with_travel {
+                        ", fee plus the travel estimate of each on-site class"
+                    } else {
+                        ""
+                    },
                     options.join(" · "),
                     count_words(*chosen, "class"),
                     if *tie {
