@@ -162,7 +162,6 @@ fn key_usd_list_prices() {
         ("MIG+", "35000"),
         ("GL-IMPL-QS", "16000"),
         ("GL-IMPL-QS-HA", "32500"),
-        ("GL-RR-SELF", "40000"),
         ("GL-RR-COM", "17500"),
         ("GL-JIRA", "2400"),
         ("GL-JENKINS", "2400"),
@@ -177,6 +176,10 @@ fn key_usd_list_prices() {
     for (sku, price) in expected {
         assert_eq!(entry(book, sku).price, Some(dec(price)), "{sku}");
     }
+    // Rapid Results self-managed: one fee, remote or on site (travel on top).
+    let rapid = entry(book, "GL-RR-SELF");
+    assert_eq!(rapid.remote, Some(dec("40000")));
+    assert_eq!(rapid.on_site, Some(dec("40000")));
     let dof = entry(book, "GL-DOF");
     assert_eq!(dof.remote, Some(dec("20000")));
     assert_eq!(dof.on_site, Some(dec("20000")));
@@ -377,6 +380,17 @@ fn expert_services_blocks() {
         assert_eq!(role.cost, Some(dec("210")));
     }
     assert!(book.travel.is_some());
+}
+
+#[test]
+fn rapid_results_self_managed_is_remote_or_on_site() {
+    let catalog = catalog();
+    let delivery = &catalog.offering("GL-RR-SELF").expect("GL-RR-SELF").delivery;
+    // One SKU for both modes, remote by default; on site adds one engineer's travel.
+    assert_eq!(delivery.modes, [DeliveryMode::Remote, DeliveryMode::OnSite]);
+    assert!(!delivery.on_site.is_empty());
+    assert_eq!(delivery.sibling, None);
+    assert_eq!((delivery.travelers, delivery.on_site_days), (1, 5));
 }
 
 #[test]

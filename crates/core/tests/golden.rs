@@ -94,6 +94,19 @@ fn on_site_devops_fundamentals_for_22_counts_travel_in_the_cohort_count() {
 }
 
 #[test]
+fn rapid_results_self_managed_remote_or_on_site() {
+    // Remote (the default): the 40,000 fee, no travel.
+    let q = quote(r#"{"items": [{"sku": "GL-RR-SELF"}]}"#);
+    assert_eq!(q.total, firm("40000.00"));
+    assert_eq!(q.expenses_estimate, firm("0.00"));
+    // On site: the same fee plus 1 engineer × (1,500 + 5 days × 400) = 3,500 travel.
+    let q = quote(r#"{"items": [{"sku": "GL-RR-SELF", "delivery": "on_site"}]}"#);
+    assert_eq!(q.total, firm("40000.00"));
+    assert_eq!(q.lines[1].kind, LineKind::Expense);
+    assert_eq!(q.expenses_estimate, firm("3500.00"));
+}
+
+#[test]
 fn the_issue_example_deal() {
     // GL-CICD-R 40 attendees: 3 classes + 4 seats = 17,000.
     // GL-XPRT 100 hours: 3 blocks × 14,400 = 43,200, less 10% = 38,880.
