@@ -36,6 +36,7 @@ mod decimal;
 mod gitlab_project;
 mod import;
 mod json;
+mod license;
 pub mod limits;
 mod markdown;
 mod money;

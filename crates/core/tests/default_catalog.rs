@@ -346,6 +346,17 @@ fn prerequisites_and_licence_tiers() {
     let sec = &offering("GL-SEC-R").prerequisites;
     assert_eq!(sec.skus, ["GL-BAS-R", "GL-CICD-R"]);
     assert_eq!(sec.license_tier, Some(LicenseTier::Ultimate));
+    // DevOps Fundamentals is recommended for Ultimate customers, not restricted to them.
+    let dof = &offering("GL-DOF").prerequisites;
+    assert_eq!(dof.license_tier, None);
+    assert_eq!(dof.recommended_license_tier, Some(LicenseTier::Ultimate));
+    // No services for Free (Community Edition) customers.
+    let minimum = catalog
+        .data()
+        .license_minimum
+        .as_ref()
+        .expect("license_minimum");
+    assert_eq!(minimum.tier, LicenseTier::Premium);
     assert_eq!(
         offering("GL-IMPL-QS-HA").prerequisites.license_tier,
         Some(LicenseTier::Premium)

@@ -107,6 +107,42 @@ fn rapid_results_self_managed_remote_or_on_site() {
 }
 
 #[test]
+fn licence_requirements_are_quote_warnings_and_recommendations_are_not() {
+    let tiered = |tier: &str, sku: &str| {
+        quote(&format!(
+            r#"{{"items": [{{"sku": "{sku}", "attendees": 12}}], "answers": {{"license.tier": "{tier}"}}}}"#
+        ))
+    };
+    // Security Essentials requires Ultimate: a Premium customer is warned on the quote, which
+    // is still priced (one remote class of 12, 5,000).
+    let q = tiered("premium", "GL-SEC-R");
+    assert_eq!(q.total, firm("5000.00"));
+    assert_eq!(q.warnings.len(), 1, "{:?}", q.warnings);
+    assert!(
+        q.warnings[0].starts_with("GL-SEC-R (")
+            && q.warnings[0].contains(
+                "needs an Ultimate licence or higher, but the customer's tier is Premium"
+            )
+    );
+    assert!(tiered("ultimate", "GL-SEC-R").warnings.is_empty());
+    // DevOps Fundamentals is only recommended for Ultimate: no quote warning for Premium.
+    assert!(tiered("premium", "GL-DOF").warnings.is_empty());
+    // Free (Community Edition): every quote is flagged, whatever it holds.
+    let q = tiered("free", "GL-BAS-R");
+    assert_eq!(q.warnings.len(), 1, "{:?}", q.warnings);
+    assert!(
+        q.warnings[0].starts_with("The customer's licence tier is Free, below Premium"),
+        "{:?}",
+        q.warnings
+    );
+    // Free and Security Essentials: both warnings, the minimum first.
+    assert_eq!(tiered("free", "GL-SEC-R").warnings.len(), 2);
+    // No licence answer: nothing on the quote (the recommendations note it).
+    let q = quote(r#"{"items": [{"sku": "GL-SEC-R"}]}"#);
+    assert!(q.warnings.is_empty());
+}
+
+#[test]
 fn the_issue_example_deal() {
     // GL-CICD-R 40 attendees: 3 classes + 4 seats = 17,000.
     // GL-XPRT 100 hours: 3 blocks × 14,400 = 43,200, less 10% = 38,880.

@@ -51,6 +51,10 @@ pub struct CatalogData {
     /// checked against it when scoping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub license_question: Option<String>,
+    /// The lowest licence tier services are sold to: a licence answer below it is a warning
+    /// on every quote and SOW request (e.g. no services for Community Edition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_minimum: Option<LicenseMinimum>,
     /// Offering categories, in display order. Each is also a service type on a SOW request.
     #[serde(default)]
     pub categories: Vec<Category>,
@@ -171,16 +175,35 @@ pub struct Prerequisites {
     /// Offerings to take first (or equivalent knowledge).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skus: Vec<String>,
-    /// The lowest licence tier the offering makes sense with.
+    /// The lowest licence tier the offering requires; a customer below it gets a warning on
+    /// the quote and the SOW request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub license_tier: Option<LicenseTier>,
+    /// The licence tier the offering is recommended for, without requiring it; a customer
+    /// below it gets a note in the recommendations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommended_license_tier: Option<LicenseTier>,
 }
 
 impl Prerequisites {
     /// True when nothing is required.
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty() && self.skus.is_empty() && self.license_tier.is_none()
+        self.notes.is_empty()
+            && self.skus.is_empty()
+            && self.license_tier.is_none()
+            && self.recommended_license_tier.is_none()
     }
+}
+
+/// The lowest licence tier a catalog's services are sold to, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LicenseMinimum {
+    /// Customers below this tier are flagged.
+    pub tier: LicenseTier,
+    /// What the account team should know, in words.
+    pub reason: String,
 }
 
 /// GitLab licence tiers, lowest first.

@@ -38,6 +38,7 @@ pub use types::{
 use rust_decimal::Decimal;
 
 use crate::catalog::{Catalog, SaleForm};
+use crate::license;
 use crate::money::{Currency, PriceRange, allocate, percent_of};
 use crate::scope::Scope;
 
@@ -158,7 +159,8 @@ fn assemble(
     let mut lines = Vec::with_capacity(drafts.len() + 4);
     let mut expenses = zero;
     let mut missing_answers: Vec<String> = Vec::new();
-    let mut warnings = Vec::new();
+    // Licence shortfalls first: they decide whether the deal can go ahead at all.
+    let mut warnings = license::quote_warnings(catalog, scope);
     let mut custom_sow = false;
     let mut standard = false;
     let mut custom_estimate_needed = false;

@@ -226,6 +226,29 @@ fn allow_incomplete_turns_missing_answers_into_to_do_rows_only() {
 }
 
 #[test]
+fn an_unmet_licence_requirement_is_a_warning_in_the_request() {
+    // Security Essentials requires Ultimate; the customer has Premium.
+    let request = request(
+        r#"{"customer": {"name": "Acme Corp"}, "requester": {"username": "jdoe", "email": "jdoe@example.com"},
+            "service_types": ["education"], "items": [{"sku": "GL-SEC-R", "attendees": 12}],
+            "answers": {"license.tier": "premium"}}"#,
+    );
+    let warning = "GL-SEC-R (GitLab Security Essentials) needs an Ultimate licence or higher, but the customer's tier is Premium.";
+    assert!(
+        request
+            .quote
+            .warnings
+            .iter()
+            .any(|w| w.starts_with(warning))
+    );
+    let description = &request.gitlab.description;
+    let section = description
+        .find("### Warnings")
+        .expect("a Warnings section");
+    assert!(description[section..].contains(warning), "{description}");
+}
+
+#[test]
 fn check_intake_alone() {
     let intake = check_intake(&gitlab(), &scope(EDUCATION), false).unwrap();
     assert!(intake.complete);

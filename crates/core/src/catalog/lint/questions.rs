@@ -188,6 +188,13 @@ pub(super) fn question_of_kind(
 
 pub(super) fn license_question(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let Some(id) = &cx.data.license_question else {
+        if cx.data.license_minimum.is_some() {
+            out.at(
+                "license_minimum",
+                "license_minimum needs a license_question to read the customer's tier from"
+                    .to_string(),
+            );
+        }
         return;
     };
     let field = "license_question";
