@@ -307,6 +307,13 @@ fn staff_augmentation_and_custom_work() {
     );
     assert_eq!(q.total, firm("66000.00"));
     assert_eq!(q.routing.form, Paperwork::CustomSow);
+    // Time and materials is billed as delivered: an estimate, never a firm fixed fee.
+    assert_eq!(q.lines[0].kind, LineKind::TimeAndMaterials);
+    assert!(!q.lines[0].kind.is_fixed_fee());
+    // The engineer's year is a standard SKU at a fixed fee.
+    let q = quote(r#"{"items": [{"sku": "GL-ENGR-12"}]}"#);
+    assert_eq!(q.lines[0].kind, LineKind::Firm);
+    assert!(q.lines[0].kind.is_fixed_fee());
 }
 
 #[test]

@@ -534,7 +534,7 @@ fn missing_migration_answers_widen_the_range_until_they_arrive() {
 /// With every answer in, the table line is the cell's own range (low < high), not a guess.
 fn quote_is_firm_cell(catalog: &Catalog, scope: &Scope) -> bool {
     let quote = price(catalog, scope).expect("priced");
-    quote.missing_answers.is_empty() && quote.lines[0].kind == LineKind::Range
+    quote.missing_answers.is_empty() && quote.lines[0].kind == LineKind::Estimate
 }
 
 // Education --------------------------------------------------------------------------------
