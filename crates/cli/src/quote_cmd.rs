@@ -96,6 +96,8 @@ fn render(quote: &Quote, scope: &Scope, explain: bool) -> String {
             match line.kind {
                 LineKind::Firm => "firm",
                 LineKind::Range => "range",
+                LineKind::Estimate => "estimate",
+                LineKind::TimeAndMaterials => "T&M",
                 LineKind::Custom => "custom estimate",
                 LineKind::Expense => "expense (at actuals)",
             }

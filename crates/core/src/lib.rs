@@ -38,6 +38,7 @@ mod field_error;
 mod gitlab_project;
 mod import;
 mod json;
+mod license;
 pub mod limits;
 mod markdown;
 mod money;

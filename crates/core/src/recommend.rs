@@ -12,11 +12,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{
-    Band, Catalog, CatalogRef, DeliveryMode, ItemField, LicenseTier, Offering, RecommendationKind,
+    Band, Catalog, CatalogRef, DeliveryMode, ItemField, Offering, RecommendationKind,
     RecommendationRule, RuleAdd, SaleForm,
 };
 use crate::condition::{ScopeFacts, holds, selected_skus};
 use crate::field_error::{FieldError, FieldErrors, FieldPath};
+use crate::license::{self, LicenseGap};
 use crate::money::PriceRange;
 use crate::quote::{Component, LineKind, TraceStep, price};
 use crate::scope::{Answer, Decision, Scope, ScopeItem};
@@ -488,16 +489,23 @@ impl Engine<'_> {
         }
     }
 
-    /// Offerings in the scope or suggested that need a higher licence tier than the
-    /// customer's.
+    /// A licence tier below the catalog's minimum; offerings in the scope or suggested that
+    /// need (or are recommended for) a higher licence tier than the customer's. The rule is
+    /// [`crate::license`]'s, which the quote's warnings use too.
     fn licences(&mut self) {
         let Some(question) = self.catalog.data().license_question.as_deref() else {
             return;
         };
-        let tier = match self.facts.answer(question) {
-            Some(Answer::Text(text)) => LicenseTier::parse(text),
-            _ => None,
-        };
+        let tier = license::customer_tier(self.facts.answer(question));
+        if let Some(reason) = license::below_minimum(self.catalog, tier) {
+            let id = "license-minimum".to_string();
+            self.warnings.push(Recommendation {
+                reason,
+                decision: self.decision(&id),
+                skus: Vec::new(),
+                ..note(id, RecommendationKind::Warning, "")
+            });
+        }
         let mut skus: Vec<String> = self.scope.items.iter().map(|i| i.sku.clone()).collect();
         for recommendation in &self.recommended {
             if recommendation.decision != RecommendationDecision::Dismissed {
@@ -513,7 +521,7 @@ impl Engine<'_> {
             let Some(offering) = self.catalog.offering(&sku) else {
                 continue;
             };
-            let Some(needed) = offering.prerequisites.license_tier else {
+            let Some(gap) = license::gap(offering, tier) else {
                 continue;
             };
             let in_scope = self.facts.is_selected(&sku);
@@ -522,27 +530,28 @@ impl Engine<'_> {
             } else {
                 format!("The suggested {} ({})", offering.sku, offering.name)
             };
-            match tier {
-                Some(tier) if tier >= needed => {}
-                Some(tier) => {
+            let reason = gap.sentence(&subject, question);
+            match gap {
+                LicenseGap::Required { .. } => {
                     let id = format!("license:{sku}");
                     self.warnings.push(Recommendation {
-                        reason: format!(
-                            "{subject} needs {} licence or higher, but the customer's tier is {}. Upgrade the licence first, or leave it out.",
-                            with_article(needed),
-                            tier_label(tier)
-                        ),
+                        reason,
                         decision: self.decision(&id),
                         ..note(id, RecommendationKind::Warning, &sku)
                     });
                 }
-                None => {
+                LicenseGap::RequiredUnknown { .. } => {
                     let id = format!("license-unknown:{sku}");
                     self.notes.push(Recommendation {
-                        reason: format!(
-                            "{subject} needs {} licence or higher; the licence tier ({question}) is not answered yet.",
-                            with_article(needed)
-                        ),
+                        reason,
+                        decision: self.decision(&id),
+                        ..note(id, RecommendationKind::Note, &sku)
+                    });
+                }
+                LicenseGap::Recommended { .. } => {
+                    let id = format!("license-recommended:{sku}");
+                    self.notes.push(Recommendation {
+                        reason,
                         decision: self.decision(&id),
                         ..note(id, RecommendationKind::Note, &sku)
                     });
@@ -565,25 +574,6 @@ fn note(id: String, kind: RecommendationKind, sku: &str) -> Recommendation {
         skus: vec![sku.to_string()],
         decision: RecommendationDecision::Pending,
     }
-}
-
-fn tier_label(tier: LicenseTier) -> &'static str {
-    match tier {
-        LicenseTier::Free => "Free",
-        LicenseTier::Premium => "Premium",
-        LicenseTier::Ultimate => "Ultimate",
-    }
-}
-
-/// `a Premium`, `an Ultimate`.
-fn with_article(tier: LicenseTier) -> String {
-    let label = tier_label(tier);
-    let article = if label.starts_with(['A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {label}")
 }
 
 /// The sum of the priced items; `None` when none has a price.

@@ -162,7 +162,6 @@ fn key_usd_list_prices() {
         ("MIG+", "35000"),
         ("GL-IMPL-QS", "16000"),
         ("GL-IMPL-QS-HA", "32500"),
-        ("GL-RR-SELF", "40000"),
         ("GL-RR-COM", "17500"),
         ("GL-JIRA", "2400"),
         ("GL-JENKINS", "2400"),
@@ -177,6 +176,10 @@ fn key_usd_list_prices() {
     for (sku, price) in expected {
         assert_eq!(entry(book, sku).price, Some(dec(price)), "{sku}");
     }
+    // Rapid Results self-managed: one fee, remote or on site (travel on top).
+    let rapid = entry(book, "GL-RR-SELF");
+    assert_eq!(rapid.remote, Some(dec("40000")));
+    assert_eq!(rapid.on_site, Some(dec("40000")));
     let dof = entry(book, "GL-DOF");
     assert_eq!(dof.remote, Some(dec("20000")));
     assert_eq!(dof.on_site, Some(dec("20000")));
@@ -248,6 +251,11 @@ fn rom_table_matches_the_reference() {
     };
     assert_eq!(rows.question, "migration.users");
     assert_eq!(columns.question, "migration.repositories");
+    // Columns count projects under 5 GB: repositories less the large ones.
+    assert_eq!(
+        columns.minus.as_deref(),
+        Some("migration.large_repositories")
+    );
     let row_bands: Vec<(u64, Option<u64>)> = rows.bands.iter().map(|b| (b.from, b.to)).collect();
     assert_eq!(
         row_bands,
@@ -261,7 +269,8 @@ fn rom_table_matches_the_reference() {
     assert_eq!(columns.bands.len(), 10);
     for (index, band) in columns.bands.iter().enumerate() {
         let index = u64::try_from(index).expect("small index");
-        let from = if index == 0 { 1 } else { index * 1000 + 1 };
+        // The first column is "≤1,000 projects under 5 GB": it starts at none.
+        let from = if index == 0 { 0 } else { index * 1000 + 1 };
         assert_eq!((band.from, band.to), (from, Some((index + 1) * 1000)));
     }
     assert_eq!(add_ons.len(), 1);
@@ -337,6 +346,17 @@ fn prerequisites_and_licence_tiers() {
     let sec = &offering("GL-SEC-R").prerequisites;
     assert_eq!(sec.skus, ["GL-BAS-R", "GL-CICD-R"]);
     assert_eq!(sec.license_tier, Some(LicenseTier::Ultimate));
+    // DevOps Fundamentals is recommended for Ultimate customers, not restricted to them.
+    let dof = &offering("GL-DOF").prerequisites;
+    assert_eq!(dof.license_tier, None);
+    assert_eq!(dof.recommended_license_tier, Some(LicenseTier::Ultimate));
+    // No services for Free (Community Edition) customers.
+    let minimum = catalog
+        .data()
+        .license_minimum
+        .as_ref()
+        .expect("license_minimum");
+    assert_eq!(minimum.tier, LicenseTier::Premium);
     assert_eq!(
         offering("GL-IMPL-QS-HA").prerequisites.license_tier,
         Some(LicenseTier::Premium)
@@ -359,7 +379,7 @@ fn expert_services_blocks() {
     assert_eq!(
         xprt.pricing,
         Pricing::Blocks {
-            hours_per_block: 40,
+            hours_per_block: 48,
             included_pm_hours: 8
         }
     );
@@ -371,6 +391,17 @@ fn expert_services_blocks() {
         assert_eq!(role.cost, Some(dec("210")));
     }
     assert!(book.travel.is_some());
+}
+
+#[test]
+fn rapid_results_self_managed_is_remote_or_on_site() {
+    let catalog = catalog();
+    let delivery = &catalog.offering("GL-RR-SELF").expect("GL-RR-SELF").delivery;
+    // One SKU for both modes, remote by default; on site adds one engineer's travel.
+    assert_eq!(delivery.modes, [DeliveryMode::Remote, DeliveryMode::OnSite]);
+    assert!(!delivery.on_site.is_empty());
+    assert_eq!(delivery.sibling, None);
+    assert_eq!((delivery.travelers, delivery.on_site_days), (1, 5));
 }
 
 #[test]

@@ -75,6 +75,74 @@ fn on_site_cicd_class_bills_travel_separately() {
 }
 
 #[test]
+fn on_site_devops_fundamentals_for_22_counts_travel_in_the_cohort_count() {
+    // GL-DOF on site: 20,000 a cohort of 12, 4 × SRV-PERSEAT-R at 500 per extra attendee;
+    // travel per cohort 1 traveler × (1,500 + 4 days × 400) = 3,100.
+    // 1 cohort: 20,000 + 10 × 4 × 500 = 40,000 fee + 3,100 travel = 43,100.
+    // 2 cohorts: 40,000 fee + 2 × 3,100 = 46,200.
+    // The fees tie at 40,000; with travel one cohort and one trip is cheaper.
+    let q = quote(r#"{"items": [{"sku": "GL-DOF", "attendees": 22, "delivery": "on_site"}]}"#);
+    assert_eq!(q.lines[0].quantity, 1);
+    assert_eq!(q.lines[0].components[1].sku, "SRV-PERSEAT-R");
+    assert_eq!(q.lines[0].components[1].quantity, Decimal::from(40));
+    assert_eq!(q.total, firm("40000.00"));
+    assert_eq!(q.expenses_estimate, firm("3100.00"));
+    // Remote, with no travel, the tie still goes to more cohorts (smaller groups).
+    let q = quote(r#"{"items": [{"sku": "GL-DOF", "attendees": 22}]}"#);
+    assert_eq!(q.lines[0].quantity, 2);
+    assert_eq!(q.total, firm("40000.00"));
+}
+
+#[test]
+fn rapid_results_self_managed_remote_or_on_site() {
+    // Remote (the default): the 40,000 fee, no travel.
+    let q = quote(r#"{"items": [{"sku": "GL-RR-SELF"}]}"#);
+    assert_eq!(q.total, firm("40000.00"));
+    assert_eq!(q.expenses_estimate, firm("0.00"));
+    // On site: the same fee plus 1 engineer × (1,500 + 5 days × 400) = 3,500 travel.
+    let q = quote(r#"{"items": [{"sku": "GL-RR-SELF", "delivery": "on_site"}]}"#);
+    assert_eq!(q.total, firm("40000.00"));
+    assert_eq!(q.lines[1].kind, LineKind::Expense);
+    assert_eq!(q.expenses_estimate, firm("3500.00"));
+}
+
+#[test]
+fn licence_requirements_are_quote_warnings_and_recommendations_are_not() {
+    let tiered = |tier: &str, sku: &str| {
+        quote(&format!(
+            r#"{{"items": [{{"sku": "{sku}", "attendees": 12}}], "answers": {{"license.tier": "{tier}"}}}}"#
+        ))
+    };
+    // Security Essentials requires Ultimate: a Premium customer is warned on the quote, which
+    // is still priced (one remote class of 12, 5,000).
+    let q = tiered("premium", "GL-SEC-R");
+    assert_eq!(q.total, firm("5000.00"));
+    assert_eq!(q.warnings.len(), 1, "{:?}", q.warnings);
+    assert!(
+        q.warnings[0].starts_with("GL-SEC-R (")
+            && q.warnings[0].contains(
+                "needs an Ultimate licence or higher, but the customer's tier is Premium"
+            )
+    );
+    assert!(tiered("ultimate", "GL-SEC-R").warnings.is_empty());
+    // DevOps Fundamentals is only recommended for Ultimate: no quote warning for Premium.
+    assert!(tiered("premium", "GL-DOF").warnings.is_empty());
+    // Free (Community Edition): every quote is flagged, whatever it holds.
+    let q = tiered("free", "GL-BAS-R");
+    assert_eq!(q.warnings.len(), 1, "{:?}", q.warnings);
+    assert!(
+        q.warnings[0].starts_with("The customer's licence tier is Free, below Premium"),
+        "{:?}",
+        q.warnings
+    );
+    // Free and Security Essentials: both warnings, the minimum first.
+    assert_eq!(tiered("free", "GL-SEC-R").warnings.len(), 2);
+    // No licence answer: nothing on the quote (the recommendations note it).
+    let q = quote(r#"{"items": [{"sku": "GL-SEC-R"}]}"#);
+    assert!(q.warnings.is_empty());
+}
+
+#[test]
 fn the_issue_example_deal() {
     // GL-CICD-R 40 attendees: 3 classes + 4 seats = 17,000.
     // GL-XPRT 100 hours: 3 blocks × 14,400 = 43,200, less 10% = 38,880.
@@ -100,14 +168,33 @@ fn the_issue_example_deal() {
 
 #[test]
 fn expert_services_for_two_hundred_hours() {
-    // 200 / 40 = 5 blocks × 14,400 = 72,000 (each block carries 8 PM hours).
+    // A block is 48 hours, its 8 PM hours included: 200 / 48 = 4.17 → 5 blocks × 14,400 =
+    // 72,000.
     let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 200}]}"#);
     assert_eq!(q.lines[0].quantity, 5);
     assert_eq!(q.total, firm("72000.00"));
     assert_eq!(labels(&q), vec!["TA::Needs-Review"]);
-    // 201 hours start a sixth block.
-    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 201}]}"#);
+    // 240 hours fill exactly 5 blocks (72,000); 241 start a sixth: 6 × 14,400 = 86,400.
+    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 240}]}"#);
+    assert_eq!(q.total, firm("72000.00"));
+    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 241}]}"#);
     assert_eq!(q.total, firm("86400.00"));
+}
+
+#[test]
+fn expert_hours_count_against_the_whole_48_hour_block() {
+    // 48 hours = 40 expert + 8 PM = one block: 14,400 (not two blocks, 28,800).
+    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 48}]}"#);
+    assert_eq!(q.lines[0].quantity, 1);
+    assert_eq!(q.total, firm("14400.00"));
+    assert!(q.lines[0].trace.iter().any(|t| {
+        t.text()
+            .contains("per block (48 hours: 40 expert hours + 8 project-management hours)")
+    }));
+    // 49 hours start a second block: 2 × 14,400 = 28,800.
+    let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 49}]}"#);
+    assert_eq!(q.lines[0].quantity, 2);
+    assert_eq!(q.total, firm("28800.00"));
 }
 
 #[test]
@@ -135,6 +222,49 @@ fn rom_table_corners_and_edges() {
         assert!(q.custom_estimate_needed);
         assert_eq!(q.total, firm("0.00"));
     }
+}
+
+#[test]
+fn rom_table_columns_count_projects_under_5_gb() {
+    let rom = |repos: u64, large: u64| {
+        quote(&format!(
+            r#"{{"items": [{{"sku": "GL-MIG-SM-SAAS"}}], "answers": {{"migration.users": 800, "migration.repositories": {repos}, "migration.large_repositories": {large}}}}}"#
+        ))
+    };
+    // 800 users is the 501–1,000 row. 1,005 repositories − 10 over 5 GB = 995 projects under
+    // 5 GB: the ≤1,000 column, 35–45k, + 1 started group of ten × 12,000 = 47,000–57,000
+    // (not the 1,001–2,000 column's 55–65k + 12,000).
+    let q = rom(1005, 10);
+    assert_eq!(q.total, usd("47000.00", "57000.00"));
+    assert!(q.lines[0].trace.iter().any(|t| t.text().contains(
+        "995 projects under 5 GB: migration.repositories = 1,005 − migration.large_repositories = 10 (the 0–1,000 band)"
+    )));
+    // 1,000 exactly, none large: 1,000 under 5 GB, still the first column: 35–45k.
+    assert_eq!(rom(1000, 0).total, usd("35000.00", "45000.00"));
+    // 1,001, none large: the second column, 55–65k.
+    assert_eq!(rom(1001, 0).total, usd("55000.00", "65000.00"));
+    // 1,010 with 10 large: 1,000 under 5 GB → first column 35–45k + 1 group 12,000.
+    assert_eq!(rom(1010, 10).total, usd("47000.00", "57000.00"));
+    // 1,011 with 11 large: 1,000 under 5 GB → first column + 2 started groups × 12,000 =
+    // 59,000–69,000.
+    assert_eq!(rom(1011, 11).total, usd("59000.00", "69000.00"));
+    // All 10 repositories large: 0 under 5 GB still prices in the first column:
+    // 35–45k + 12,000.
+    let q = rom(10, 10);
+    assert_eq!(q.total, usd("47000.00", "57000.00"));
+    assert!(q.warnings.is_empty(), "{:?}", q.warnings);
+    // More large repositories than repositories: counted as none left, with a warning.
+    let q = rom(5, 10);
+    assert_eq!(q.total, usd("47000.00", "57000.00"));
+    assert_eq!(q.warnings.len(), 1, "{:?}", q.warnings);
+    // Large repositories unanswered (0–30 plausible): 1,005 − 30 … 1,005 − 0 = 975–1,005
+    // projects under 5 GB spans the first two columns (35–65k), + 0–3 groups (0–36,000):
+    // 35,000–101,000.
+    let q = quote(
+        r#"{"items": [{"sku": "GL-MIG-SM-SAAS"}], "answers": {"migration.users": 800, "migration.repositories": 1005}}"#,
+    );
+    assert_eq!(q.total, usd("35000.00", "101000.00"));
+    assert_eq!(q.missing_answers, vec!["migration.large_repositories"]);
 }
 
 #[test]
@@ -177,6 +307,13 @@ fn staff_augmentation_and_custom_work() {
     );
     assert_eq!(q.total, firm("66000.00"));
     assert_eq!(q.routing.form, Paperwork::CustomSow);
+    // Time and materials is billed as delivered: an estimate, never a firm fixed fee.
+    assert_eq!(q.lines[0].kind, LineKind::TimeAndMaterials);
+    assert!(!q.lines[0].kind.is_fixed_fee());
+    // The engineer's year is a standard SKU at a fixed fee.
+    let q = quote(r#"{"items": [{"sku": "GL-ENGR-12"}]}"#);
+    assert_eq!(q.lines[0].kind, LineKind::Firm);
+    assert!(q.lines[0].kind.is_fixed_fee());
 }
 
 #[test]

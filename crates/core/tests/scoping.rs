@@ -534,7 +534,7 @@ fn missing_migration_answers_widen_the_range_until_they_arrive() {
 /// With every answer in, the table line is the cell's own range (low < high), not a guess.
 fn quote_is_firm_cell(catalog: &Catalog, scope: &Scope) -> bool {
     let quote = price(catalog, scope).expect("priced");
-    quote.missing_answers.is_empty() && quote.lines[0].kind == LineKind::Range
+    quote.missing_answers.is_empty() && quote.lines[0].kind == LineKind::Estimate
 }
 
 // Education --------------------------------------------------------------------------------
@@ -681,13 +681,38 @@ fn free_tier_customers_are_warned() {
         "service_types": ["implementation"],
         "answers": {"license.tier": "free", "implementation.ha": true, "implementation.users": 2000, "implementation.target": "azure"}
     })));
-    get(&result.warnings, "general-free-tier");
+    // The catalog's license_minimum (Premium) flags Free customers: no services for CE.
+    reason_has(
+        &result.warnings,
+        "license-minimum",
+        "The customer's licence tier is Free, below Premium: professional services are not sold",
+    );
     get(&result.warnings, "impl-ha-needs-premium");
     // The suggested HA packages need Premium as well.
     reason_has(
         &result.warnings,
         "license:GL-IMPL-QS-HA",
         "The suggested GL-IMPL-QS-HA",
+    );
+}
+
+#[test]
+fn a_recommended_licence_tier_is_a_note_not_a_warning() {
+    // GL-DOF is recommended for Ultimate, not required: a Premium customer gets a note.
+    let result = run(&scope(json!({
+        "service_types": ["education"],
+        "items": [{"sku": "GL-DOF"}],
+        "answers": {"license.tier": "premium"}
+    })));
+    reason_has(
+        &result.notes,
+        "license-recommended:GL-DOF",
+        "is recommended for Ultimate customers (not required)",
+    );
+    assert!(
+        !result.warnings.iter().any(|w| w.id.starts_with("license")),
+        "{:?}",
+        result.warnings
     );
 }
 

@@ -104,8 +104,8 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
                     </p>
                 </div>
                 <p class="quote-line-amount">
-                    if line.kind == LineKind::Range {
-                        <span class="badge badge-range">{ "Range" }</span>
+                    if let Some(badge) = kind_badge(line.kind) {
+                        <span class="badge badge-range">{ badge }</span>
                     }
                     <span class="amount">{ amount }</span>
                 </p>
@@ -211,10 +211,21 @@ fn delivery_select(props: &QuoteLineRowProps, base: &str) -> Html {
     }
 }
 
+/// The badge beside the amount when it is not one fixed fee.
+fn kind_badge(kind: LineKind) -> Option<&'static str> {
+    match kind {
+        LineKind::Range => Some("Range"),
+        LineKind::Estimate => Some("Estimate"),
+        LineKind::TimeAndMaterials => Some("Time and materials"),
+        LineKind::Firm | LineKind::Custom | LineKind::Expense => None,
+    }
+}
+
 fn kind_class(kind: LineKind) -> &'static str {
     match kind {
         LineKind::Firm => "quote-line-firm",
-        LineKind::Range => "quote-line-range",
+        LineKind::Range | LineKind::Estimate => "quote-line-range",
+        LineKind::TimeAndMaterials => "quote-line-firm",
         LineKind::Custom => "quote-line-custom",
         LineKind::Expense => "quote-line-expense",
     }

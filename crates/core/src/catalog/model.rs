@@ -51,6 +51,10 @@ pub struct CatalogData {
     /// checked against it when scoping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub license_question: Option<String>,
+    /// The lowest licence tier services are sold to: a licence answer below it is a warning
+    /// on every quote and SOW request (e.g. no services for Community Edition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_minimum: Option<LicenseMinimum>,
     /// Offering categories, in display order. Each is also a service type on a SOW request.
     #[serde(default)]
     pub categories: Vec<Category>,
@@ -194,16 +198,35 @@ pub struct Prerequisites {
     /// Offerings to take first (or equivalent knowledge).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skus: Vec<String>,
-    /// The lowest licence tier the offering makes sense with.
+    /// The lowest licence tier the offering requires; a customer below it gets a warning on
+    /// the quote and the SOW request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub license_tier: Option<LicenseTier>,
+    /// The licence tier the offering is recommended for, without requiring it; a customer
+    /// below it gets a note in the recommendations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommended_license_tier: Option<LicenseTier>,
 }
 
 impl Prerequisites {
     /// True when nothing is required.
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty() && self.skus.is_empty() && self.license_tier.is_none()
+        self.notes.is_empty()
+            && self.skus.is_empty()
+            && self.license_tier.is_none()
+            && self.recommended_license_tier.is_none()
     }
+}
+
+/// The lowest licence tier a catalog's services are sold to, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LicenseMinimum {
+    /// Customers below this tier are flagged.
+    pub tier: LicenseTier,
+    /// What the account team should know, in words.
+    pub reason: String,
 }
 
 /// GitLab licence tiers, lowest first.
@@ -372,9 +395,10 @@ pub enum Pricing {
     },
     /// Prepaid blocks of hours (price entry: `price` per block).
     Blocks {
-        /// Expert hours per block.
+        /// Hours a block holds in all, project management included; entered hours count
+        /// against this whole (48 hours are one block of 48).
         hours_per_block: u32,
-        /// Project-management hours included with each block.
+        /// How many of the block's hours are project management (the rest are expert hours).
         #[serde(default)]
         included_pm_hours: u32,
     },
@@ -520,6 +544,13 @@ impl Band {
 pub struct Axis {
     /// The question id whose whole-number answer is looked up.
     pub question: String,
+    /// A question whose whole-number answer is subtracted from `question`'s before the band
+    /// is chosen (e.g. repositories larger than 5 GB, priced by an add-on instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minus: Option<String>,
+    /// What the axis counts, in words (`projects under 5 GB`), for the trace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<String>,
     /// Contiguous bands; a value outside every band has no table price.
     pub bands: Vec<Band>,
 }

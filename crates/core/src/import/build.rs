@@ -66,6 +66,7 @@ pub(crate) fn build_catalog(entries: &[Entry], warnings: &mut Vec<ImportWarning>
         base_currency: "USD".to_string(),
         rounding: RoundingMode::default(),
         license_question: None,
+        license_minimum: None,
         categories,
         offerings,
         price_books: vec![PriceBook {
@@ -243,6 +244,7 @@ impl<'a> Cx<'a, '_> {
                 notes,
                 skus: Vec::new(),
                 license_tier,
+                recommended_license_tier: recommended_license_tier(entry),
             },
             delivery: Delivery {
                 modes,
@@ -680,6 +682,19 @@ fn license_tier(entry: &Entry) -> Option<LicenseTier> {
         .iter()
         .filter_map(|key| entry.plain(key))
         .any(|text| text.to_lowercase().contains("ultimate customers only"))
+        .then_some(LicenseTier::Ultimate)
+}
+
+/// Ultimate when a description recommends the offering for Ultimate customers (without
+/// requiring it).
+fn recommended_license_tier(entry: &Entry) -> Option<LicenseTier> {
+    ["short_desc", "long_desc", "description2", "target_audience"]
+        .iter()
+        .filter_map(|key| entry.plain(key))
+        .any(|text| {
+            text.to_lowercase()
+                .contains("recommended for customers with ultimate")
+        })
         .then_some(LicenseTier::Ultimate)
 }
 

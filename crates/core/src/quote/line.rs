@@ -38,6 +38,19 @@ pub(super) struct Draft<'c> {
     pub(super) percent_of_subtotal: Option<(Decimal, Vec<String>)>,
     pub(super) line_discount: LineDiscount,
     pub(super) currency: Currency,
+    /// How the offering's pricing model bills a priced line.
+    pub(super) billing: Billing,
+}
+
+/// How a priced line is billed, from its offering's pricing model.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Billing {
+    /// A fixed fee (firm, or a range while answers are missing).
+    FixedFee,
+    /// An estimate table's range: an estimate, not a fee.
+    Estimate,
+    /// Time and materials: billed as delivered.
+    TimeAndMaterials,
 }
 
 /// The travel-and-expenses line that follows an on-site line.
@@ -132,10 +145,12 @@ impl Draft<'_> {
     /// The finished line, with its share of the quote discount.
     pub(super) fn finish(mut self, share: PriceRange, quote_percent: Decimal) -> Option<QuoteLine> {
         let currency = self.currency;
-        let kind = match self.gross {
-            None => LineKind::Custom,
-            Some(g) if g.is_firm() => LineKind::Firm,
-            Some(_) => LineKind::Range,
+        let kind = match (self.gross, self.billing) {
+            (None, _) => LineKind::Custom,
+            (Some(_), Billing::Estimate) => LineKind::Estimate,
+            (Some(_), Billing::TimeAndMaterials) => LineKind::TimeAndMaterials,
+            (Some(g), Billing::FixedFee) if g.is_firm() => LineKind::Firm,
+            (Some(_), Billing::FixedFee) => LineKind::Range,
         };
         let (quote_discount, total) = match self.net {
             Some(net) => {

@@ -39,6 +39,7 @@ use rust_decimal::Decimal;
 
 use crate::catalog::{Catalog, SaleForm};
 use crate::field_error::FieldPath;
+use crate::license;
 use crate::money::{Currency, PriceRange, allocate, percent_of};
 use crate::scope::Scope;
 
@@ -157,7 +158,8 @@ fn assemble(
     let mut lines = Vec::with_capacity(drafts.len() + 4);
     let mut expenses = zero;
     let mut missing_answers: Vec<String> = Vec::new();
-    let mut warnings = Vec::new();
+    // Licence shortfalls first: they decide whether the deal can go ahead at all.
+    let mut warnings = license::quote_warnings(catalog, scope);
     let mut custom_sow = false;
     let mut standard = false;
     let mut custom_estimate_needed = false;

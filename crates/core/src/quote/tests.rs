@@ -171,12 +171,14 @@ fn on_site_classes_travel_once_per_class() {
 
 #[test]
 fn hours_round_up_to_whole_blocks() {
+    // A block holds 48 hours in all (40 expert + 8 project management); entered hours count
+    // against the 48: 100 / 48 = 2.08 → 3, 144 / 48 = 3, 144.5 / 48 = 3.01 → 4.
     for (hours, blocks) in [
-        ("40", 1),
-        ("40.01", 2),
+        ("48", 1),
+        ("48.01", 2),
         ("100", 3),
-        ("120", 3),
-        ("120.5", 4),
+        ("144", 3),
+        ("144.5", 4),
     ] {
         let q = quote(&scope(vec![ScopeItem {
             hours: Some(d(hours)),
@@ -278,7 +280,8 @@ fn range_table_lookup_with_large_repository_groups() {
         ("migration.repositories", 2500),
         ("migration.large_repositories", 13),
     ]));
-    assert_eq!(q.lines[0].kind, LineKind::Range);
+    // An estimate table's range is an estimate, never a fixed fee.
+    assert_eq!(q.lines[0].kind, LineKind::Estimate);
     assert_eq!(q.lines[0].net, Some(range("99000.00", "109000.00")));
     assert_eq!(q.total, range("99000.00", "109000.00"));
     assert!(q.missing_answers.is_empty());

@@ -8,7 +8,9 @@
 mod detail;
 mod words;
 
-pub(crate) use detail::{AddOnWords, AxisWords, Conversion, Converted, Count, TraceDetail};
+pub(crate) use detail::{
+    AddOnWords, AxisWords, Conversion, Converted, Count, Difference, TraceDetail,
+};
 
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize};

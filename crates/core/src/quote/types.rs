@@ -106,14 +106,38 @@ impl QuoteLine {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LineKind {
-    /// One price.
+    /// A fixed fee at one price.
     Firm,
-    /// A low–high range (rough-order-of-magnitude table, or missing answers).
+    /// A fixed fee whose price is a low–high range until missing answers come in.
     Range,
+    /// A rough-order-of-magnitude range from an estimate table: an estimate for a custom SOW,
+    /// never a fixed fee.
+    Estimate,
+    /// Effort at the rate card, billed as delivered: the amount is an estimate, not firm.
+    TimeAndMaterials,
     /// No list price: a custom estimate is needed.
     Custom,
     /// Travel and expenses estimate, billed at actual cost.
     Expense,
+}
+
+impl LineKind {
+    /// Whether the line is sold at a fixed fee (paid up front, non-cancellable for standard
+    /// SKUs); every other kind is an estimate or billed as delivered.
+    pub fn is_fixed_fee(self) -> bool {
+        matches!(self, LineKind::Firm | LineKind::Range)
+    }
+
+    /// How the line is charged, in the words of a SOW's fee table.
+    pub fn fee_words(self) -> &'static str {
+        match self {
+            LineKind::Firm | LineKind::Range => "Fixed fee",
+            LineKind::Estimate => "Estimate (range)",
+            LineKind::TimeAndMaterials => "Time and materials",
+            LineKind::Custom => "Custom estimate",
+            LineKind::Expense => "Travel and expenses (estimate)",
+        }
+    }
 }
 
 /// A part of a line's gross amount.

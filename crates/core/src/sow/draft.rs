@@ -17,7 +17,7 @@ use std::fmt;
 use super::document::{
     Block, Column, Inline, bold_cell, cell, heading, paragraph, strong, text, to_html, to_markdown,
 };
-use crate::catalog::{Catalog, Pricing, SowSettings};
+use crate::catalog::{Catalog, SowSettings};
 use crate::condition::{ScopeFacts, service_types};
 use crate::field_error::{FieldError, FieldErrors};
 use crate::markdown::html_text;
@@ -391,19 +391,6 @@ fn deliverables(cx: &Context<'_>) -> Vec<Block> {
     blocks
 }
 
-/// How a line is charged, from its offering's pricing model.
-fn fee_type(cx: &Context<'_>, kind: LineKind, sku: &str) -> &'static str {
-    if kind == LineKind::Expense {
-        return "Travel and expenses (estimate)";
-    }
-    match cx.catalog.offering(sku).map(|o| &o.pricing) {
-        Some(Pricing::TimeAndMaterials { .. }) => "Time and materials",
-        Some(Pricing::Custom { .. }) => "Custom estimate",
-        _ if kind == LineKind::Custom => "Custom estimate",
-        _ => "Fixed fee",
-    }
-}
-
 fn price_table(cx: &Context<'_>) -> Vec<Block> {
     let quote = &cx.quote;
     let mut rows: Vec<Vec<Vec<Inline>>> = quote
@@ -418,7 +405,7 @@ fn price_table(cx: &Context<'_>) -> Vec<Block> {
             vec![
                 cell(format!("{} ({})", line.name, line.sku)),
                 cell(line.quantity_label()),
-                cell(fee_type(cx, line.kind, &line.sku)),
+                cell(line.kind.fee_words()),
                 cell(amount),
             ]
         })
@@ -495,11 +482,14 @@ fn payment_terms(cx: &Context<'_>) -> Vec<Block> {
     let terms = &cx.settings.payment_terms;
     let mut fixed = false;
     let mut hourly = false;
+    // The terms follow each line's kind: fixed fees are prepaid; estimate ranges, custom
+    // estimates and time-and-materials lines are custom work, billed as delivered unless
+    // the SOW agrees a fixed fee.
     for line in &cx.quote.lines {
-        match fee_type(cx, line.kind, &line.sku) {
-            "Fixed fee" => fixed = true,
-            "Time and materials" | "Custom estimate" => hourly = true,
-            _ => {}
+        match line.kind {
+            LineKind::Firm | LineKind::Range => fixed = true,
+            LineKind::Estimate | LineKind::TimeAndMaterials | LineKind::Custom => hourly = true,
+            LineKind::Expense => {}
         }
     }
     let expenses = !cx.quote.expenses_estimate.high.is_zero();

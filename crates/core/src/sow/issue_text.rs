@@ -81,6 +81,8 @@ fn kind_word(kind: LineKind) -> &'static str {
     match kind {
         LineKind::Firm => "firm",
         LineKind::Range => "range",
+        LineKind::Estimate => "estimate (range)",
+        LineKind::TimeAndMaterials => "time and materials",
         LineKind::Custom => "custom estimate needed",
         LineKind::Expense => "expenses, billed at actual cost",
     }

@@ -225,6 +225,29 @@ fn allow_incomplete_turns_missing_answers_into_to_do_rows_only() {
 }
 
 #[test]
+fn an_unmet_licence_requirement_is_a_warning_in_the_request() {
+    // Security Essentials requires Ultimate; the customer has Premium.
+    let request = request(
+        r#"{"customer": {"name": "Acme Corp"}, "requester": {"username": "jdoe", "email": "jdoe@example.com"},
+            "service_types": ["education"], "items": [{"sku": "GL-SEC-R", "attendees": 12}],
+            "answers": {"license.tier": "premium"}}"#,
+    );
+    let warning = "GL-SEC-R (GitLab Security Essentials) needs an Ultimate licence or higher, but the customer's tier is Premium.";
+    assert!(
+        request
+            .quote
+            .warnings
+            .iter()
+            .any(|w| w.starts_with(warning))
+    );
+    let description = &request.gitlab.description;
+    let section = description
+        .find("### Warnings")
+        .expect("a Warnings section");
+    assert!(description[section..].contains(warning), "{description}");
+}
+
+#[test]
 fn check_intake_alone() {
     let intake = check_intake(&gitlab(), &scope(EDUCATION), false).unwrap();
     assert!(intake.complete);
@@ -939,6 +962,28 @@ fn links_over_8000_characters_open_with_the_title_and_hand_over_the_markdown() {
 // SOW draft ---------------------------------------------------------------------------------
 
 #[test]
+fn a_rom_range_is_drafted_as_an_estimate_never_a_prepaid_fixed_fee() {
+    // The self-managed → GitLab.com scenario with its ROM line: 800 users (501–1,000 row),
+    // 2,500 − 13 = 2,487 projects under 5 GB (2,001–3,000 column): 75,000–85,000, plus
+    // 2 started groups of ten large repositories × 12,000 = 99,000–109,000.
+    let mut scope = scope(include_str!(
+        "../../../../tests/scenarios/migration-self-managed-to-gitlab-com.json"
+    ));
+    scope
+        .items
+        .push(crate::scope::ScopeItem::new("GL-MIG-SM-SAAS"));
+    let markdown = sow_draft(&gitlab(), &scope).unwrap().to_markdown();
+    assert!(
+        markdown.contains("| Self-managed GitLab to GitLab.com migration (GL-MIG-SM-SAAS) | 1 estimate | Estimate (range) | USD 99,000.00 – 109,000.00 |"),
+        "{markdown}"
+    );
+    // Only custom-work terms: nothing here is prepaid or non-cancellable.
+    assert!(markdown.contains("**Time and materials:**"));
+    assert!(!markdown.contains("**Fixed fees:**"), "{markdown}");
+    assert!(!markdown.contains("| Fixed fee |"));
+}
+
+#[test]
 fn the_draft_fills_every_section() {
     let draft = sow_draft(&gitlab(), &scope(ACME)).unwrap();
     let markdown = draft.to_markdown();
@@ -968,8 +1013,10 @@ fn the_draft_fills_every_section() {
             "{expected:?} missing from\n{markdown}"
         );
     }
-    // Only the terms that apply: nothing in this scope is time and materials.
-    assert!(!markdown.contains("**Time and materials:**"));
+    // The GitLab.com migration's rough-order-of-magnitude range is an estimate, not a fixed
+    // fee: it brings the custom-work terms, beside the fixed fees of the standard SKUs.
+    assert!(markdown.contains("| Estimate (range) |"), "{markdown}");
+    assert!(markdown.contains("**Time and materials:**"));
     let tm = sow_draft(&gitlab(), &scope(PUBLIC_SECTOR))
         .unwrap()
         .to_markdown();

@@ -25,7 +25,8 @@ pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) 
             }
         }
         Pricing::Blocks {
-            hours_per_block, ..
+            hours_per_block,
+            included_pm_hours,
         } => {
             if *hours_per_block == 0 {
                 out.offering(
@@ -34,6 +35,17 @@ pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) 
                     "pricing.hours_per_block",
                     "hours_per_block is 0; a block must hold at least one hour (e.g. 48)"
                         .to_string(),
+                );
+            } else if included_pm_hours >= hours_per_block {
+                out.offering(
+                    i,
+                    o,
+                    "pricing.included_pm_hours",
+                    format!(
+                        "included_pm_hours is {included_pm_hours} of a {hours_per_block}-hour \
+                         block; hours_per_block counts the whole block, project management \
+                         included, so it must leave expert hours (e.g. 48 with 8)"
+                    ),
                 );
             }
         }
@@ -151,6 +163,9 @@ fn whole_number_reference(
 
 fn axis(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering, path: &str, axis: &Axis) {
     whole_number_reference(cx, out, i, o, &format!("{path}.question"), &axis.question);
+    if let Some(minus) = &axis.minus {
+        whole_number_reference(cx, out, i, o, &format!("{path}.minus"), minus);
+    }
     for (field, message) in band_problems(&format!("{path}.bands"), &axis.bands) {
         out.offering(i, o, &field, message);
     }
@@ -295,5 +310,24 @@ mod tests {
             "offerings[8].pricing.categories[0]",
             "unknown category \"ops\"",
         );
+    }
+
+    #[test]
+    fn project_management_must_leave_expert_hours_in_a_block() {
+        // hours_per_block counts the whole block, so 48 PM hours of a 48-hour block leave none.
+        let text = edit(
+            "hours_per_block = 48",
+            "hours_per_block = 48, included_pm_hours = 48",
+        );
+        find(
+            &lint_text(&text),
+            "offerings[4].pricing.included_pm_hours",
+            "included_pm_hours is 48 of a 48-hour block",
+        );
+        let text = edit(
+            "hours_per_block = 48",
+            "hours_per_block = 48, included_pm_hours = 8",
+        );
+        assert!(lint_text(&text).is_empty());
     }
 }

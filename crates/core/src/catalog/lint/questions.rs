@@ -248,6 +248,13 @@ pub(super) fn single_choice_from(
 
 pub(super) fn license_question(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let Some(id) = &cx.data.license_question else {
+        if cx.data.license_minimum.is_some() {
+            out.at(
+                "license_minimum",
+                "license_minimum needs a license_question to read the customer's tier from"
+                    .to_string(),
+            );
+        }
         return;
     };
     let tiers = ChoiceSet {

@@ -1,6 +1,7 @@
-//! Instructor-led classes with a seat cap: the cheapest mix of classes and seat add-ons for
-//! the attendees (a tie goes to more classes), or a range across the plausible attendees
-//! while their number is not known.
+//! Instructor-led classes with a seat cap: the mix of classes and seat add-ons that costs the
+//! customer least for the attendees, travel and expenses of on-site classes included (a tie
+//! goes to more classes), or a range across the plausible attendees while their number is not
+//! known.
 
 use std::borrow::Cow;
 
@@ -13,6 +14,7 @@ use crate::quote::trace::TraceDetail;
 use crate::quote::types::Component;
 use crate::quote::wording::plural;
 
+use super::travel::per_trip_estimate;
 use super::{Ctx, Priced};
 
 /// A class offering's rule: its capacity, seat add-on, add-ons per extra attendee, and the
@@ -48,6 +50,11 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
     };
     let overflow = || ctx.overflow();
     let addon_sku = rule.seat_addon;
+    // Each on-site class is one more trip, which the customer pays on top of the fee.
+    let trip = per_trip_estimate(ctx)?;
+    let cheapest = |attendees| {
+        cheapest_seating(&rule, attendees, class_price, addon_price, trip).ok_or_else(overflow)
+    };
 
     match (ctx.item.quantity, attendees) {
         (Some(classes), Attendees::Known(attendees, source)) => {
@@ -86,16 +93,16 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
                     None,
                 );
             }
-            let (best, compared) = cheapest_seating(&rule, attendees, class_price, addon_price)
-                .ok_or_else(overflow)?;
+            let (best, compared) = cheapest(attendees)?;
             seat_trace(&mut priced, &rule, attendees, best, addon_price);
             if compared.len() > 1 {
-                let tie = compared.iter().filter(|s| s.total == best.total).count() > 1;
+                let tie = compared.iter().filter(|s| s.cost == best.cost).count() > 1;
                 priced.push(
                     TraceDetail::CheapestClasses {
-                        options: compared.iter().map(|s| (s.classes, s.total)).collect(),
+                        options: compared.iter().map(|s| (s.classes, s.cost)).collect(),
                         chosen: best.classes,
                         tie,
+                        with_travel: trip.is_some(),
                     },
                     None,
                 );
@@ -105,10 +112,8 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
         (None, Attendees::Unknown(band, question)) => {
             let low_count = band.from;
             let high_count = band.to.unwrap_or(band.from);
-            let (low, _) = cheapest_seating(&rule, low_count, class_price, addon_price)
-                .ok_or_else(overflow)?;
-            let (high, _) = cheapest_seating(&rule, high_count, class_price, addon_price)
-                .ok_or_else(overflow)?;
+            let (low, _) = cheapest(low_count)?;
+            let (high, _) = cheapest(high_count)?;
             let gross = PriceRange {
                 low: ctx.currency().at_scale(low.total),
                 high: ctx.currency().at_scale(high.total),
@@ -149,7 +154,10 @@ struct Seating {
     addons: u64,
     classes_amount: Decimal,
     addons_amount: Decimal,
+    /// The fee: classes and add-ons.
     total: Decimal,
+    /// What the customer pays in all: the fee plus the travel estimate of each on-site class.
+    cost: Decimal,
 }
 
 fn seating(
@@ -165,33 +173,44 @@ fn seating(
         .checked_mul(rule.per_extra)?;
     let classes_amount = times(class_price, classes)?;
     let addons_amount = times(addon_price, addons)?;
+    let total = classes_amount.checked_add(addons_amount)?;
     Some(Seating {
         classes,
         addons,
         classes_amount,
         addons_amount,
-        total: classes_amount.checked_add(addons_amount)?,
+        total,
+        cost: total,
     })
 }
 
-/// The cheapest seating for `attendees`; on a tie, more classes. The cost is linear in the
-/// class count up to ⌊attendees / capacity⌋ and then jumps to ⌈attendees / capacity⌉ classes
-/// with no add-ons, so the cheapest is at 1, ⌊a/c⌋ or ⌈a/c⌉.
+/// The seating for `attendees` that costs the customer least, counting `trip` (the travel
+/// estimate of one on-site class) for every class; on a tie, more classes. The cost is
+/// linear in the class count up to ⌊attendees / capacity⌋ and then jumps to
+/// ⌈attendees / capacity⌉ classes with no add-ons, so the cheapest is at 1, ⌊a/c⌋ or ⌈a/c⌉.
 fn cheapest_seating(
     rule: &ClassRule<'_>,
     attendees: u64,
     class_price: Decimal,
     addon_price: Decimal,
+    trip: Option<Decimal>,
 ) -> Option<(Seating, Vec<Seating>)> {
     let capacity = rule.capacity.max(1);
     let most = attendees.div_ceil(capacity).max(1);
     let fewest = (attendees / capacity).max(1);
+    let option = |classes| {
+        let mut seat = seating(rule, attendees, classes, class_price, addon_price)?;
+        if let Some(trip) = trip {
+            seat.cost = seat.total.checked_add(times(trip, classes)?)?;
+        }
+        Some(seat)
+    };
     let mut best: Option<Seating> = None;
     for classes in [1, fewest, most] {
-        let option = seating(rule, attendees, classes, class_price, addon_price)?;
+        let option = option(classes)?;
         best = match best {
-            Some(b) if b.total < option.total => Some(b),
-            Some(b) if b.total == option.total && b.classes >= option.classes => Some(b),
+            Some(b) if b.cost < option.cost => Some(b),
+            Some(b) if b.cost == option.cost && b.classes >= option.classes => Some(b),
             _ => Some(option),
         };
     }
@@ -204,7 +223,7 @@ fn cheapest_seating(
         best.classes + 1,
     ] {
         if (1..=most).contains(&classes) {
-            compared.push(seating(rule, attendees, classes, class_price, addon_price)?);
+            compared.push(option(classes)?);
         }
     }
     Some((best, compared))

@@ -21,7 +21,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use super::line::{Draft, LineDiscount};
+use super::line::{Billing, Draft, LineDiscount};
 use super::prices::PriceList;
 use super::trace::{Converted, TraceDetail, TraceStep};
 use super::types::{Component, QuoteOptions};
@@ -283,6 +283,11 @@ pub(super) fn draft<'c>(
         warnings: priced.warnings,
         expense,
         percent_of_subtotal: percent_of,
+        billing: match offering.pricing {
+            Pricing::RangeTable { .. } => Billing::Estimate,
+            Pricing::TimeAndMaterials { .. } => Billing::TimeAndMaterials,
+            _ => Billing::FixedFee,
+        },
         line_discount,
         currency: prices.currency,
     })

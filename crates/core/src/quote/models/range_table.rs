@@ -6,11 +6,10 @@ use rust_decimal::Decimal;
 
 use crate::catalog::{AddOnRule, Axis, Band};
 use crate::field_error::FieldError;
-use crate::money::{PriceRange, times};
-use crate::quote::trace::{AddOnWords, AxisWords, Count, TraceDetail, TraceStep};
+use crate::money::{PriceRange, thousands, times};
+use crate::quote::trace::{AddOnWords, AxisWords, Count, Difference, TraceDetail, TraceStep};
 use crate::quote::types::Component;
 use crate::quote::wording::plural;
-use crate::scope::Answer;
 
 use super::{Ctx, Priced};
 
@@ -165,46 +164,131 @@ pub(super) fn range_table(
 
 /// Where an answer falls on a table axis.
 enum Pick {
-    /// In band `index`.
-    Band(usize),
-    /// Unanswered: anywhere from band `from` to band `to`.
+    /// The counted value, in band `index`.
+    Band(usize, Counted),
+    /// Not all answered: anywhere from band `from` to band `to`, the counted value plausibly
+    /// in `band`.
     Span(usize, usize, Band),
     /// Answered, but outside every band.
     Outside(u64),
 }
 
-fn pick(ctx: &Ctx<'_>, axis: &Axis, priced: &mut Priced) -> Result<Pick, Vec<FieldError>> {
-    match ctx.number_answer(&axis.question)? {
-        Some(value) => Ok(axis
-            .bands
-            .iter()
-            .position(|b| b.contains(value))
-            .map_or(Pick::Outside(value), Pick::Band)),
+/// The value an axis counts: the answer, less the `minus` answer when the axis has one.
+struct Counted {
+    value: u64,
+    /// The answer and the subtracted answer, when the axis subtracts one.
+    difference: Option<(u64, u64)>,
+}
+
+/// A whole-number answer, or the band it plausibly falls in (recorded as missing).
+fn reading(
+    ctx: &Ctx<'_>,
+    question: &str,
+    fallback: Band,
+    priced: &mut Priced,
+) -> Result<Result<u64, Band>, Vec<FieldError>> {
+    Ok(match ctx.number_answer(question)? {
+        Some(value) => Ok(value),
         None => {
-            let all = Band {
-                from: axis.bands.first().map_or(0, |b| b.from),
-                to: axis.bands.last().and_then(|b| b.to),
-            };
-            let band = ctx.plausible(&axis.question).unwrap_or(all);
-            let first = axis
-                .bands
-                .iter()
-                .position(|b| b.to.is_none_or(|to| to >= band.from))
-                .unwrap_or(0);
-            let last = axis
-                .bands
-                .iter()
-                .rposition(|b| band.to.is_none_or(|to| b.from <= to))
-                .unwrap_or(axis.bands.len().saturating_sub(1));
-            priced.missing.push(axis.question.clone());
-            Ok(Pick::Span(first, last.max(first), band))
+            priced.missing.push(question.to_string());
+            Err(ctx.plausible(question).unwrap_or(fallback))
         }
+    })
+}
+
+fn pick(ctx: &Ctx<'_>, axis: &Axis, priced: &mut Priced) -> Result<Pick, Vec<FieldError>> {
+    let all = Band {
+        from: axis.bands.first().map_or(0, |b| b.from),
+        to: axis.bands.last().and_then(|b| b.to),
+    };
+    let total = reading(ctx, &axis.question, all, priced)?;
+    let minus = match &axis.minus {
+        Some(question) => Some((
+            question,
+            reading(
+                ctx,
+                question,
+                Band {
+                    from: 0,
+                    to: Some(0),
+                },
+                priced,
+            )?,
+        )),
+        None => None,
+    };
+    let band = match (total, minus) {
+        (Ok(value), None) => {
+            let counted = Counted {
+                value,
+                difference: None,
+            };
+            return Ok(band_of(axis, counted));
+        }
+        (Ok(total), Some((question, Ok(minus)))) => {
+            if minus > total {
+                priced.warnings.push(format!(
+                    "{}: {question} ({}) is more than {} ({}); the table counts none left",
+                    ctx.offering.sku,
+                    thousands(minus),
+                    axis.question,
+                    thousands(total)
+                ));
+            }
+            let counted = Counted {
+                value: total.saturating_sub(minus),
+                difference: Some((total, minus)),
+            };
+            return Ok(band_of(axis, counted));
+        }
+        (Err(band), None) => band,
+        (total, Some((_, minus))) => {
+            // Whatever is unanswered spans its plausible band: the difference runs from the
+            // smallest total less the largest subtraction to the largest total less the
+            // smallest subtraction.
+            let total = total.map_or_else(
+                |band| band,
+                |v| Band {
+                    from: v,
+                    to: Some(v),
+                },
+            );
+            let minus = minus.map_or_else(
+                |band| band,
+                |v| Band {
+                    from: v,
+                    to: Some(v),
+                },
+            );
+            Band {
+                from: minus.to.map_or(0, |most| total.from.saturating_sub(most)),
+                to: total.to.map(|to| to.saturating_sub(minus.from)),
+            }
+        }
+    };
+    let first = axis
+        .bands
+        .iter()
+        .position(|b| b.to.is_none_or(|to| to >= band.from))
+        .unwrap_or(0);
+    let last = axis
+        .bands
+        .iter()
+        .rposition(|b| band.to.is_none_or(|to| b.from <= to))
+        .unwrap_or(axis.bands.len().saturating_sub(1));
+    Ok(Pick::Span(first, last.max(first), band))
+}
+
+fn band_of(axis: &Axis, counted: Counted) -> Pick {
+    match axis.bands.iter().position(|b| b.contains(counted.value)) {
+        Some(index) => Pick::Band(index, counted),
+        None => Pick::Outside(counted.value),
     }
 }
 
 fn span(pick: &Pick) -> Option<(usize, usize)> {
     match pick {
-        Pick::Band(i) => Some((*i, *i)),
+        Pick::Band(i, _) => Some((*i, *i)),
         Pick::Span(a, b, _) => Some((*a, *b)),
         Pick::Outside(_) => None,
     }
@@ -213,30 +297,48 @@ fn span(pick: &Pick) -> Option<(usize, usize)> {
 fn axis_words(ctx: &Ctx<'_>, axis: &Axis, pick: &Pick) -> AxisWords {
     let question = axis.question.clone();
     match pick {
-        Pick::Band(i) => AxisWords::Band {
-            value: ctx
-                .scope
-                .answers
-                .get(&axis.question)
-                .and_then(Answer::as_number)
-                .unwrap_or(0),
+        Pick::Band(i, counted) => AxisWords::Band {
+            value: counted.value,
             band: axis
                 .bands
                 .get(*i)
                 .copied()
                 .unwrap_or(Band { from: 0, to: None }),
+            difference: axis.minus.as_ref().zip(counted.difference).map(
+                |(minus, (total, less))| {
+                    Box::new(Difference {
+                        total,
+                        minus: minus.clone(),
+                        less,
+                        counts: axis.counts.clone(),
+                    })
+                },
+            ),
             question,
         },
-        Pick::Span(_, _, band) => AxisWords::Missing {
-            text: ctx
-                .catalog
-                .question(&axis.question)
-                .map_or_else(|| axis.question.clone(), |q| q.text.clone()),
-            band: *band,
-            question,
+        Pick::Span(_, _, band) => match &axis.minus {
+            Some(minus) => AxisWords::Missing {
+                text: axis
+                    .counts
+                    .clone()
+                    .unwrap_or_else(|| "the difference".to_string()),
+                band: *band,
+                question: format!("{question} − {minus}"),
+            },
+            None => AxisWords::Missing {
+                text: ctx
+                    .catalog
+                    .question(&axis.question)
+                    .map_or_else(|| axis.question.clone(), |q| q.text.clone()),
+                band: *band,
+                question,
+            },
         },
         Pick::Outside(value) => AxisWords::Outside {
-            question,
+            question: match &axis.minus {
+                Some(minus) => format!("{question} − {minus}"),
+                None => question,
+            },
             value: *value,
         },
     }

@@ -1,12 +1,33 @@
 //! Travel and expenses for on-site delivery: travelers × (per trip + days × per day) for
 //! each trip, rounded once, on a separate expense line billed at actual cost.
 
+use rust_decimal::Decimal;
+
+use crate::catalog::DeliveryMode;
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::line::ExpenseDraft;
 use crate::quote::trace::{Converted, TraceDetail, TraceStep};
 
 use super::Ctx;
+
+/// The unrounded travel estimate of one on-site delivery (all travelers), or `None` when the
+/// item is delivered remotely or the book has no travel defaults. Models that choose between
+/// numbers of deliveries weigh it, since the customer pays it on top of the fee.
+pub(super) fn per_trip_estimate(ctx: &Ctx<'_>) -> Result<Option<Decimal>, Vec<FieldError>> {
+    if ctx.delivery != DeliveryMode::OnSite {
+        return Ok(None);
+    }
+    let Some((travel, _)) = ctx.prices.travel() else {
+        return Ok(None);
+    };
+    let delivery = &ctx.offering.delivery;
+    times(travel.per_day, u64::from(delivery.on_site_days))
+        .and_then(|d| d.checked_add(travel.per_trip))
+        .and_then(|d| times(d, u64::from(delivery.travelers)))
+        .map(Some)
+        .ok_or_else(|| ctx.overflow())
+}
 
 /// The expense line for an on-site item with `trips` (low, high) deliveries.
 pub(super) fn expense(
@@ -26,10 +47,7 @@ pub(super) fn expense(
     let travelers = u64::from(delivery.travelers);
     let days = u64::from(delivery.on_site_days);
     let currency = ctx.currency();
-    let per_trip = times(travel.per_day, days)
-        .and_then(|d| d.checked_add(travel.per_trip))
-        .and_then(|d| times(d, travelers))
-        .ok_or_else(|| ctx.overflow())?;
+    let per_trip = per_trip_estimate(ctx)?.unwrap_or(Decimal::ZERO);
     let amount = PriceRange {
         low: currency.round(
             times(per_trip, trips.0).ok_or_else(|| ctx.overflow())?,

@@ -17,6 +17,8 @@ pub(crate) enum AxisWords {
         question: String,
         value: u64,
         band: Band,
+        /// How `value` was counted, when the axis subtracts another answer.
+        difference: Option<Box<Difference>>,
     },
     /// Not answered: priced across the plausible band.
     Missing {
@@ -26,6 +28,19 @@ pub(crate) enum AxisWords {
     },
     /// Answered, outside every band.
     Outside { question: String, value: u64 },
+}
+
+/// An axis value counted as one answer less another.
+#[derive(Debug, Clone)]
+pub(crate) struct Difference {
+    /// The axis question's answer.
+    pub(crate) total: u64,
+    /// The subtracted question.
+    pub(crate) minus: String,
+    /// Its answer.
+    pub(crate) less: u64,
+    /// What is left, in words (`projects under 5 GB`).
+    pub(crate) counts: Option<String>,
 }
 
 /// A count that was answered, or the band it plausibly falls in.
@@ -112,9 +127,12 @@ pub(crate) enum TraceDetail {
         per_extra: u64,
     },
     CheapestClasses {
+        /// Class counts with what each costs the customer.
         options: Vec<(u64, Decimal)>,
         chosen: u64,
         tie: bool,
+        /// Whether the costs include the travel estimate of on-site classes.
+        with_travel: bool,
     },
     AttendeesMissing {
         question: String,

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::detail::{AddOnWords, AxisWords, Conversion, Converted, Count, TraceDetail};
+use super::detail::{AddOnWords, AxisWords, Conversion, Converted, Count, Difference, TraceDetail};
 use crate::money::{Currency, PriceRange, RoundingMode, percent_text, thousands};
 use crate::quote::wording::{count_words, plural};
 
@@ -15,11 +15,33 @@ impl AxisWords {
                 question,
                 value,
                 band,
+                difference: None,
             } => format!(
                 "{question} = {} (the {} band)",
                 thousands(*value),
                 band.label()
             ),
+            AxisWords::Band {
+                question,
+                value,
+                band,
+                difference: Some(difference),
+            } => {
+                let Difference {
+                    total,
+                    minus,
+                    less,
+                    counts,
+                } = difference.as_ref();
+                format!(
+                    "{} {}: {question} = {} − {minus} = {} (the {} band)",
+                    thousands(*value),
+                    counts.as_deref().unwrap_or("counted"),
+                    thousands(*total),
+                    thousands(*less),
+                    band.label()
+                )
+            }
             AxisWords::Missing {
                 question,
                 text,
@@ -72,7 +94,10 @@ impl TraceDetail {
                 pm_hours,
             } => {
                 let hours = if *pm_hours > 0 {
-                    format!("{hours} expert hours + {pm_hours} project-management hours")
+                    format!(
+                        "{hours} hours: {} expert hours + {pm_hours} project-management hours",
+                        hours.saturating_sub(u64::from(*pm_hours))
+                    )
                 } else {
                     format!("{hours} hours")
                 };
@@ -166,13 +191,19 @@ impl TraceDetail {
                 options,
                 chosen,
                 tie,
+                with_travel,
             } => {
                 let options: Vec<String> = options
                     .iter()
                     .map(|(classes, total)| format!("{} {}", count_words(*classes, "class"), money(total)))
                     .collect();
                 format!(
-                    "Cheapest way to seat them: {} → {}{}.",
+                    "Cheapest way to seat them{}: {} → {}{}.",
+                    if *with_travel {
+                        ", fee plus the travel estimate of each on-site class"
+                    } else {
+                        ""
+                    },
                     options.join(" · "),
                     count_words(*chosen, "class"),
                     if *tie {
@@ -218,7 +249,7 @@ impl TraceDetail {
                 exact,
                 blocks,
             } => format!(
-                "{} hours ÷ {hours_per_block} hours per block = {} → {} (blocks are sold whole).",
+                "{} hours ÷ {hours_per_block} hours per block (every hour counts, project management included) = {} → {} (blocks are sold whole).",
                 hours.normalize(),
                 exact.round_dp(2).normalize(),
                 count_words(*blocks, "block")
