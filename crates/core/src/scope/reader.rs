@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::{Answer, Decision, FieldError, Scope, ScopeItem};
-use crate::catalog::{CatalogRef, DeliveryMode};
+use crate::catalog::{CatalogRef, DeliveryMode, Projection};
 use crate::decimal::parse_decimal;
 use crate::json::describe;
 use crate::limits;
@@ -417,7 +417,7 @@ impl Reader {
 
     fn catalog_ref(&mut self, value: Option<&Value>) -> Option<CatalogRef> {
         let value = present(value)?;
-        let map = self.object(value, "catalog", &["id", "version", "hash"])?;
+        let map = self.object(value, "catalog", &["id", "version", "hash", "projection"])?;
         Some(CatalogRef {
             id: self
                 .text(map.get("id"), "catalog.id", limits::MAX_SHORT_TEXT)
@@ -432,6 +432,15 @@ impl Reader {
             hash: self
                 .text(map.get("hash"), "catalog.hash", 64)
                 .unwrap_or_default(),
+            projection: match present(map.get("projection")) {
+                None => Projection::Full,
+                Some(value) if value == "full" => Projection::Full,
+                Some(value) if value == "public" => Projection::Public,
+                Some(_) => {
+                    self.error("catalog.projection", "must be \"public\" or \"full\"");
+                    Projection::Full
+                }
+            },
         })
     }
 
