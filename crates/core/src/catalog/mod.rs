@@ -243,6 +243,18 @@ impl Catalog {
         Catalog::new(data)
     }
 
+    /// A catalog in the canonical JSON form that was linted when it was written (the web
+    /// app's build script bakes one in): parsed, not linted again, so start-up stays fast.
+    pub fn from_linted_json(text: &str) -> Result<Catalog, CatalogError> {
+        let data: CatalogData = serde_json::from_str(text).map_err(|e| CatalogError::Syntax {
+            file: "catalog.json".to_string(),
+            line: Some(e.line()),
+            column: Some(e.column()),
+            message: strip_position(&e.to_string()),
+        })?;
+        Catalog::new(data)
+    }
+
     /// Wraps linted data; builds the lookup indexes and the content hash.
     fn new(data: CatalogData) -> Result<Catalog, CatalogError> {
         let base_currency = Currency::from_code(&data.base_currency).ok_or_else(|| {
