@@ -80,7 +80,8 @@ impl CatalogData {
 
     /// The catalog customers may see, marked `projection = "public"`: no internal notes,
     /// no cost rates, no approval rules, and no offering marked `public = false` (nor its
-    /// price entries, nor recommendations that only suggest it). Bill rates, prices,
+    /// price entries, nor recommendations that only suggest it, nor prerequisites naming
+    /// it). Bill rates, prices,
     /// travel defaults, questions and rules stay, so pricing gives the same amounts.
     pub fn public_projection(&self) -> CatalogData {
         let hidden: BTreeSet<&str> = self
@@ -95,6 +96,8 @@ impl CatalogData {
         data.offerings.retain(|o| o.public);
         for offering in &mut data.offerings {
             offering.internal_notes.clear();
+            let skus = &mut offering.prerequisites.skus;
+            skus.retain(|sku| !hidden.contains(sku.as_str()));
         }
         for book in &mut data.price_books {
             book.prices.retain(|sku, _| !hidden.contains(sku.as_str()));

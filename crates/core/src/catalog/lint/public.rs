@@ -1,5 +1,5 @@
-//! Rules about what customers may see: a public offering requires no non-public one (its
-//! prerequisites, seat add-on and sibling would vanish from the public projection), and a
+//! Rules about what customers may see: a public offering needs no non-public one as its seat
+//! add-on or sibling (they would vanish from the public projection), and a
 //! catalog marked `projection = "public"` carries none of the internal data that projection
 //! drops.
 
@@ -11,13 +11,10 @@ pub(super) fn public_offerings(cx: &Ctx<'_>, out: &mut Sink<'_>) {
         if !offering.public {
             continue;
         }
-        let mut needs: Vec<(String, &str)> = offering
-            .prerequisites
-            .skus
-            .iter()
-            .enumerate()
-            .map(|(k, sku)| (format!("prerequisites.skus[{k}]"), sku.as_str()))
-            .collect();
+        // Prerequisites are advice ("or equivalent knowledge"): the projection drops the
+        // non-public ones. A seat add-on prices the offering and a sibling is its other mode,
+        // so those must stay.
+        let mut needs: Vec<(String, &str)> = Vec::new();
         if let Pricing::Class { seat_addon, .. } = &offering.pricing {
             needs.push(("pricing.seat_addon".to_string(), seat_addon.as_str()));
         }

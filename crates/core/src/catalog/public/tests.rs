@@ -165,26 +165,52 @@ fn a_condition_on_a_non_public_offering_makes_the_projection_fail_lint() {
 }
 
 #[test]
-fn a_public_offering_may_not_need_a_non_public_one() {
-    let full = gitlab();
-    let mut data = full.data().clone();
+fn a_public_offering_may_not_need_a_non_public_seat_add_on() {
+    let mut data = gitlab().data().clone();
+    let (index, addon) = data
+        .offerings
+        .iter()
+        .enumerate()
+        .find_map(|(i, o)| match &o.pricing {
+            crate::catalog::Pricing::Class { seat_addon, .. } => Some((i, seat_addon.clone())),
+            _ => None,
+        })
+        .expect("some GitLab offering is a class with seat add-ons");
+    let at = data.offerings.iter().position(|o| o.sku == addon).unwrap();
+    data.offerings[at].public = false;
+    let Err(crate::catalog::CatalogError::Lint(issues)) = data.into_catalog() else {
+        panic!("a public class whose seat add-on is not public is refused");
+    };
+    let field = format!("offerings[{index}].pricing.seat_addon");
+    let issue = issues
+        .iter()
+        .find(|i| i.field == field)
+        .expect("the issue names the field");
+    assert!(issue.message.contains("is not public"), "{}", issue.message);
+}
+
+#[test]
+fn prerequisites_naming_a_non_public_offering_are_dropped_from_the_projection() {
+    let mut data = gitlab().data().clone();
     let (index, needed) = data
         .offerings
         .iter()
         .enumerate()
         .find_map(|(i, o)| o.prerequisites.skus.first().map(|sku| (i, sku.clone())))
         .expect("some GitLab offering has a prerequisite");
-    let at = data.offerings.iter().position(|o| o.sku == needed).unwrap();
-    data.offerings[at].public = false;
-    let Err(crate::catalog::CatalogError::Lint(issues)) = data.into_catalog() else {
-        panic!("a public offering needing a non-public one is refused");
-    };
-    let field = format!("offerings[{index}].prerequisites.skus[0]");
-    let issue = issues
-        .iter()
-        .find(|i| i.field == field)
-        .expect("the issue names the field");
-    assert!(issue.message.contains("is not public"), "{}", issue.message);
+    let sku = data.offerings[index].sku.clone();
+    for other in &mut data.offerings {
+        // The prerequisite and its other-mode sibling go together.
+        if other.sku == needed || other.delivery.sibling.as_ref() == Some(&needed) {
+            other.public = false;
+        }
+    }
+    let catalog = data
+        .into_catalog()
+        .expect("a public offering may name a non-public prerequisite");
+    let public = catalog.public().expect("the projection passes lint");
+    let offering = public.offering(&sku).expect("the offering stays");
+    assert!(!offering.prerequisites.skus.contains(&needed));
 }
 
 #[test]
