@@ -262,7 +262,7 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope, cata
   await page.waitForSelector('#intake-customer[value="Initech"], .quote-line');
   const expectedLink = execFileSync(
     cli(),
-    ['sow-request', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--format', 'url', '--generated-at', CLOCK],
+    ['sow-request', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--catalog', publicCatalog(), '--format', 'url', '--generated-at', CLOCK],
     { encoding: 'utf8' },
   ).trim();
   const before = requests.length;
@@ -291,7 +291,7 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope, cata
   await draft.close();
   const draftHtml = execFileSync(
     cli(),
-    ['sow-draft', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--format', 'html'],
+    ['sow-draft', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--catalog', publicCatalog(), '--format', 'html'],
     { encoding: 'utf8' },
   );
   const [draftFile] = await Promise.all([page.waitForEvent('download'), page.click('#download-sow-draft')]);
