@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveDist, launchBrowser, openApp, repoRoot, artifactsDir } from './harness.mjs';
@@ -33,6 +33,21 @@ after(async () => {
 });
 
 /** The CLI binary, built if the native test step has not built it already. */
+/**
+ * The catalog the page embeds: the public projection of the GitLab catalog, written once by
+ * `scopecraft catalog publish --public`, so the CLI prices with the same catalog as the page.
+ */
+let publicCatalogFile;
+function publicCatalog() {
+  if (!publicCatalogFile) {
+    mkdirSync(artifactsDir, { recursive: true });
+    publicCatalogFile = join(artifactsDir, 'public-catalog.json');
+    const text = execFileSync(cli(), ['catalog', 'publish', '--public', '--format', 'json'], { encoding: 'utf8' });
+    writeFileSync(publicCatalogFile, text);
+  }
+  return publicCatalogFile;
+}
+
 function cli() {
   const binary = join(repoRoot, 'target', 'debug', 'scopecraft');
   if (!existsSync(binary)) {
@@ -173,6 +188,17 @@ test('account executive: a discount over the threshold shows its approval; the c
   await page.check('#mode-executive');
   assert.equal(await page.locator('#intake-customer').count(), 1, 'intake fields appear');
   await page.fill('#line-0-discount', '30');
+  assert.ok(amounts(await total(page))[0] < amounts(list)[0], 'the discount lowers the total');
+  // The public site's catalog has no approval rules (internal policy)…
+  assert.equal(await page.locator('.badge-approval').count(), 0, 'the public build holds no approval rule');
+
+  // …the full catalog, opened from a file as an account executive would, has them.
+  const full = await readFile(join(repoRoot, 'crates', 'core', 'catalogs', 'gitlab.toml'));
+  await page.goto(`${server.url}#/`);
+  await page.setInputFiles('#open-catalog', { name: 'gitlab.toml', mimeType: 'text/plain', buffer: full });
+  await page.waitForFunction(() => /GitLab Professional Services/.test(document.querySelector('.catalog-loader [role="status"]')?.textContent ?? ''));
+  await openScope(page);
+  await page.fill('#line-0-discount', '30');
   const badges = page.locator('.badge-approval');
   assert.ok((await badges.count()) >= 1);
   assert.match(await page.textContent('#quote-badges'), /VP of professional services/);
@@ -187,12 +213,12 @@ test('account executive: a discount over the threshold shows its approval; the c
   await context.close();
 });
 
-test('the SOW-request JSON is byte-identical to the CLI for the same scope and time', async () => {
+test('the SOW-request JSON is byte-identical to the CLI for the same scope, catalog and time', async () => {
   const scopeFile = join(repoRoot, 'tests', 'scenarios', 'sow-eur-migration.json');
-  const expected = execFileSync(cli(), ['sow-request', scopeFile, '--format', 'json', '--generated-at', CLOCK], {
+  const expected = execFileSync(cli(), ['sow-request', scopeFile, '--catalog', publicCatalog(), '--format', 'json', '--generated-at', CLOCK], {
     encoding: 'utf8',
   });
-  const markdown = execFileSync(cli(), ['sow-request', scopeFile, '--format', 'markdown', '--generated-at', CLOCK], {
+  const markdown = execFileSync(cli(), ['sow-request', scopeFile, '--catalog', publicCatalog(), '--format', 'markdown', '--generated-at', CLOCK], {
     encoding: 'utf8',
   });
   const { context, page, errors, requests } = await openApp(browser, `${server.url}?clock=${CLOCK}#/scope`, DESKTOP);
@@ -219,8 +245,8 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope and t
   // The scope file downloads in the format the CLI reads.
   const [scopeDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-scope')]);
   const saved = await readFile(await scopeDownload.path(), 'utf8');
-  const fromSaved = execFileSync(cli(), ['quote', '-', '--format', 'json'], { input: saved, encoding: 'utf8' });
-  const fromOriginal = execFileSync(cli(), ['quote', scopeFile, '--format', 'json'], { encoding: 'utf8' });
+  const fromSaved = execFileSync(cli(), ['quote', '-', '--catalog', publicCatalog(), '--format', 'json'], { input: saved, encoding: 'utf8' });
+  const fromOriginal = execFileSync(cli(), ['quote', scopeFile, '--catalog', publicCatalog(), '--format', 'json'], { encoding: 'utf8' });
   assert.equal(fromSaved, fromOriginal, 'the saved scope prices like the original');
 
   // This request is too long for a link: the page says so and offers the Markdown instead.
@@ -236,7 +262,7 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope and t
   await page.waitForSelector('#intake-customer[value="Initech"], .quote-line');
   const expectedLink = execFileSync(
     cli(),
-    ['sow-request', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--format', 'url', '--generated-at', CLOCK],
+    ['sow-request', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--catalog', publicCatalog(), '--format', 'url', '--generated-at', CLOCK],
     { encoding: 'utf8' },
   ).trim();
   const before = requests.length;
@@ -265,7 +291,7 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope and t
   await draft.close();
   const draftHtml = execFileSync(
     cli(),
-    ['sow-draft', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--format', 'html'],
+    ['sow-draft', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--catalog', publicCatalog(), '--format', 'html'],
     { encoding: 'utf8' },
   );
   const [draftFile] = await Promise.all([page.waitForEvent('download'), page.click('#download-sow-draft')]);

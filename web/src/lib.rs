@@ -31,6 +31,13 @@ pub use components::{App, AppProps};
 use scopecraft::Catalog;
 use state::SharedCatalog;
 
+/// The catalog `build.rs` baked in: the public projection of `SCOPECRAFT_CATALOG` (default
+/// the GitLab catalog), or the full catalog when built with `SCOPECRAFT_BUILD=internal`.
+const BUILT_IN_CATALOG: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
+/// Which projection the built-in catalog is: `public`, or `full` in the internal build.
+pub const BUILT_IN_PROJECTION: &str = env!("SCOPECRAFT_PROJECTION");
+
 /// Mounts the app on the `#app` element that `index.html` provides, with the embedded GitLab
 /// catalog and what earlier visits saved, then registers the service worker that keeps it
 /// offline. A catalog that does not load, or a panic later, shows a failure panel instead.
@@ -39,7 +46,7 @@ pub fn start() {
     let Some(root) = effects::mount_point() else {
         return;
     };
-    match Catalog::gitlab() {
+    match Catalog::from_linted_json(BUILT_IN_CATALOG) {
         Ok(catalog) => {
             root.set_text_content(None);
             let saves = hooks::load_saves();

@@ -119,6 +119,43 @@ pub(crate) fn import_gitlab(file: &str, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Prints the catalog (or its public projection) on stdout; on stderr, what was dropped.
+pub(crate) fn publish(file: Option<&str>, public: bool, json: bool) -> Result<(), Failure> {
+    let full = input::catalog(file)?;
+    let name = file.map_or_else(|| "gitlab.toml".to_string(), display_name);
+    let catalog = if public { full.public()? } else { full.clone() };
+    if json {
+        println!("{}", catalog.to_canonical_json());
+    } else {
+        print!("{}", catalog.to_toml().map_err(Failure)?);
+    }
+    if public {
+        let dropped = full.data().dropped_by_public_projection();
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        eprintln!(
+            "{name}: public projection without {}, {}, {} and {}",
+            count(
+                dropped.internal_notes.len(),
+                "internal note",
+                "internal notes"
+            ),
+            count(dropped.cost_rates.len(), "cost rate", "cost rates"),
+            count(
+                dropped.approval_rules.len(),
+                "approval rule",
+                "approval rules"
+            ),
+            count(
+                dropped.offerings.len(),
+                "non-public offering",
+                "non-public offerings"
+            ),
+        );
+    }
+    Ok(())
+}
+
 /// Lists offerings with their list prices.
 pub(crate) fn show(file: Option<&str>, json: bool, currency: Option<&str>) -> Result<(), Failure> {
     let catalog = input::catalog(file)?;

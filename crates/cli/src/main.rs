@@ -210,6 +210,20 @@ enum CatalogCommand {
         #[arg(long, value_enum, default_value_t = catalog_diff_cmd::DiffFormat::Table)]
         format: catalog_diff_cmd::DiffFormat,
     },
+    /// Print a catalog as it would be published: with `--public`, its public projection (no
+    /// internal notes, cost rates, approval rules or non-public offerings), linted. What was
+    /// dropped goes to stderr.
+    Publish {
+        /// A catalog file (our TOML/JSON, or GitLab's services.yml), or `-` for standard
+        /// input; default: the embedded GitLab catalog.
+        file: Option<String>,
+        /// Print the public projection instead of the full catalog.
+        #[arg(long)]
+        public: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CatalogFormatArg::Toml)]
+        format: CatalogFormatArg,
+    },
     /// List a catalog's offerings and prices.
     Show {
         #[command(flatten)]
@@ -288,6 +302,11 @@ fn main() -> ExitCode {
             CatalogCommand::ImportGitlab { file, format } => {
                 catalog_cmd::import_gitlab(&file, format == CatalogFormatArg::Json)
             }
+            CatalogCommand::Publish {
+                file,
+                public,
+                format,
+            } => catalog_cmd::publish(file.as_deref(), public, format == CatalogFormatArg::Json),
             CatalogCommand::Show {
                 catalog,
                 format,

@@ -1,7 +1,10 @@
 //! Repository automation for Scopecraft, in the style of `cargo xtask`.
 //!
-//! - `cargo xtask serve` — install what is missing, build the app and serve it on
-//!   <http://127.0.0.1:8080> with the embedded default catalog.
+//! - `cargo xtask serve [--internal]` — install what is missing, build the app and serve it
+//!   on <http://127.0.0.1:8080> with the public projection of the default catalog (with
+//!   `--internal`: the full catalog, for account executives; never publish that build).
+//! - `cargo xtask build [--internal]` — the release site in `dist/` (public), or in
+//!   `dist-internal/` with the full catalog.
 //! - `cargo xtask test` — the same setup plus Chromium, then every check the project has,
 //!   ending with a one-screen summary. `.ci/run` calls exactly this.
 //! - `cargo xtask bench` — the performance figures (sizes, load, reprice, keystroke, native
@@ -27,7 +30,11 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  serve [--port N]     install missing tools, build the app and serve it on http://127.0.0.1:8080
+  serve [--port N] [--internal]
+                       install missing tools, build the app and serve it on http://127.0.0.1:8080
+                       (--internal: with the full catalog, internal notes and approvals included)
+  build [--internal]   the release site: dist/ with the catalog's public projection, or
+                       dist-internal/ with the full catalog (SCOPECRAFT_CATALOG picks the file)
   test [--verbose]     install missing tools (with Chromium), run every check, print a summary
   bench                print the performance figures (sizes, load, reprice, keystroke, throughput)
   code-size            lines of code per source file; fails when one is over 800
@@ -45,6 +52,7 @@ fn main() -> ExitCode {
     };
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&root, args.get(1..).unwrap_or_default()),
+        Some("build") => build(&root, args.get(1..).unwrap_or_default()),
         Some("test") => test::run(&root, args.iter().any(|a| a == "--verbose")),
         Some("bench") => bench::run(&root),
         Some("setup") => {
@@ -88,17 +96,30 @@ fn serve(root: &std::path::Path, args: &[String]) -> Result<(), String> {
             .ok_or("--port needs a port number, e.g. --port 8080")?,
         None => 8080,
     };
+    let internal = args.iter().any(|a| a == "--internal");
     let env = setup::run(root, false)?;
-    println!("\n==> Building and serving Scopecraft on http://127.0.0.1:{port} (Ctrl-C to stop)\n");
-    let status = env
-        .command("trunk")
-        .args([
-            "serve",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            &port.to_string(),
-        ])
+    println!(
+        "\n==> Building and serving Scopecraft{} on http://127.0.0.1:{port} (Ctrl-C to stop)\n",
+        if internal {
+            " (internal build: full catalog)"
+        } else {
+            ""
+        }
+    );
+    let mut trunk = env.command("trunk");
+    trunk.args([
+        "serve",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        &port.to_string(),
+    ]);
+    if internal {
+        trunk
+            .args(["--dist", INTERNAL_DIST])
+            .env("SCOPECRAFT_BUILD", "internal");
+    }
+    let status = trunk
         .current_dir(root)
         .status()
         .map_err(|e| format!("could not start trunk: {e}"))?;
@@ -106,5 +127,39 @@ fn serve(root: &std::path::Path, args: &[String]) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("trunk serve exited with {status}"))
+    }
+}
+
+/// Where the internal build goes, apart from the public `dist/`.
+const INTERNAL_DIST: &str = "dist-internal";
+
+/// `trunk build --release`: the public site in `dist/`, or with `--internal` the full
+/// catalog's build in `dist-internal/`.
+fn build(root: &std::path::Path, args: &[String]) -> Result<(), String> {
+    let internal = args.iter().any(|a| a == "--internal");
+    let env = setup::run(root, false)?;
+    let mut trunk = env.command("trunk");
+    trunk.args(["build", "--release"]);
+    if internal {
+        trunk
+            .args(["--dist", INTERNAL_DIST])
+            .env("SCOPECRAFT_BUILD", "internal");
+    } else {
+        // The public build never inherits the internal switch from the shell.
+        trunk.env_remove("SCOPECRAFT_BUILD");
+    }
+    let status = trunk
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("could not start trunk: {e}"))?;
+    if status.success() {
+        println!(
+            "\n==> {} site in {}/",
+            if internal { "Internal" } else { "Public" },
+            if internal { INTERNAL_DIST } else { "dist" }
+        );
+        Ok(())
+    } else {
+        Err(format!("trunk build exited with {status}"))
     }
 }

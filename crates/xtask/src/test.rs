@@ -86,8 +86,32 @@ const CHECKS: &[Check] = &[
         needs: None,
         command: |env| {
             let mut trunk = env.command("trunk");
-            trunk.args(["build", "--release"]);
+            // The public build, whatever the shell says.
             trunk
+                .args(["build", "--release"])
+                .env_remove("SCOPECRAFT_BUILD");
+            trunk
+        },
+    },
+    Check {
+        name: "no internal data in dist/",
+        needs: Some("wasm build (trunk, release)"),
+        // Every file of the public site, the wasm's raw bytes included, searched for every
+        // internal note, approval reason and cost rate of the catalog.
+        command: |env| {
+            let mut test = cargo(
+                env,
+                &[
+                    "test",
+                    "--package",
+                    "scopecraft-core",
+                    "--test",
+                    "public_dist",
+                    "--locked",
+                ],
+            );
+            test.env("SCOPECRAFT_DIST", "dist");
+            test
         },
     },
     Check {

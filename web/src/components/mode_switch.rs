@@ -39,10 +39,17 @@ pub fn ModeSwitch(props: &ModeSwitchProps) -> Html {
                 { option(Mode::Customer, "mode-customer", "Customer preview") }
                 { option(Mode::AccountExecutive, "mode-executive", "Account executive") }
             </div>
-            <p class="mode-note">
-                { "The view only hides or shows fields. This page runs entirely in your browser, " }
-                { "holds no secrets, and knows nothing that is not in the public catalog." }
-            </p>
+            if crate::BUILT_IN_PROJECTION == "public" {
+                <p class="mode-note">
+                    { "The view only hides or shows fields. This page runs entirely in your browser, " }
+                    { "holds no secrets, and knows nothing that is not in the public catalog." }
+                </p>
+            } else {
+                <p class="mode-note">
+                    { "The view only hides or shows fields. This internal build holds the full " }
+                    { "catalog (internal notes, approval rules, cost rates): do not publish it." }
+                </p>
+            }
         </fieldset>
     }
 }

@@ -4,6 +4,7 @@
 mod item_fields;
 mod lint;
 mod model;
+mod public;
 #[cfg(feature = "schema")]
 mod schema;
 mod source_map;
@@ -17,6 +18,7 @@ use sha2::{Digest, Sha256};
 pub use item_fields::{ItemField, ItemFields};
 pub use lint::LintIssue;
 pub use model::*;
+pub use public::Dropped;
 #[cfg(feature = "schema")]
 pub use schema::catalog_schema;
 pub use source_map::SourceMap;
@@ -46,6 +48,9 @@ pub struct CatalogRef {
     pub version: String,
     /// SHA-256 of the catalog's canonical JSON form, in hex.
     pub hash: String,
+    /// `"public"` when the catalog was the public projection; absent for the full catalog.
+    #[serde(default, skip_serializing_if = "Projection::is_full")]
+    pub projection: Projection,
 }
 
 /// The two file formats a catalog can be written in.
@@ -238,6 +243,18 @@ impl Catalog {
         Catalog::new(data)
     }
 
+    /// A catalog in the canonical JSON form that was linted when it was written (the web
+    /// app's build script bakes one in): parsed, not linted again, so start-up stays fast.
+    pub fn from_linted_json(text: &str) -> Result<Catalog, CatalogError> {
+        let data: CatalogData = serde_json::from_str(text).map_err(|e| CatalogError::Syntax {
+            file: "catalog.json".to_string(),
+            line: Some(e.line()),
+            column: Some(e.column()),
+            message: strip_position(&e.to_string()),
+        })?;
+        Catalog::new(data)
+    }
+
     /// Wraps linted data; builds the lookup indexes and the content hash.
     fn new(data: CatalogData) -> Result<Catalog, CatalogError> {
         let base_currency = Currency::from_code(&data.base_currency).ok_or_else(|| {
@@ -336,6 +353,7 @@ impl Catalog {
             id: self.data.id.clone(),
             version: self.data.version.clone(),
             hash: self.hash.clone(),
+            projection: self.data.projection,
         }
     }
 

@@ -34,6 +34,10 @@ pub struct CatalogData {
     pub format: u32,
     /// Stable identifier of the catalog, e.g. `gitlab-ps`.
     pub id: String,
+    /// `"public"` on a catalog made by [`CatalogData::public_projection`] (no internal
+    /// notes, cost rates, approval rules or non-public offerings); absent on a full catalog.
+    #[serde(default, skip_serializing_if = "Projection::is_full")]
+    pub projection: Projection,
     /// Display name.
     pub name: String,
     /// The catalog's own version, chosen by its authors (e.g. `2022.11`).
@@ -83,6 +87,34 @@ pub struct CatalogData {
     /// template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sow: Option<SowSettings>,
+}
+
+/// Which part of a catalog a file (and a quote priced with it) holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Projection {
+    /// Everything the catalog's authors wrote, internal data included.
+    #[default]
+    Full,
+    /// What customers may see: see [`CatalogData::public_projection`].
+    Public,
+}
+
+impl Projection {
+    /// True for the full catalog (the default, left out of files and quotes).
+    #[allow(clippy::trivially_copy_pass_by_ref)]
+    pub fn is_full(&self) -> bool {
+        *self == Projection::Full
+    }
+
+    /// The spelling in files and quotes (`public`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Projection::Full => "full",
+            Projection::Public => "public",
+        }
+    }
 }
 
 /// A group of offerings, e.g. education or migration.

@@ -12,7 +12,7 @@ use super::price::{
 };
 use crate::catalog::{
     CATALOG_FORMAT, CatalogData, Category, Delivery, DeliveryMode, LicenseTier, Offering,
-    OfferingDuration, Prerequisites, PriceBook, PriceEntry, Pricing, SaleForm, Travel,
+    OfferingDuration, Prerequisites, PriceBook, PriceEntry, Pricing, Projection, SaleForm, Travel,
 };
 use crate::money::{RoundingMode, group_thousands};
 
@@ -60,6 +60,7 @@ pub(crate) fn build_catalog(entries: &[Entry], warnings: &mut Vec<ImportWarning>
         schema: None,
         format: CATALOG_FORMAT,
         id: CATALOG_ID.to_string(),
+        projection: Projection::Full,
         name: "GitLab services (imported from services.yml)".to_string(),
         version: "imported".to_string(),
         publisher: "GitLab".to_string(),

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::{Answer, Decision, Scope, ScopeItem};
-use crate::catalog::{CatalogRef, DeliveryMode};
+use crate::catalog::{CatalogRef, DeliveryMode, Projection};
 use crate::decimal::{parse_decimal, parse_whole};
 use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::json::describe;
@@ -425,7 +425,11 @@ impl Reader {
 
     fn catalog_ref(&mut self, value: Option<&Value>) -> Option<CatalogRef> {
         let value = present(value)?;
-        let map = self.object(value, &"catalog".into(), &["id", "version", "hash"])?;
+        let map = self.object(
+            value,
+            &"catalog".into(),
+            &["id", "version", "hash", "projection"],
+        )?;
         Some(CatalogRef {
             id: self
                 .text(map.get("id"), &"catalog.id".into(), limits::MAX_SHORT_TEXT)
@@ -440,6 +444,18 @@ impl Reader {
             hash: self
                 .text(map.get("hash"), &"catalog.hash".into(), 64)
                 .unwrap_or_default(),
+            projection: match present(map.get("projection")) {
+                None => Projection::Full,
+                Some(value) if value == "full" => Projection::Full,
+                Some(value) if value == "public" => Projection::Public,
+                Some(_) => {
+                    self.error(
+                        &"catalog.projection".into(),
+                        "must be \"public\" or \"full\"",
+                    );
+                    Projection::Full
+                }
+            },
         })
     }
 

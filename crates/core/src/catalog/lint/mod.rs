@@ -23,6 +23,7 @@ mod plan;
 mod prerequisites;
 mod price_books;
 mod pricing;
+mod public;
 mod questions;
 mod recommendations;
 mod sow;
@@ -45,6 +46,7 @@ use self::offerings::offering_rules;
 use self::plan::plan;
 use self::prerequisites::prerequisite_cycles;
 use self::price_books::price_book;
+use self::public::{public_offerings, public_projection};
 use self::questions::{license_question, questions};
 use self::recommendations::recommendations;
 use self::sow::{labels, sow};
@@ -120,5 +122,7 @@ pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintI
     plan(&cx, &mut out);
     sow(&cx, &mut out);
     labels(&cx, &mut out);
+    public_offerings(&cx, &mut out);
+    public_projection(&cx, &mut out);
     out.finish()
 }
