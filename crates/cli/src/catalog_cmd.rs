@@ -166,12 +166,7 @@ pub(crate) fn show(file: Option<&str>, json: bool, currency: Option<&str>) -> Re
             .ok_or_else(|| {
                 Failure(format!(
                     "--currency: the catalog has no price book for {code:?}; available: {}",
-                    catalog
-                        .currencies()
-                        .iter()
-                        .map(|c| c.code())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    catalog.currency_list()
                 ))
             })?,
     };

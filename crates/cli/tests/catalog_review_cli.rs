@@ -8,63 +8,21 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod support;
+
+use support::Run;
 
 use serde_json::Value;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn scopecraft(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scopecraft"))
-        .args(args)
-        .current_dir(repo_root())
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("panicked"), "the CLI panicked: {stderr}");
-    output
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
+fn scopecraft(args: &[&str], stdin: Option<&str>) -> Run {
+    support::scopecraft(args, stdin.map(str::as_bytes))
 }
 
 fn temp_file(name: &str, contents: &str) -> String {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "scopecraft-review-test-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path.to_str().unwrap().to_string()
+    support::temp_file(name, contents)
+        .to_str()
+        .unwrap()
+        .to_string()
 }
 
 const GITLAB: &str = "crates/core/catalogs/gitlab.toml";
@@ -90,8 +48,8 @@ fn one_price_changed() -> String {
 fn one_changed_price_is_the_only_line_and_exits_3() {
     let new = one_price_changed();
     let out = scopecraft(&["catalog", "diff", GITLAB, &new], None);
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let text = stdout(&out);
+    assert_eq!(Some(out.code), Some(3), "{}", out.stderr.clone());
+    let text = out.stdout.clone();
     assert!(text.contains("1 price changed."), "{text}");
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("USD ")).collect();
     assert_eq!(
@@ -117,11 +75,15 @@ fn the_same_catalog_exits_0_in_every_format() {
             &["catalog", "diff", GITLAB, GITLAB, "--format", format],
             None,
         );
-        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
-        assert!(stderr(&out).is_empty());
+        assert_eq!(Some(out.code), Some(0), "{format}: {}", out.stderr.clone());
+        assert!(out.stderr.clone().is_empty());
     }
     let out = scopecraft(&["catalog", "diff", GITLAB, GITLAB], None);
-    assert!(stdout(&out).contains("The two catalogs are identical."));
+    assert!(
+        out.stdout
+            .clone()
+            .contains("The two catalogs are identical.")
+    );
 }
 
 #[test]
@@ -135,8 +97,8 @@ fn a_question_change_is_listed_and_is_not_a_price_change() {
         ),
     );
     let out = scopecraft(&["catalog", "diff", GITLAB, &new], None);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    assert_eq!(Some(out.code), Some(0), "{}", out.stderr.clone());
+    let text = out.stdout.clone();
     assert!(text.contains("No price changed."), "{text}");
     assert!(text.lines().any(|l| l == "Questions"), "{text}");
     let row = text
@@ -164,11 +126,11 @@ fn added_and_removed_offerings_are_listed_with_their_prices() {
     );
     let bigger = temp_file("catalog.toml", &with_extra);
     let check = scopecraft(&["catalog", "check", &bigger], None);
-    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_eq!(Some(check.code), Some(0), "{}", check.stderr.clone());
 
     let out = scopecraft(&["catalog", "diff", GITLAB, &bigger], None);
-    assert_eq!(out.status.code(), Some(3));
-    let shown = stdout(&out);
+    assert_eq!(Some(out.code), Some(3));
+    let shown = out.stdout.clone();
     assert!(
         shown.lines().any(|l| l.starts_with("added ")
             && l.contains("PS-NEW")
@@ -187,8 +149,8 @@ fn added_and_removed_offerings_are_listed_with_their_prices() {
         &["catalog", "diff", &bigger, GITLAB, "--format", "json"],
         None,
     );
-    assert_eq!(out.status.code(), Some(3));
-    let diff: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(Some(out.code), Some(3));
+    let diff: Value = serde_json::from_str(&out.stdout.clone()).unwrap();
     assert_eq!(diff["offerings"]["removed"][0]["id"], "PS-NEW");
     assert_eq!(diff["prices"][0]["key"], "PS-NEW");
     assert_eq!(diff["prices"][0]["old"], "999.50");
@@ -199,8 +161,8 @@ fn added_and_removed_offerings_are_listed_with_their_prices() {
 fn the_json_is_the_documented_document() {
     let new = one_price_changed();
     let out = scopecraft(&["catalog", "diff", GITLAB, &new, "--format", "json"], None);
-    assert_eq!(out.status.code(), Some(3));
-    let diff: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(Some(out.code), Some(3));
+    let diff: Value = serde_json::from_str(&out.stdout.clone()).unwrap();
     assert_eq!(diff["format"], "scopecraft.catalog-diff/1");
     assert_eq!(diff["prices_changed"], true);
     assert_eq!(diff["old"]["id"], "gitlab-ps");
@@ -243,8 +205,8 @@ fn the_markdown_is_a_merge_request_comment_with_a_price_table() {
         &["catalog", "diff", GITLAB, &new, "--format", "markdown"],
         None,
     );
-    assert_eq!(out.status.code(), Some(3));
-    let markdown = stdout(&out);
+    assert_eq!(Some(out.code), Some(3));
+    let markdown = out.stdout.clone();
     assert!(markdown.starts_with("## Catalog changes: gitlab-ps 2022.11 → gitlab-ps 2022.11\n"));
     assert!(markdown.contains("\n**1 price changed.**\n"));
     assert!(markdown.contains(
@@ -260,15 +222,15 @@ fn one_side_can_come_from_stdin_but_not_both() {
         "\"GL-XPRT\" = { price = \"15120\" }",
     );
     let out = scopecraft(&["catalog", "diff", GITLAB, "-"], Some(&new));
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(Some(out.code), Some(3), "{}", out.stderr.clone());
     let out = scopecraft(
         &["catalog", "diff", "-", GITLAB],
         Some(scopecraft::GITLAB_CATALOG_TOML),
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(Some(out.code), Some(0), "{}", out.stderr.clone());
     let out = scopecraft(&["catalog", "diff", "-", "-"], Some(""));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("only one of OLD and NEW"));
+    assert_eq!(Some(out.code), Some(2));
+    assert!(out.stderr.clone().contains("only one of OLD and NEW"));
 }
 
 #[test]
@@ -282,9 +244,9 @@ fn a_refused_catalog_exits_1_with_its_problems() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).is_empty());
-    assert!(stderr(&out).contains("unknown category \"nowhere\""));
+    assert_eq!(Some(out.code), Some(1));
+    assert!(out.stdout.clone().is_empty());
+    assert!(out.stderr.clone().contains("unknown category \"nowhere\""));
 }
 
 // catalog check --format ---------------------------------------------------------------------
@@ -298,10 +260,10 @@ fn code_quality_lists_every_problem_where_gitlab_shows_it() {
         &["catalog", "check", BROKEN, "--format", "codequality"],
         None,
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(Some(out.code), Some(1));
     // The text report is unchanged, on stderr.
-    assert_eq!(stderr(&out), stderr(&text));
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(out.stderr.clone(), text.stderr.clone());
+    let report: Value = serde_json::from_str(&out.stdout.clone()).unwrap();
     let issues = report.as_array().unwrap();
     assert_eq!(issues.len(), 4);
     let lines: Vec<u64> = issues
@@ -318,7 +280,7 @@ fn code_quality_lists_every_problem_where_gitlab_shows_it() {
         assert!(fingerprint.bytes().all(|b| b.is_ascii_hexdigit()));
         fingerprints.push(fingerprint);
         let description = issue["description"].as_str().unwrap();
-        assert!(stderr(&out).contains(description), "{description}");
+        assert!(out.stderr.clone().contains(description), "{description}");
     }
     fingerprints.sort_unstable();
     fingerprints.dedup();
@@ -333,9 +295,13 @@ fn code_quality_of_a_good_catalog_is_an_empty_list() {
         &["catalog", "check", GITLAB, "--format", "codequality"],
         None,
     );
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout(&out), "[]\n");
-    assert!(stderr(&out).contains(": ok — catalog gitlab-ps 2022.11"));
+    assert_eq!(Some(out.code), Some(0));
+    assert_eq!(out.stdout.clone(), "[]\n");
+    assert!(
+        out.stderr
+            .clone()
+            .contains(": ok — catalog gitlab-ps 2022.11")
+    );
 }
 
 #[test]
@@ -350,8 +316,8 @@ fn code_quality_reports_a_file_that_does_not_parse_as_a_blocker() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(1));
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(Some(out.code), Some(1));
+    let report: Value = serde_json::from_str(&out.stdout.clone()).unwrap();
     assert_eq!(report[0]["severity"], "blocker");
     assert_eq!(report[0]["check_name"], "syntax");
     assert_eq!(report[0]["location"]["lines"]["begin"], 3);
@@ -360,8 +326,8 @@ fn code_quality_reports_a_file_that_does_not_parse_as_a_blocker() {
 #[test]
 fn check_json_lists_the_problems_by_field() {
     let out = scopecraft(&["catalog", "check", BROKEN, "--format", "json"], None);
-    assert_eq!(out.status.code(), Some(1));
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(Some(out.code), Some(1));
+    let report: Value = serde_json::from_str(&out.stdout.clone()).unwrap();
     assert_eq!(report["ok"], false);
     assert_eq!(report["file"], BROKEN);
     assert_eq!(report["catalog"], Value::Null);
@@ -378,8 +344,8 @@ fn check_json_lists_the_problems_by_field() {
     );
 
     let out = scopecraft(&["catalog", "check", "--format", "json"], None);
-    assert_eq!(out.status.code(), Some(0));
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(Some(out.code), Some(0));
+    let report: Value = serde_json::from_str(&out.stdout.clone()).unwrap();
     assert_eq!(report["ok"], true);
     assert_eq!(report["catalog"]["id"], "gitlab-ps");
     assert_eq!(report["errors"], serde_json::json!([]));

@@ -251,6 +251,17 @@ impl FieldErrors {
             .collect()
     }
 
+    /// Adds the problems of a later stage (pricing): when these problems already name an
+    /// answer, the later stage's problems with answers are left out, since the answer check
+    /// said them first, in its own words.
+    pub(crate) fn extend_after_answer_check(&mut self, later: FieldErrors) {
+        if self.iter().any(|e| e.field.question().is_some()) {
+            self.extend(later.besides_answers());
+        } else {
+            self.extend(later);
+        }
+    }
+
     /// The problems, each on its own line after a line break and two spaces, to follow a
     /// heading such as `the scope was refused (2 problems):`.
     pub fn indented(&self) -> impl fmt::Display + '_ {

@@ -165,12 +165,7 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
         Ok(quote) => Some(quote),
         Err(error) => {
             // Invalid answers are already named by the answer check, in its words.
-            let answers_checked = !status.errors.is_empty();
-            errors.extend(if answers_checked {
-                error.errors.besides_answers()
-            } else {
-                error.errors
-            });
+            errors.extend_after_answer_check(error.errors);
             None
         }
     };

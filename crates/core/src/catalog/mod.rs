@@ -347,6 +347,15 @@ impl Catalog {
             .collect()
     }
 
+    /// The currencies of the price books, as people read them in an error: `USD, EUR`.
+    pub fn currency_list(&self) -> String {
+        self.currencies()
+            .iter()
+            .map(|c| c.code())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// Id, version and content hash.
     pub fn reference(&self) -> CatalogRef {
         CatalogRef {

@@ -153,3 +153,30 @@ fn besides_answers_leaves_out_only_answers() {
         .collect();
     assert_eq!(fields, ["items[0].sku", "currency"]);
 }
+
+#[test]
+fn pricing_problems_with_answers_are_left_out_only_after_the_answer_check_named_one() {
+    let pricing = || {
+        FieldErrors::from(vec![
+            FieldError::answer("users", "required to price GL-MIG"),
+            FieldError::item(1, "attendees", "must be at least 1"),
+        ])
+    };
+    let fields = |errors: &FieldErrors| -> Vec<String> {
+        errors.iter().map(|e| e.field.to_string()).collect()
+    };
+
+    let mut after_answers = FieldErrors::from(FieldError::answer("users", "expected a number"));
+    after_answers.extend_after_answer_check(pricing());
+    assert_eq!(
+        fields(&after_answers),
+        ["answers.users", "items[1].attendees"]
+    );
+
+    let mut no_answer_problem = FieldErrors::from(FieldError::new("customer.name", "missing"));
+    no_answer_problem.extend_after_answer_check(pricing());
+    assert_eq!(
+        fields(&no_answer_problem),
+        ["customer.name", "answers.users", "items[1].attendees"]
+    );
+}

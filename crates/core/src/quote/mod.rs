@@ -64,7 +64,7 @@ pub fn price_with(
             format!(
                 "the catalog has no price book for {}; available: {}",
                 currency.code(),
-                available_currencies(catalog)
+                catalog.currency_list()
             ),
         )
     })?;
@@ -113,20 +113,11 @@ fn quote_currency(catalog: &Catalog, scope: &Scope) -> Result<Currency, QuoteErr
                 "currency",
                 format!(
                     "unknown currency {code:?}; available: {}",
-                    available_currencies(catalog)
+                    catalog.currency_list()
                 ),
             )
         }),
     }
-}
-
-fn available_currencies(catalog: &Catalog) -> String {
-    catalog
-        .currencies()
-        .iter()
-        .map(|c| c.code())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Sums, applies the quote discount, allocates it, adds expenses, approvals and routing.

@@ -82,17 +82,11 @@ pub fn sow_draft(catalog: &Catalog, scope: &Scope) -> Result<SowDraft, SowDraftE
             "missing: the customer's name is required for a SOW",
         ));
     }
-    let answer_problems = answer_errors(catalog, scope);
-    let answers_checked = !answer_problems.is_empty();
-    errors.extend(answer_problems);
+    errors.extend(answer_errors(catalog, scope));
     let quote = match price(catalog, scope) {
         Ok(quote) => Some(quote),
         Err(error) => {
-            errors.extend(if answers_checked {
-                error.errors.besides_answers()
-            } else {
-                error.errors
-            });
+            errors.extend_after_answer_check(error.errors);
             None
         }
     };

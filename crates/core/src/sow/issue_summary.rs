@@ -3,8 +3,8 @@
 //! and a Scopecraft share link that reopens the whole scope. The full description stays in
 //! the payload (`gitlab.description`) and in `scopecraft sow-request --format markdown`.
 
-use super::document::{Block, Column, bold_cell, cell, heading, paragraph, strong, text};
-use super::issue_text::{money, requester_text, yes_no};
+use super::document::{Block, Column, cell, heading, paragraph, strong, text};
+use super::issue_text::{requester_text, totals_table, yes_no};
 use super::payload::SowRequest;
 
 /// How the summary points back to the whole scope.
@@ -76,32 +76,10 @@ pub(crate) fn summary(request: &SowRequest, link: &ScopeLink) -> String {
     }
 
     blocks.push(heading(2, format!("Totals ({})", quote.currency)));
-    let mut totals = vec![vec![
-        cell("Subtotal"),
-        cell(money(currency, Some(quote.subtotal))),
-    ]];
-    if !quote.discount.percent.is_zero() {
-        totals.push(vec![
-            cell(format!(
-                "Quote discount {}%",
-                quote.discount.percent.normalize()
-            )),
-            cell(format!("−{}", money(currency, Some(quote.discount.amount)))),
-        ]);
-    }
-    totals.push(vec![
-        bold_cell("Total"),
-        bold_cell(money(currency, Some(quote.total))),
-    ]);
-    if !quote.expenses_estimate.high.is_zero() {
-        totals.push(vec![
-            cell("Travel and expenses (estimate)"),
-            cell(money(currency, Some(quote.expenses_estimate))),
-        ]);
-    }
-    blocks.push(Block::Table(
-        vec![Column::left(""), Column::right("Amount")],
-        totals,
+    blocks.push(totals_table(
+        quote,
+        currency,
+        "Travel and expenses (estimate)",
     ));
     let lines = quote.lines.len();
     blocks.push(paragraph(format!(

@@ -14,7 +14,7 @@ use super::issue::{GitLabIssue, MAX_TITLE_CHARS, PROPOSAL_SCOPING_LABEL, PUBLIC_
 use super::payload::SowRequest;
 use crate::markdown::title_text;
 use crate::money::{Currency, PriceRange};
-use crate::quote::LineKind;
+use crate::quote::{LineKind, Quote};
 use crate::recommend::RecommendationDecision;
 
 /// The issue for a request (everything but `gitlab` must be filled in).
@@ -62,6 +62,35 @@ pub(crate) fn labels(request: &SowRequest) -> Vec<String> {
         }
     }
     labels
+}
+
+/// The totals table of an issue: subtotal, quote discount, total, and the travel estimate
+/// (labelled `expenses`) when there is one.
+pub(super) fn totals_table(quote: &Quote, currency: Option<Currency>, expenses: &str) -> Block {
+    let mut totals = vec![vec![
+        cell("Subtotal"),
+        cell(money(currency, Some(quote.subtotal))),
+    ]];
+    if !quote.discount.percent.is_zero() {
+        totals.push(vec![
+            cell(format!(
+                "Quote discount {}",
+                crate::money::percent_text(quote.discount.percent)
+            )),
+            cell(format!("−{}", money(currency, Some(quote.discount.amount)))),
+        ]);
+    }
+    totals.push(vec![
+        bold_cell("Total"),
+        bold_cell(money(currency, Some(quote.total))),
+    ]);
+    if !quote.expenses_estimate.high.is_zero() {
+        totals.push(vec![
+            cell(expenses),
+            cell(money(currency, Some(quote.expenses_estimate))),
+        ]);
+    }
+    Block::Table(vec![Column::left(""), Column::right("Amount")], totals)
 }
 
 pub(super) fn yes_no(flag: bool) -> &'static str {
@@ -202,32 +231,10 @@ fn description(request: &SowRequest) -> String {
             rows,
         ));
     }
-    let mut totals = vec![vec![
-        cell("Subtotal"),
-        cell(money(currency, Some(quote.subtotal))),
-    ]];
-    if !quote.discount.percent.is_zero() {
-        totals.push(vec![
-            cell(format!(
-                "Quote discount {}",
-                crate::money::percent_text(quote.discount.percent)
-            )),
-            cell(format!("−{}", money(currency, Some(quote.discount.amount)))),
-        ]);
-    }
-    totals.push(vec![
-        bold_cell("Total"),
-        bold_cell(money(currency, Some(quote.total))),
-    ]);
-    if !quote.expenses_estimate.high.is_zero() {
-        totals.push(vec![
-            cell("Travel and expenses (estimate, billed at actual cost)"),
-            cell(money(currency, Some(quote.expenses_estimate))),
-        ]);
-    }
-    blocks.push(Block::Table(
-        vec![Column::left(""), Column::right("Amount")],
-        totals,
+    blocks.push(totals_table(
+        quote,
+        currency,
+        "Travel and expenses (estimate, billed at actual cost)",
     ));
     if !quote.missing_answers.is_empty() {
         blocks.push(paragraph(format!(

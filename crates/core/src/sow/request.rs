@@ -35,16 +35,11 @@ pub fn sow_request(
             None
         }
     };
-    let answers_checked = errors.iter().any(|e| e.field.question().is_some());
     let quote = match price(catalog, scope) {
         Ok(quote) => Some(quote),
         Err(error) => {
             // Invalid answers are already named by the intake, in its words.
-            errors.extend(if answers_checked {
-                error.errors.besides_answers()
-            } else {
-                error.errors
-            });
+            errors.extend_after_answer_check(error.errors);
             None
         }
     };
