@@ -249,10 +249,16 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope, cata
   const fromOriginal = execFileSync(cli(), ['quote', scopeFile, '--catalog', publicCatalog(), '--format', 'json'], { encoding: 'utf8' });
   assert.equal(fromSaved, fromOriginal, 'the saved scope prices like the original');
 
-  // This request is too long for a link: the page says so and offers the Markdown instead.
-  await page.click('#open-in-gitlab');
-  assert.match(await page.textContent('.sow-request .export-status'), /too long for a link/);
-  assert.equal(await page.locator('#copy-long-markdown').count(), 1);
+  // Even this long request fits in one link (a short description and a share link back to
+  // the whole scope): the click opens GitLab's new-issue form, confidential.
+  await context.route('https://gitlab.com/**', (route) => route.fulfill({ status: 200, body: 'stand-in for GitLab' }));
+  const [longPopup] = await Promise.all([context.waitForEvent('page'), page.click('#open-in-gitlab')]);
+  await longPopup.waitForLoadState();
+  assert.ok(longPopup.url().length <= 8000, `the link is ${longPopup.url().length} characters`);
+  assert.match(longPopup.url(), /\/-\/issues\/new\?/);
+  assert.match(decodeURI(longPopup.url()), /issue\[confidential\]=true/);
+  assert.match(await page.textContent('.sow-request .export-status'), /new-issue form opened/);
+  await longPopup.close();
 
   // A short one opens GitLab's new-issue form: the only request that leaves the page, and
   // only on this click (the test stops it at the door).
@@ -262,7 +268,8 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope, cata
   await page.waitForSelector('#intake-customer[value="Initech"], .quote-line');
   const expectedLink = execFileSync(
     cli(),
-    ['sow-request', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--catalog', publicCatalog(), '--format', 'url', '--generated-at', CLOCK],
+    // The page links back to itself (its address without the hash) for the share link.
+    ['sow-request', join(repoRoot, 'tests', 'scenarios', 'sow-education-basics-remote.json'), '--catalog', publicCatalog(), '--format', 'url', '--generated-at', CLOCK, '--app-url', `${server.url}?clock=${CLOCK}`],
     { encoding: 'utf8' },
   ).trim();
   const before = requests.length;
