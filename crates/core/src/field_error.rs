@@ -245,7 +245,7 @@ impl FieldErrors {
 
     /// These problems but those with answers: for adding pricing problems after the answer
     /// check, which names the answers' problems in its own words.
-    pub(crate) fn besides_answers(self) -> FieldErrors {
+    fn besides_answers(self) -> FieldErrors {
         self.into_iter()
             .filter(|e| e.field.question().is_none())
             .collect()

@@ -6,6 +6,7 @@
 
 pub(crate) use crate::markdown::Target;
 use crate::markdown::{html_text, markdown_for};
+use crate::money::{Currency, PriceRange};
 
 /// A run of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,6 +281,11 @@ pub(crate) fn to_html(blocks: &[Block]) -> String {
         }
     }
     out
+}
+
+/// An amount as a table cell shows it: `USD 17,000.00`, a range, or `—` when there is none.
+pub(super) fn money(currency: Currency, range: Option<PriceRange>) -> String {
+    range.map_or_else(|| "—".to_string(), |range| range.display(currency))
 }
 
 #[cfg(test)]

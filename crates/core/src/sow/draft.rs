@@ -15,13 +15,13 @@
 use std::fmt;
 
 use super::document::{
-    Block, Column, Inline, bold_cell, cell, heading, paragraph, strong, text, to_html, to_markdown,
+    Block, Column, Inline, bold_cell, cell, heading, money, paragraph, strong, text, to_html,
+    to_markdown,
 };
 use crate::catalog::{Catalog, SowSettings};
 use crate::condition::{ScopeFacts, service_types};
 use crate::field_error::{FieldError, FieldErrors};
 use crate::markdown::html_text;
-use crate::money::{Currency, PriceRange};
 use crate::plan::{Plan, PlanOptions, plan};
 use crate::quote::{LineKind, Quote, price};
 use crate::recommend::answer_words;
@@ -58,7 +58,6 @@ struct Context<'a> {
     settings: &'a SowSettings,
     quote: Quote,
     plan: Option<Plan>,
-    currency: Option<Currency>,
 }
 
 /// Drafts the SOW for `scope` from the catalog's `[sow]` template. Missing answers are
@@ -104,7 +103,6 @@ pub fn sow_draft(catalog: &Catalog, scope: &Scope) -> Result<SowDraft, SowDraftE
         catalog,
         scope,
         settings,
-        currency: Some(quote.currency),
         quote,
         plan,
     };
@@ -253,17 +251,8 @@ fn inline_value(cx: &Context<'_>, name: &str) -> String {
             format!("{} {} (sha256 {})", r.id, r.version, r.hash)
         }
         "currency" => cx.quote.currency.code().to_string(),
-        "total" => money(cx.currency, Some(cx.quote.total)),
+        "total" => money(cx.quote.currency, Some(cx.quote.total)),
         other => format!("{{{{{other}}}}}"),
-    }
-}
-
-fn money(currency: Option<Currency>, range: Option<PriceRange>) -> String {
-    match (currency, range) {
-        (_, None) => "—".to_string(),
-        (Some(currency), Some(range)) => range.display(currency),
-        (None, Some(range)) if range.is_firm() => range.low.to_string(),
-        (None, Some(range)) => format!("{} – {}", range.low, range.high),
     }
 }
 
@@ -394,7 +383,7 @@ fn price_table(cx: &Context<'_>) -> Vec<Block> {
             let amount = if line.kind == LineKind::Custom {
                 "to be estimated".to_string()
             } else {
-                money(cx.currency, line.total)
+                money(cx.quote.currency, line.total)
             };
             vec![
                 cell(format!("{} ({})", line.name, line.sku)),
@@ -408,7 +397,7 @@ fn price_table(cx: &Context<'_>) -> Vec<Block> {
         bold_cell("Total fees"),
         cell(""),
         cell(""),
-        bold_cell(money(cx.currency, Some(quote.total))),
+        bold_cell(money(cx.quote.currency, Some(quote.total))),
     ]);
     let mut blocks = vec![Block::Table(
         vec![
@@ -423,13 +412,13 @@ fn price_table(cx: &Context<'_>) -> Vec<Block> {
         blocks.push(paragraph(format!(
             "The amounts include a discount of {} on the whole order ({}).",
             crate::money::percent_text(quote.discount.percent),
-            money(cx.currency, Some(quote.discount.amount))
+            money(cx.quote.currency, Some(quote.discount.amount))
         )));
     }
     if !quote.expenses_estimate.high.is_zero() {
         blocks.push(paragraph(format!(
             "Travel and expenses are estimated at {} and are not part of the total fees; they are billed at actual cost.",
-            money(cx.currency, Some(quote.expenses_estimate))
+            money(cx.quote.currency, Some(quote.expenses_estimate))
         )));
     }
     if !quote.missing_answers.is_empty() {

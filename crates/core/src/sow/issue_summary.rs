@@ -21,7 +21,6 @@ pub(crate) enum ScopeLink {
 /// The short description for `request`.
 pub(crate) fn summary(request: &SowRequest, link: &ScopeLink) -> String {
     let quote = &request.quote;
-    let currency = Some(quote.currency);
     let mut blocks: Vec<Block> = Vec::new();
 
     blocks.push(heading(2, "Intake"));
@@ -76,11 +75,7 @@ pub(crate) fn summary(request: &SowRequest, link: &ScopeLink) -> String {
     }
 
     blocks.push(heading(2, format!("Totals ({})", quote.currency)));
-    blocks.push(totals_table(
-        quote,
-        currency,
-        "Travel and expenses (estimate)",
-    ));
+    blocks.push(totals_table(quote, "Travel and expenses (estimate)"));
     let lines = quote.lines.len();
     blocks.push(paragraph(format!(
         "{lines} quote line{}{}.",

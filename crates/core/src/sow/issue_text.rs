@@ -8,12 +8,11 @@
 //! the price book's fixed rate for other currencies).
 
 use super::document::{
-    Block, Column, Target, bold_cell, cell, heading, paragraph, strong, text, to_markdown,
+    Block, Column, Target, bold_cell, cell, heading, money, paragraph, strong, text, to_markdown,
 };
 use super::issue::{GitLabIssue, MAX_TITLE_CHARS, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL};
 use super::payload::SowRequest;
 use crate::markdown::title_text;
-use crate::money::{Currency, PriceRange};
 use crate::quote::{LineKind, Quote};
 use crate::recommend::RecommendationDecision;
 
@@ -66,7 +65,8 @@ pub(crate) fn labels(request: &SowRequest) -> Vec<String> {
 
 /// The totals table of an issue: subtotal, quote discount, total, and the travel estimate
 /// (labelled `expenses`) when there is one.
-pub(super) fn totals_table(quote: &Quote, currency: Option<Currency>, expenses: &str) -> Block {
+pub(super) fn totals_table(quote: &Quote, expenses: &str) -> Block {
+    let currency = quote.currency;
     let mut totals = vec![vec![
         cell("Subtotal"),
         cell(money(currency, Some(quote.subtotal))),
@@ -97,15 +97,6 @@ pub(super) fn yes_no(flag: bool) -> &'static str {
     if flag { "Yes" } else { "No" }
 }
 
-pub(super) fn money(currency: Option<Currency>, range: Option<PriceRange>) -> String {
-    match (currency, range) {
-        (_, None) => "—".to_string(),
-        (Some(currency), Some(range)) => range.display(currency),
-        (None, Some(range)) if range.is_firm() => range.low.to_string(),
-        (None, Some(range)) => format!("{} – {}", range.low, range.high),
-    }
-}
-
 fn kind_word(kind: LineKind) -> &'static str {
     match kind {
         LineKind::Firm => "firm",
@@ -121,7 +112,7 @@ fn kind_word(kind: LineKind) -> &'static str {
 fn description(request: &SowRequest) -> String {
     let mut blocks: Vec<Block> = Vec::new();
     let quote = &request.quote;
-    let currency = Some(quote.currency);
+    let currency = quote.currency;
 
     // Intake.
     blocks.push(heading(2, "Intake"));
@@ -233,7 +224,6 @@ fn description(request: &SowRequest) -> String {
     }
     blocks.push(totals_table(
         quote,
-        currency,
         "Travel and expenses (estimate, billed at actual cost)",
     ));
     if !quote.missing_answers.is_empty() {
