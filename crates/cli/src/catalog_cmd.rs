@@ -2,7 +2,7 @@
 //! in `catalog_check_report`).
 
 use scopecraft::{
-    Catalog, Currency, GITLAB_CATALOG_TOML, check_catalog, import_gitlab_services, list_price,
+    Catalog, Currency, GITLAB_CATALOG_TOML, import_gitlab_services, list_price, open_catalog,
 };
 use serde_json::json;
 
@@ -35,28 +35,15 @@ pub(crate) fn check(file: Option<&str>, format: CheckFormat) -> Result<(), Failu
         ),
         Some(path) => (display_name(path), input::read_text(path)?),
     };
-    let is_yaml = file.is_some_and(|f| {
-        let f = f.to_ascii_lowercase();
-        f.ends_with(".yml") || f.ends_with(".yaml")
-    });
-    let issues = if is_yaml {
-        let import = import_gitlab_services(&text).map_err(|e| Failure(format!("{name}: {e}")))?;
-        for warning in &import.warnings {
-            eprintln!("warning: {name}: {warning}");
-        }
-        match import.catalog.into_catalog() {
-            Ok(catalog) => return summary(&name, &catalog),
-            Err(scopecraft::CatalogError::Lint(issues)) => issues,
-            Err(other) => return Err(other.into()),
-        }
-    } else {
-        check_catalog(&name, &text)?
-    };
-    if issues.is_empty() {
-        let catalog = scopecraft::load_catalog(&name, &text)?;
-        return summary(&name, &catalog);
+    let opened = open_catalog(&name, &text).map_err(|e| Failure(format!("{name}: {e}")))?;
+    for warning in &opened.warnings {
+        eprintln!("warning: {name}: {warning}");
     }
-    Err(Failure(problems_text(&name, &issues)))
+    match opened.catalog {
+        Ok(catalog) => summary(&name, &catalog),
+        Err(scopecraft::CatalogError::Lint(issues)) => Err(Failure(problems_text(&name, &issues))),
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// One `error: …` line per issue, then `NAME: N problems found`.
