@@ -5,6 +5,12 @@
 //! one thread and prints two scaling tables: cost by number of lines (10 to 10,000) and cost
 //! by number of approval rules (the catalog rules every quote evaluates). Each figure is the
 //! median of several timed samples. With a path argument it also writes the figures as JSON.
+//!
+//! `throughput --count LINES REPEATS` prices the LINES-line scope REPEATS times inside one
+//! function, [`counted`], and nothing else: run under
+//! `valgrind --tool=callgrind --toggle-collect=*counted*` it gives the instructions per priced
+//! line, a figure that does not depend on the machine's load (`cargo xtask bench` does this
+//! when valgrind is installed).
 #![allow(clippy::unwrap_used, clippy::float_arithmetic)] // a measuring tool, not product code
 
 #[path = "../benches/synthetic.rs"]
@@ -57,8 +63,31 @@ fn catalog_with_rules(extra: usize) -> Catalog {
     data.into_catalog().unwrap()
 }
 
+/// Prices `scope` `repeats` times, dropping each quote: the only code callgrind counts in
+/// `--count` mode (one warm-up quote is priced before, outside it).
+#[inline(never)]
+fn counted(catalog: &Catalog, scope: &scopecraft::Scope, repeats: usize) {
+    for _ in 0..repeats {
+        drop(std::hint::black_box(
+            scopecraft::price(catalog, std::hint::black_box(scope)).unwrap(),
+        ));
+    }
+}
+
 fn main() {
-    let out = std::env::args().nth(1);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--count") {
+        let lines: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1_000);
+        let repeats: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1);
+        let catalog = Catalog::gitlab().unwrap();
+        let scope = synthetic::synthetic_scope(lines);
+        drop(std::hint::black_box(
+            scopecraft::price(&catalog, &scope).unwrap(),
+        ));
+        counted(&catalog, &scope, repeats);
+        return;
+    }
+    let out = args.first().cloned();
     let catalog = Catalog::gitlab().unwrap();
     let mut json = String::from("{\"lines\":[");
 

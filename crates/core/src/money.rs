@@ -310,9 +310,27 @@ pub fn allocate(total: Decimal, weights: &[Decimal], currency: Currency) -> Opti
         parts.push(floor);
     }
     let mut left = total.checked_sub(assigned)?;
-    // Largest remainder first; equal remainders keep their original order.
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    if left.is_zero() {
+        return Some(parts);
+    }
     let step = if left.is_sign_negative() { -unit } else { unit };
+    // Largest remainder first; equal remainders keep their original order.
+    let order = |a: &(Decimal, usize), b: &(Decimal, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    // Usually fewer units are left than there are parts: each of the `units` largest gets one.
+    // Selecting them is linear in the lines, where sorting them all was not.
+    let units = left.checked_div(unit)?.abs();
+    if let Some(units) = usize::try_from(units)
+        .ok()
+        .filter(|&u| Decimal::from(u) == units && u > 0 && u <= remainders.len())
+    {
+        remainders.select_nth_unstable_by(units - 1, order);
+        for (_, index) in remainders.iter().take(units) {
+            let part = parts.get_mut(*index)?;
+            *part = part.checked_add(step)?;
+        }
+        return Some(parts);
+    }
+    remainders.sort_by(order);
     for (_, index) in remainders.iter().cycle().take(remainders.len() * 2) {
         if left.is_zero() {
             break;
@@ -440,6 +458,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!(parts.iter().copied().sum::<Decimal>(), d("8944.00"));
+    }
+
+    #[test]
+    fn leftover_cents_go_to_the_largest_remainders_then_the_earliest() {
+        // 1.00 over 1 : 2 : 4 is 0.142857…, 0.285714…, 0.571428…: floors 0.14 + 0.28 + 0.57
+        // = 0.99; the cent left goes to the largest remainder (0.005714…, the second part).
+        let parts = allocate(d("1.00"), &[d("1"), d("2"), d("4")], usd()).unwrap();
+        assert_eq!(parts, vec![d("0.14"), d("0.29"), d("0.57")]);
+        // 1.00 over seven equal parts: 0.14 each is 0.98; the two cents left go to the first
+        // two (equal remainders keep their order), wherever the selection finds them.
+        let parts = allocate(d("1.00"), &[d("3"); 7], usd()).unwrap();
+        assert_eq!(
+            parts,
+            [d("0.15"), d("0.15")]
+                .into_iter()
+                .chain([d("0.14"); 5])
+                .collect::<Vec<_>>()
+        );
+        // The same, negative: each part is rounded toward zero, the cents left go the same way.
+        let parts = allocate(d("-1.00"), &[d("3"); 7], usd()).unwrap();
+        assert_eq!(parts.first(), Some(&d("-0.15")));
+        assert_eq!(parts.get(2), Some(&d("-0.14")));
+        assert_eq!(parts.iter().copied().sum::<Decimal>(), d("-1.00"));
     }
 
     #[test]

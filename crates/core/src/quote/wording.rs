@@ -2,31 +2,36 @@
 
 use std::borrow::Cow;
 
-/// `class` → `classes` when `n != 1`.
-pub(crate) fn plural(word: &str, n: u64) -> String {
+/// `class` → `classes` when `n != 1`; borrowed when the word does not change, so the common
+/// case allocates nothing.
+pub(crate) fn plural(word: &str, n: u64) -> Cow<'_, str> {
     if n == 1 {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     if word.ends_with("ss") || word.ends_with('x') || word.ends_with("ch") {
-        format!("{word}es")
+        Cow::Owned(format!("{word}es"))
     } else if let Some(stem) = word
         .strip_suffix('y')
         .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
     {
-        format!("{stem}ies")
+        Cow::Owned(format!("{stem}ies"))
     } else if word.ends_with('s') || word.contains(' ') || word.contains('(') {
-        word.to_string()
+        Cow::Borrowed(word)
     } else {
-        format!("{word}s")
+        Cow::Owned(format!("{word}s"))
     }
 }
 
-/// `4 seat add-ons`: the count and the phrase with its last word in the plural.
+/// `4 seat add-ons`: the count and the phrase with its last word in the plural, written into
+/// one string (one allocation).
 pub(crate) fn count_words(n: u64, phrase: &str) -> String {
-    match phrase.rsplit_once(' ') {
-        Some((head, last)) => format!("{n} {head} {}", plural(last, n)),
-        None => format!("{n} {}", plural(phrase, n)),
-    }
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(phrase.len() + 24);
+    let _ = match phrase.rsplit_once(' ') {
+        Some((head, last)) => write!(text, "{n} {head} {}", plural(last, n)),
+        None => write!(text, "{n} {}", plural(phrase, n)),
+    };
+    text
 }
 
 /// A line's unit, borrowed when it is one of the common ones so most lines allocate nothing.

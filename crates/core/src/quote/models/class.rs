@@ -12,7 +12,7 @@ use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::trace::TraceDetail;
 use crate::quote::types::Component;
-use crate::quote::wording::plural;
+use crate::quote::wording::count_words;
 
 use super::travel::per_trip_estimate;
 use super::{Ctx, Priced};
@@ -267,7 +267,7 @@ fn fill_seating(
     let currency = ctx.currency();
     priced.components.push(Component {
         sku: ctx.offering.sku.clone(),
-        description: format!("{} {}", seat.classes, plural("class", seat.classes)),
+        description: count_words(seat.classes, "class"),
         quantity: Decimal::from(seat.classes),
         unit_price: class_price,
         amount: currency.at_scale(seat.classes_amount),
@@ -275,7 +275,7 @@ fn fill_seating(
     if seat.addons > 0 {
         priced.components.push(Component {
             sku: addon_sku.to_string(),
-            description: format!("{} seat {}", seat.addons, plural("add-on", seat.addons)),
+            description: count_words(seat.addons, "seat add-on"),
             quantity: Decimal::from(seat.addons),
             unit_price: addon_price,
             amount: currency.at_scale(seat.addons_amount),

@@ -58,7 +58,8 @@ impl Priced {
             unit_price: None,
             components: Vec::new(),
             gross: None,
-            trace: Vec::with_capacity(8),
+            // Five steps fit most lines; 184-byte steps × 5 stays a small allocation.
+            trace: Vec::with_capacity(5),
             missing: Vec::new(),
             warnings: Vec::new(),
             trips: (1, 1),
