@@ -7,9 +7,11 @@
 //!    at its dated rate, rounded once).
 //! 2. **Quantity** from the pricing model: classes and seat add-ons, blocks of hours, tiers,
 //!    effort by role, a range-table lookup, or a percentage of the other lines.
-//! 3. **Line discount**, a percentage or an amount (never more than the line).
-//! 4. **Round** the line's net amount to the currency's minor units, once, with the catalog's
-//!    rounding mode.
+//! 3. **Round** the line's gross to the currency's minor units with the catalog's rounding
+//!    mode (time and materials per role first; a percentage line its percentage).
+//! 4. **Line discount** on the rounded gross, a percentage or an amount (never more than the
+//!    line), **rounded** once to the net; the discount is gross − net of the rounded
+//!    amounts, so a rounding difference is never shown as a discount.
 //! 5. **Sum** the nets into the subtotal.
 //! 6. **Quote discount** (a percentage of the subtotal), **rounded** once, and allocated back
 //!    to the lines by largest remainder so the line totals add up to the quote total exactly.

@@ -688,3 +688,114 @@ fn list_prices_for_catalog_cards() {
     );
     assert!(list_price(&c, "NOPE", usd).is_none());
 }
+
+#[test]
+fn a_rounding_difference_is_never_shown_as_a_discount() {
+    // ODD 3 × 33.35 = 100.05; XPRT one block 14,400.00; PM 10% of 14,500.05 = 1,450.005,
+    // which rounds (half away from zero) to 1,450.01. Before: gross 1,450.0050, discount
+    // −0.0050 (printed "USD -0.01"), net 1,450.01. Now the gross is 1,450.01 and the line has
+    // no discount; 100.05 + 14,400.00 + 1,450.01 = 15,950.06.
+    let q = quote(&scope(vec![
+        ScopeItem {
+            quantity: Some(3),
+            ..item("ODD")
+        },
+        item("XPRT"),
+        item("PM"),
+    ]));
+    let pm = &q.lines[2];
+    assert_eq!(pm.gross, Some(firm("1450.01")));
+    assert_eq!(pm.discount, Some(firm("0.00")));
+    assert_eq!(pm.net, Some(firm("1450.01")));
+    assert_eq!(pm.gross.unwrap().low.to_string(), "1450.01");
+    assert_eq!(q.subtotal, firm("15950.06"));
+    for line in &q.lines {
+        let (gross, discount, net) = (
+            line.gross.unwrap(),
+            line.discount.unwrap(),
+            line.net.unwrap(),
+        );
+        assert_eq!(gross.checked_sub(discount), Some(net), "{}", line.sku);
+        assert_eq!(discount, firm("0.00"), "{} has no line discount", line.sku);
+    }
+}
+
+#[test]
+fn a_discounted_line_shows_gross_less_discount_equal_to_net() {
+    // PM 10% of 100.05 = 10.005 → gross 10.01; 15% off 10.01 = 8.5085 → net 8.51; the
+    // discount is 10.01 − 8.51 = 1.50, so the three printed figures agree.
+    let q = quote(&scope(vec![
+        ScopeItem {
+            quantity: Some(3),
+            ..item("ODD")
+        },
+        ScopeItem {
+            discount_percent: Some(d("15")),
+            ..item("PM")
+        },
+    ]));
+    let pm = &q.lines[1];
+    assert_eq!(pm.gross, Some(firm("10.01")));
+    assert_eq!(pm.net, Some(firm("8.51")));
+    assert_eq!(pm.discount, Some(firm("1.50")));
+}
+
+#[test]
+fn fractional_hours_are_rounded_per_role_so_the_effort_adds_up() {
+    // Engineer 1.33335 h × 300 = 400.005 → 400.01; project manager 0.3333 h × 250 = 83.325
+    // → 83.33 (half away from zero); the line is 400.01 + 83.33 = 483.34. Before, the
+    // components read 400.00500 and 83.3250 and the gross 483.33000.
+    let mut tm = item("TM");
+    tm.effort.insert("engineer".into(), d("1.33335"));
+    tm.effort.insert("project_manager".into(), d("0.3333"));
+    let q = quote(&scope(vec![tm]));
+    let line = &q.lines[0];
+    let amounts: Vec<String> = line
+        .components
+        .iter()
+        .map(|c| c.amount.to_string())
+        .collect();
+    assert_eq!(amounts, vec!["400.01", "83.33"]);
+    assert_eq!(line.gross, Some(firm("483.34")));
+    assert_eq!(line.gross.unwrap().low.to_string(), "483.34");
+    // Engineer 0.00175 h × 300 = 0.525 → 0.53.
+    let mut fine = item("TM");
+    fine.effort.insert("engineer".into(), d("0.00175"));
+    let q = quote(&scope(vec![fine]));
+    assert_eq!(q.lines[0].components[0].amount.to_string(), "0.53");
+    assert_eq!(q.lines[0].gross, Some(firm("0.53")));
+    assert_eq!(q.lines[0].discount, Some(firm("0.00")));
+}
+
+#[test]
+fn scope_amounts_finer_than_the_quote_currency_are_refused() {
+    // In yen there are no minor units: a 1,000.50 discount or a 2,000.5 cap cannot be billed.
+    let mut tm = ScopeItem {
+        not_to_exceed: Some(d("2000.5")),
+        ..item("TM")
+    };
+    tm.effort.insert("engineer".into(), d("10"));
+    let s = Scope {
+        currency: Some("JPY".into()),
+        ..scope(vec![
+            ScopeItem {
+                discount_amount: Some(d("1000.50")),
+                ..item("XPRT")
+            },
+            tm,
+        ])
+    };
+    assert_eq!(
+        error_text(&s),
+        "items[0].discount_amount: discount_amount is 1000.50; JPY has no minor units, so its \
+         amounts are whole numbers: write 1000 or 1001\n\
+         items[1].not_to_exceed: not_to_exceed is 2000.5; JPY has no minor units, so its \
+         amounts are whole numbers: write 2000 or 2001"
+    );
+    // The same discount in dollars is two decimals and prices: 14,400.00 − 1,000.50.
+    let usd = scope(vec![ScopeItem {
+        discount_amount: Some(d("1000.50")),
+        ..item("XPRT")
+    }]);
+    assert_eq!(quote(&usd).lines[0].net, Some(firm("13399.50")));
+}
