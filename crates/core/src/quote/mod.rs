@@ -44,6 +44,7 @@ use crate::field_error::FieldPath;
 use crate::license;
 use crate::money::{Currency, PriceRange, allocate, percent_of};
 use crate::scope::Scope;
+use crate::scoping::answer_errors;
 
 use line::Draft;
 use prices::PriceList;
@@ -71,18 +72,20 @@ pub fn price_with(
         )
     })?;
 
-    let mut errors = Vec::new();
+    // Answers are checked as recommend, plan and the SOW request check them; every item is
+    // still priced, so one run names every problem of the scope.
+    let mut errors = answer_errors(catalog, scope);
+    let mut item_errors = Vec::new();
     let mut drafts: Vec<Draft<'_>> = Vec::with_capacity(scope.items.len());
     for (index, item) in scope.items.iter().enumerate() {
         match models::draft(catalog, &prices, scope, index, item, options) {
             Ok(draft) => drafts.push(draft),
-            Err(mut item_errors) => errors.append(&mut item_errors),
+            Err(mut problems) => item_errors.append(&mut problems),
         }
     }
+    errors.extend_after_answer_check(item_errors.into());
     if !errors.is_empty() {
-        return Err(QuoteError {
-            errors: errors.into(),
-        });
+        return Err(QuoteError { errors });
     }
     let overflow = |field: FieldPath| {
         QuoteError::single(

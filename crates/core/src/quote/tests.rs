@@ -368,9 +368,37 @@ fn an_answer_of_the_wrong_kind_is_named() {
     let mut s = rom_scope(&[("migration.users", 800)]);
     s.answers
         .insert("migration.repositories".into(), Answer::Text("lots".into()));
+    // The answer check names it once, in the words recommend and plan use; the range
+    // table's own complaint about the same answer is not repeated.
     assert_eq!(
         error_text(&s),
-        "answers.migration.repositories: expected a whole number, got \"lots\""
+        "answers.migration.repositories: \"How many repositories will be migrated?\" takes a \
+         whole number of at least 1, got \"lots\""
+    );
+}
+
+#[test]
+fn every_problem_of_a_scope_is_named_in_one_run() {
+    // An unknown SKU, an answer below its question's minimum and an answer to no question:
+    // before, `quote` stopped at the SKU and never looked at the answers.
+    let mut s = scope(vec![item("XPRT"), item("NOPE")]);
+    s.answers
+        .insert("migration.users".into(), Answer::Number(0));
+    s.answers
+        .insert("migration.usres".into(), Answer::Number(5));
+    let text = error_text(&s);
+    let fields: Vec<&str> = text
+        .lines()
+        .map(|l| l.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "answers.migration.users",
+            "answers.migration.usres",
+            "items[1].sku"
+        ],
+        "{text}"
     );
 }
 
