@@ -189,6 +189,7 @@ fn assemble(
     let routing = approvals::routing(standard, custom_sow);
     Ok(Quote {
         currency,
+        minor_units: currency.minor_units(),
         lines,
         subtotal,
         discount: QuoteDiscount {

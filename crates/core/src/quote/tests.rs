@@ -827,3 +827,32 @@ fn scope_amounts_finer_than_the_quote_currency_are_refused() {
     }]);
     assert_eq!(quote(&usd).lines[0].net, Some(firm("13399.50")));
 }
+
+#[test]
+fn the_json_states_the_minor_units_and_writes_every_amount_with_them() {
+    // XPRT 14,400 USD: in JPY × 150 = 2,160,000 (no minor units); in KWD × 0.3075 =
+    // 4,428.000 (three).
+    for (code, minor, gross) in [
+        ("JPY", 0, "2160000"),
+        ("KWD", 3, "4428.000"),
+        ("USD", 2, "14400.00"),
+    ] {
+        let q = quote(&Scope {
+            currency: Some(code.into()),
+            ..scope(vec![item("XPRT")])
+        });
+        let json: serde_json::Value = serde_json::to_value(&q).unwrap();
+        assert_eq!(json["currency"], code);
+        assert_eq!(json["minor_units"], minor);
+        assert_eq!(json["lines"][0]["gross"]["low"], gross);
+        assert_eq!(
+            json["lines"][0]["discount"]["low"],
+            if minor == 0 {
+                "0".to_string()
+            } else {
+                format!("0.{}", "0".repeat(minor))
+            }
+        );
+        assert_eq!(json["total"]["high"], gross);
+    }
+}
