@@ -34,6 +34,38 @@ impl SourceMap {
         }
     }
 
+    /// A JSON catalog has no lines to record; it records the numbers written with a fraction
+    /// or an exponent (`"price": 1000.5`), which are floats as a TOML float is.
+    pub fn from_json(value: &serde_json::Value) -> SourceMap {
+        let mut map = SourceMap::default();
+        map.walk_json("", value);
+        map
+    }
+
+    fn walk_json(&mut self, path: &str, value: &serde_json::Value) {
+        match value {
+            serde_json::Value::Object(object) => {
+                for (key, child) in object {
+                    let child_path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    self.walk_json(&child_path, child);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    self.walk_json(&format!("{path}[{index}]"), item);
+                }
+            }
+            serde_json::Value::Number(number) if number.is_f64() => {
+                self.floats.push((path.to_string(), number.to_string()));
+            }
+            _ => {}
+        }
+    }
+
     /// The line of `path`, or of its nearest recorded parent.
     pub fn line(&self, path: &str) -> Option<usize> {
         let mut path = path;
