@@ -180,6 +180,7 @@ pub(crate) fn show(file: Option<&str>, json: bool, currency: Option<&str>) -> Re
             "catalog": catalog.reference(),
             "name": catalog.data().name,
             "currency": currency.code(),
+            "minor_units": currency.minor_units(),
             "offerings": offerings,
         });
         println!("{}", serde_json::to_string_pretty(&out)?);

@@ -3,8 +3,8 @@
 use scopecraft::{Date, Plan, PlanOptions, plan};
 
 use crate::Failure;
-use crate::input::{self, display_name};
-use crate::quote_cmd::{read_scope, refused};
+use crate::input;
+use crate::quote_cmd::with_scope;
 use crate::table::Table;
 
 /// How the plan is printed.
@@ -30,9 +30,9 @@ pub(crate) fn plan_cmd(
     format: PlanFormat,
 ) -> Result<(), Failure> {
     let catalog = input::catalog(catalog_path)?;
-    let scope = read_scope(scope_path)?;
-    let plan = plan(&catalog, &scope, &PlanOptions { signed_on })
-        .map_err(|e| refused(&display_name(scope_path), "scope", &e.errors))?;
+    let (scope, plan) = with_scope(scope_path, &catalog, "scope", |scope| {
+        plan(&catalog, scope, &PlanOptions { signed_on }).map_err(|e| e.errors)
+    })?;
     match format {
         PlanFormat::Json => println!("{}", serde_json::to_string_pretty(&plan)?),
         PlanFormat::Markdown => print!("{}", plan.to_markdown()),

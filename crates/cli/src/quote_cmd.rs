@@ -1,7 +1,8 @@
 //! `scopecraft quote SCOPE`.
 
 use scopecraft::{
-    Date, FieldErrors, LineKind, Quote, QuoteOptions, Scope, percent_text, price_with,
+    Catalog, Date, FieldErrors, LineKind, Quote, QuoteOptions, Scope, ScopeReading, percent_text,
+    price_with,
 };
 
 use crate::Failure;
@@ -13,6 +14,38 @@ pub(crate) fn read_scope(path: &str) -> Result<Scope, Failure> {
     let name = display_name(path);
     let text = input::read_text(path)?;
     Scope::from_json(&text).map_err(|e| refused(&name, "scope", &e.errors))
+}
+
+/// Reads the scope at `path` and runs `op` on it, refusing it (as a `what`) with every problem
+/// at once: the reading's, a catalog other than `catalog` named by the scope, and `op`'s own
+/// on what could be read (except those about fields the reading already named).
+pub(crate) fn with_scope<T>(
+    path: &str,
+    catalog: &Catalog,
+    what: &str,
+    op: impl FnOnce(&Scope) -> Result<T, FieldErrors>,
+) -> Result<(Scope, T), Failure> {
+    let name = display_name(path);
+    let text = input::read_text(path)?;
+    let ScopeReading { scope, mut errors } = Scope::read_json(&text);
+    let Some(scope) = scope else {
+        return Err(refused(&name, "scope", &errors));
+    };
+    let other_catalog = scope.catalog_errors(catalog);
+    if !other_catalog.is_empty() {
+        errors.extend_after_reading(other_catalog);
+        return Err(refused(&name, "scope", &errors));
+    }
+    let result = op(&scope);
+    match result {
+        Ok(value) if errors.is_empty() => Ok((scope, value)),
+        Ok(_) => Err(refused(&name, "scope", &errors)),
+        Err(later) => {
+            let what = if errors.is_empty() { what } else { "scope" };
+            errors.extend_after_reading(later);
+            Err(refused(&name, what, &errors))
+        }
+    }
 }
 
 /// One message listing every problem, one per line.
@@ -40,9 +73,9 @@ pub(crate) fn quote(
 ) -> Result<(), Failure> {
     let as_of = parse_date("--as-of", as_of)?;
     let catalog = input::catalog(catalog_path)?;
-    let scope = read_scope(scope_path)?;
-    let quote = price_with(&catalog, &scope, &QuoteOptions { as_of })
-        .map_err(|e| refused(&display_name(scope_path), "scope", &e.errors))?;
+    let (scope, quote) = with_scope(scope_path, &catalog, "scope", |scope| {
+        price_with(&catalog, scope, &QuoteOptions { as_of }).map_err(|e| e.errors)
+    })?;
     if json {
         println!("{}", serde_json::to_string_pretty(&quote)?);
     } else {

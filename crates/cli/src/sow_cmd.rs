@@ -9,8 +9,8 @@ use scopecraft::{
 };
 
 use crate::Failure;
-use crate::input::{self, display_name};
-use crate::quote_cmd::{read_scope, refused};
+use crate::input;
+use crate::quote_cmd::with_scope;
 
 /// What `sow-request` prints.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,8 +69,6 @@ pub(crate) struct RequestArgs<'a> {
 
 pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
     let catalog = input::catalog(args.catalog)?;
-    let scope = read_scope(args.scope)?;
-    let name = display_name(args.scope);
     // The project is checked before anything is printed, so a bad one prints nothing.
     let project = if args.format == RequestFormat::Url {
         Some(match args.project {
@@ -88,8 +86,9 @@ pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
         generated_at,
         allow_incomplete: args.allow_incomplete,
     };
-    let request = sow_request(&catalog, &scope, &options)
-        .map_err(|e| refused(&name, "SOW request", &e.errors))?;
+    let (_, request) = with_scope(args.scope, &catalog, "SOW request", |scope| {
+        sow_request(&catalog, scope, &options).map_err(|e| e.errors)
+    })?;
     match (args.format, project) {
         (RequestFormat::Json, _) => println!("{}", request.to_json_pretty()),
         (RequestFormat::Markdown, _) => {
@@ -158,9 +157,9 @@ pub(crate) fn sow_draft_cmd(
     format: DraftFormat,
 ) -> Result<(), Failure> {
     let catalog = input::catalog(catalog_path)?;
-    let scope = read_scope(scope_path)?;
-    let draft = sow_draft(&catalog, &scope)
-        .map_err(|e| refused(&display_name(scope_path), "SOW draft", &e.errors))?;
+    let (_, draft) = with_scope(scope_path, &catalog, "SOW draft", |scope| {
+        sow_draft(&catalog, scope).map_err(|e| e.errors)
+    })?;
     match format {
         DraftFormat::Markdown => print!("{}", draft.to_markdown()),
         DraftFormat::Html => print!("{}", draft.to_html()),

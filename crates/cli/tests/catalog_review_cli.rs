@@ -172,6 +172,7 @@ fn the_json_is_the_documented_document() {
         diff["prices"],
         serde_json::json!([{
             "currency": "USD",
+            "minor_units": 2,
             "kind": "offering",
             "key": "GL-XPRT",
             "cell": "price",

@@ -77,6 +77,8 @@ const WRONG_SHAPES: &[&str] = &[
     // `price = "-14400"` / `"-1"`: catalog amounts are written without a sign.
     "catalog-negative-price.toml",
     "catalog-for-quote.toml",
+    // `price = 1000.5`: a TOML float where a decimal string belongs.
+    "catalog-float-price.toml",
 ];
 
 /// Bad inputs that are not TOML/JSON documents the schema could be applied to (invalid

@@ -254,11 +254,38 @@ impl FieldErrors {
     /// Adds the problems of a later stage (pricing): when these problems already name an
     /// answer, the later stage's problems with answers are left out, since the answer check
     /// said them first, in its own words.
+    ///
+    /// A problem already in the list (the same field and message, as when a later stage ran
+    /// the same check) is not repeated.
     pub(crate) fn extend_after_answer_check(&mut self, later: FieldErrors) {
-        if self.iter().any(|e| e.field.question().is_some()) {
-            self.extend(later.besides_answers());
+        let later = if self.iter().any(|e| e.field.question().is_some()) {
+            later.besides_answers()
         } else {
-            self.extend(later);
+            later
+        };
+        for error in later {
+            if !self.0.contains(&error) {
+                self.0.push(error);
+            }
+        }
+    }
+
+    /// Adds the problems a later stage found in a scope that was read with these problems,
+    /// but those about a field the reading already named (or a field inside it): an item
+    /// whose `sku` could not be read is not also an unknown SKU.
+    pub fn extend_after_reading(&mut self, later: FieldErrors) {
+        let named: Vec<String> = self.iter().map(|e| e.field.to_string()).collect();
+        for error in later {
+            let field = error.field.to_string();
+            let already = named.iter().any(|n| {
+                field == *n
+                    || field
+                        .strip_prefix(n.as_str())
+                        .is_some_and(|rest| rest.starts_with(['.', '[']))
+            });
+            if !already && !self.0.contains(&error) {
+                self.0.push(error);
+            }
         }
     }
 

@@ -94,7 +94,9 @@ pub use recommend::{
     RecommendError, Recommendation, RecommendationDecision, Recommendations, RecommendedItem,
     recommend,
 };
-pub use scope::{Answer, Customer, Decision, Requester, Scope, ScopeError, ScopeItem};
+pub use scope::{
+    Answer, Customer, Decision, Requester, Scope, ScopeError, ScopeItem, ScopeReading,
+};
 pub use scoping::{
     Audience, Completeness, MigrationWaveEstimate, MissingAnswer, PreviewScope, answer_errors,
     asked_questions, completeness, is_asked, is_required, migration_waves, preview_scope,

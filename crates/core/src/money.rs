@@ -263,6 +263,32 @@ impl PriceRange {
     }
 }
 
+/// Why `value` cannot be an amount in `currency`: it has more decimals than the currency's
+/// minor units (trailing zeros aside: `"1000.00"` is a whole JPY amount).
+pub(crate) fn finer_than_currency(
+    what: &str,
+    value: Decimal,
+    currency: Currency,
+) -> Option<String> {
+    let digits = value.normalize().scale();
+    let minor = currency.minor_units();
+    (digits > minor).then(|| {
+        let allowed = match minor {
+            0 => format!(
+                "{} has no minor units, so its amounts are whole numbers",
+                currency.code()
+            ),
+            1 => format!("{} amounts have at most 1 decimal", currency.code()),
+            n => format!("{} amounts have at most {n} decimals", currency.code()),
+        };
+        format!(
+            "{what} is {value}; {allowed}: write {} or {}",
+            currency.round(value, RoundingMode::TowardZero),
+            currency.round(value, RoundingMode::AwayFromZero)
+        )
+    })
+}
+
 /// `percent` % of `amount`, unrounded; `None` on overflow.
 pub(crate) fn percent_of(amount: Decimal, percent: Decimal) -> Option<Decimal> {
     amount

@@ -32,6 +32,8 @@ pub struct Recommendations {
     pub catalog: CatalogRef,
     /// Currency of every price below.
     pub currency: String,
+    /// Digits after the decimal point in every price below (the currency's minor units).
+    pub minor_units: u32,
     /// The service types considered.
     pub service_types: Vec<String>,
     /// Offerings to add, with their derived quantities and prices.
@@ -195,6 +197,7 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
     Ok(Recommendations {
         catalog: catalog.reference(),
         currency: quote.currency.code().to_string(),
+        minor_units: quote.minor_units,
         service_types: status.service_types,
         recommended: engine.recommended,
         warnings: engine.warnings,

@@ -169,14 +169,30 @@ proptest! {
     #[test]
     fn amounts_are_rounded_to_minor_units(scope in scope()) {
         let q = price(catalog(), &scope).unwrap();
+        // Every amount the quote shows, in the JSON too, has exactly the currency's minor
+        // units, and a line's printed gross − discount is its printed net.
         let minor = q.currency.minor_units();
+        prop_assert_eq!(q.minor_units, minor);
+        let mut amounts: Vec<Decimal> = Vec::new();
+        let mut ranges = vec![q.subtotal, q.total, q.discount.amount, q.expenses_estimate];
         for line in &q.lines {
-            for range in [line.net, line.total].into_iter().flatten() {
-                prop_assert_eq!(range.low.scale(), minor);
-                prop_assert_eq!(range.high.scale(), minor);
+            ranges.extend([line.gross, line.discount, line.net, line.quote_discount, line.total].into_iter().flatten());
+            amounts.extend(line.unit_price);
+            for component in &line.components {
+                amounts.extend([component.unit_price, component.amount]);
+            }
+            for step in &line.trace {
+                ranges.extend([step.before, step.after].into_iter().flatten());
+            }
+            if let (Some(gross), Some(discount), Some(net)) = (line.gross, line.discount, line.net) {
+                prop_assert_eq!(gross.low - discount.low, net.low, "{}", line.sku);
+                prop_assert_eq!(gross.high - discount.high, net.high, "{}", line.sku);
             }
         }
-        prop_assert_eq!(q.total.low.scale(), minor);
+        amounts.extend(ranges.iter().flat_map(|r| [r.low, r.high]));
+        for amount in amounts {
+            prop_assert_eq!(amount.scale(), minor, "{}", amount);
+        }
     }
 
     #[test]

@@ -167,7 +167,7 @@ pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalog
                 ));
             }
             // Keys given twice (two prices for one SKU, say) are refused, not overwritten.
-            crate::json::strict_json(text).map_err(|e| {
+            let value = crate::json::strict_json(text).map_err(|e| {
                 syntax(
                     Some(e.line()),
                     Some(e.column()),
@@ -181,7 +181,7 @@ pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalog
                     strip_position(&e.to_string()),
                 )
             })?;
-            Ok((data, SourceMap::default()))
+            Ok((data, SourceMap::from_json(&value)))
         }
         CatalogFormat::Toml => {
             let map = SourceMap::from_toml(text).map_err(|e| toml_error(file, text, &e))?;

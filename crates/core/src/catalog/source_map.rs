@@ -1,4 +1,5 @@
-//! Where each value of a TOML catalog sits in its file, so lint issues can name a line.
+//! Where each value of a TOML catalog sits in its file, so lint issues can name a line, and
+//! which values were written as TOML floats (amounts must be strings: a float is not exact).
 
 use std::collections::BTreeMap;
 
@@ -8,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
     lines: BTreeMap<String, usize>,
+    floats: Vec<(String, String)>,
 }
 
 impl SourceMap {
@@ -16,8 +18,52 @@ impl SourceMap {
         let table = DeTable::parse(text)?;
         let starts = line_starts(text);
         let mut map = SourceMap::default();
-        map.walk_table("", table.get_ref(), &starts);
+        map.walk_table("", table.get_ref(), &starts, text);
         Ok(map)
+    }
+
+    /// Every value written as a TOML float, as (field path, the text written), in file order.
+    pub fn floats(&self) -> &[(String, String)] {
+        &self.floats
+    }
+
+    fn note_float(&mut self, path: &str, value: &toml::Spanned<DeValue<'_>>, text: &str) {
+        if matches!(value.get_ref(), DeValue::Float(_)) {
+            let written = text.get(value.span()).unwrap_or_default().trim();
+            self.floats.push((path.to_string(), written.to_string()));
+        }
+    }
+
+    /// A JSON catalog has no lines to record; it records the numbers written with a fraction
+    /// or an exponent (`"price": 1000.5`), which are floats as a TOML float is.
+    pub fn from_json(value: &serde_json::Value) -> SourceMap {
+        let mut map = SourceMap::default();
+        map.walk_json("", value);
+        map
+    }
+
+    fn walk_json(&mut self, path: &str, value: &serde_json::Value) {
+        match value {
+            serde_json::Value::Object(object) => {
+                for (key, child) in object {
+                    let child_path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    self.walk_json(&child_path, child);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    self.walk_json(&format!("{path}[{index}]"), item);
+                }
+            }
+            serde_json::Value::Number(number) if number.is_f64() => {
+                self.floats.push((path.to_string(), number.to_string()));
+            }
+            _ => {}
+        }
     }
 
     /// The line of `path`, or of its nearest recorded parent.
@@ -32,7 +78,7 @@ impl SourceMap {
         }
     }
 
-    fn walk_table(&mut self, prefix: &str, table: &DeTable<'_>, starts: &[usize]) {
+    fn walk_table(&mut self, prefix: &str, table: &DeTable<'_>, starts: &[usize], text: &str) {
         for (key, value) in table.iter() {
             let path = if prefix.is_empty() {
                 key.get_ref().to_string()
@@ -41,19 +87,21 @@ impl SourceMap {
             };
             self.lines
                 .insert(path.clone(), line_of(starts, key.span().start));
-            self.walk_value(&path, value.get_ref(), starts);
+            self.note_float(&path, value, text);
+            self.walk_value(&path, value.get_ref(), starts, text);
         }
     }
 
-    fn walk_value(&mut self, path: &str, value: &DeValue<'_>, starts: &[usize]) {
+    fn walk_value(&mut self, path: &str, value: &DeValue<'_>, starts: &[usize], text: &str) {
         match value {
-            DeValue::Table(table) => self.walk_table(path, table, starts),
+            DeValue::Table(table) => self.walk_table(path, table, starts, text),
             DeValue::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
                     let item_path = format!("{path}[{index}]");
                     self.lines
                         .insert(item_path.clone(), line_of(starts, item.span().start));
-                    self.walk_value(&item_path, item.get_ref(), starts);
+                    self.note_float(&item_path, item, text);
+                    self.walk_value(&item_path, item.get_ref(), starts, text);
                 }
             }
             _ => {}

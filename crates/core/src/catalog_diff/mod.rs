@@ -126,6 +126,9 @@ pub enum PriceKind {
 pub struct PriceChange {
     /// The book's currency.
     pub currency: String,
+    /// Its ISO 4217 minor units (digits after the point in `old` and `new`); absent for a
+    /// code this build does not know (`null`).
+    pub minor_units: Option<u32>,
     /// What the amount belongs to.
     pub kind: PriceKind,
     /// The SKU or role; absent for travel.

@@ -143,6 +143,7 @@ impl BookChanges<'_> {
         let mut record = |label: &str, cell: &str, old: Option<Decimal>, new: Option<Decimal>| {
             self.out.push(PriceChange {
                 currency: self.currency.to_string(),
+                minor_units: Currency::from_code(self.currency).map(Currency::minor_units),
                 kind,
                 key: key.cloned(),
                 cell: cell.to_string(),

@@ -82,6 +82,7 @@ fn one_changed_price_is_exactly_one_change() {
         diff.prices,
         vec![PriceChange {
             currency: "USD".to_string(),
+            minor_units: Some(2),
             kind: PriceKind::Offering,
             key: Some("GL-BAS-R".to_string()),
             cell: "price".to_string(),
@@ -321,6 +322,7 @@ prices = { USERS = { tiers = ["1000", "800"] } }
     assert_eq!(diff.prices[0].label, "tier 101+ user");
     // JPY has no minor units.
     assert_eq!(diff.prices[0].old_text(), "JPY 800");
+    assert_eq!(diff.prices[0].minor_units, Some(0));
     assert_eq!(diff.prices[0].new_text(), "JPY 750");
     assert_eq!(diff.prices[0].change_text(), "-6.3%");
     assert_eq!(diff.settings.len(), 1);
@@ -346,6 +348,7 @@ fn the_json_shape_is_stable() {
             "prices_changed": true,
             "prices": [{
                 "currency": "USD",
+                "minor_units": 2,
                 "kind": "offering",
                 "key": "GL-BAS-R",
                 "cell": "price",

@@ -106,14 +106,26 @@ impl Draft<'_> {
         self.percent_of_subtotal.is_some()
     }
 
-    /// Applies the line discount and rounds the net, once.
+    /// Rounds the gross to the currency (the list amount the line shows), applies the line
+    /// discount to it and rounds the net. The discount is the rounded gross less the rounded
+    /// net, so gross − discount = net exactly as printed, and a line without a discount has a
+    /// discount of zero: a rounding difference is never shown as a discount.
     pub(super) fn apply_line_discount(&mut self, prices: &PriceList<'_>) -> Result<(), FieldPath> {
-        let Some(gross) = self.gross else {
+        let Some(exact) = self.gross else {
             return Ok(());
         };
         let field = || FieldPath::item(self.item, "");
         let currency = prices.currency;
         let mode = prices.mode;
+        let gross = exact.round(currency, mode);
+        if gross != exact {
+            self.trace.push(TraceStep::new(
+                TraceDetail::Rounding { mode },
+                currency,
+                Some(exact),
+                Some(gross),
+            ));
+        }
         let discounted = match self.line_discount {
             LineDiscount::None => gross,
             LineDiscount::Percent(p) => gross
@@ -125,7 +137,6 @@ impl Draft<'_> {
         };
         let net = discounted.round(currency, mode);
         let detail = match self.line_discount {
-            LineDiscount::None if net != gross => Some(TraceDetail::Rounding { mode }),
             LineDiscount::None => None,
             LineDiscount::Percent(percent) => Some(TraceDetail::LineDiscountPercent { percent }),
             LineDiscount::Amount(amount) => Some(TraceDetail::LineDiscountAmount {
@@ -137,7 +148,13 @@ impl Draft<'_> {
             self.trace
                 .push(TraceStep::new(detail, currency, Some(gross), Some(net)));
         }
-        self.discount = Some(gross.checked_sub(net).ok_or_else(field)?.at_scale(currency));
+        self.gross = Some(gross);
+        self.discount = Some(
+            gross
+                .checked_sub(net)
+                .ok_or_else(field)?
+                .round(currency, mode),
+        );
         self.net = Some(net);
         Ok(())
     }

@@ -7,9 +7,11 @@
 //!    at its dated rate, rounded once).
 //! 2. **Quantity** from the pricing model: classes and seat add-ons, blocks of hours, tiers,
 //!    effort by role, a range-table lookup, or a percentage of the other lines.
-//! 3. **Line discount**, a percentage or an amount (never more than the line).
-//! 4. **Round** the line's net amount to the currency's minor units, once, with the catalog's
-//!    rounding mode.
+//! 3. **Round** the line's gross to the currency's minor units with the catalog's rounding
+//!    mode (time and materials per role first; a percentage line its percentage).
+//! 4. **Line discount** on the rounded gross, a percentage or an amount (never more than the
+//!    line), **rounded** once to the net; the discount is gross − net of the rounded
+//!    amounts, so a rounding difference is never shown as a discount.
 //! 5. **Sum** the nets into the subtotal.
 //! 6. **Quote discount** (a percentage of the subtotal), **rounded** once, and allocated back
 //!    to the lines by largest remainder so the line totals add up to the quote total exactly.
@@ -42,6 +44,7 @@ use crate::field_error::FieldPath;
 use crate::license;
 use crate::money::{Currency, PriceRange, allocate, percent_of};
 use crate::scope::Scope;
+use crate::scoping::answer_errors;
 
 use line::Draft;
 use prices::PriceList;
@@ -69,18 +72,20 @@ pub fn price_with(
         )
     })?;
 
-    let mut errors = Vec::new();
+    // Answers are checked as recommend, plan and the SOW request check them; every item is
+    // still priced, so one run names every problem of the scope.
+    let mut errors = answer_errors(catalog, scope);
+    let mut item_errors = Vec::new();
     let mut drafts: Vec<Draft<'_>> = Vec::with_capacity(scope.items.len());
     for (index, item) in scope.items.iter().enumerate() {
         match models::draft(catalog, &prices, scope, index, item, options) {
             Ok(draft) => drafts.push(draft),
-            Err(mut item_errors) => errors.append(&mut item_errors),
+            Err(mut problems) => item_errors.append(&mut problems),
         }
     }
+    errors.extend_after_answer_check(item_errors.into());
     if !errors.is_empty() {
-        return Err(QuoteError {
-            errors: errors.into(),
-        });
+        return Err(QuoteError { errors });
     }
     let overflow = |field: FieldPath| {
         QuoteError::single(
@@ -184,6 +189,7 @@ fn assemble(
     let routing = approvals::routing(standard, custom_sow);
     Ok(Quote {
         currency,
+        minor_units: currency.minor_units(),
         lines,
         subtotal,
         discount: QuoteDiscount {

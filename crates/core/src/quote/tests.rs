@@ -368,9 +368,37 @@ fn an_answer_of_the_wrong_kind_is_named() {
     let mut s = rom_scope(&[("migration.users", 800)]);
     s.answers
         .insert("migration.repositories".into(), Answer::Text("lots".into()));
+    // The answer check names it once, in the words recommend and plan use; the range
+    // table's own complaint about the same answer is not repeated.
     assert_eq!(
         error_text(&s),
-        "answers.migration.repositories: expected a whole number, got \"lots\""
+        "answers.migration.repositories: \"How many repositories will be migrated?\" takes a \
+         whole number of at least 1, got \"lots\""
+    );
+}
+
+#[test]
+fn every_problem_of_a_scope_is_named_in_one_run() {
+    // An unknown SKU, an answer below its question's minimum and an answer to no question:
+    // before, `quote` stopped at the SKU and never looked at the answers.
+    let mut s = scope(vec![item("XPRT"), item("NOPE")]);
+    s.answers
+        .insert("migration.users".into(), Answer::Number(0));
+    s.answers
+        .insert("migration.usres".into(), Answer::Number(5));
+    let text = error_text(&s);
+    let fields: Vec<&str> = text
+        .lines()
+        .map(|l| l.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "answers.migration.users",
+            "answers.migration.usres",
+            "items[1].sku"
+        ],
+        "{text}"
     );
 }
 
@@ -687,4 +715,144 @@ fn list_prices_for_catalog_cards() {
         "EUR 13,970.00 per block"
     );
     assert!(list_price(&c, "NOPE", usd).is_none());
+}
+
+#[test]
+fn a_rounding_difference_is_never_shown_as_a_discount() {
+    // ODD 3 × 33.35 = 100.05; XPRT one block 14,400.00; PM 10% of 14,500.05 = 1,450.005,
+    // which rounds (half away from zero) to 1,450.01. Before: gross 1,450.0050, discount
+    // −0.0050 (printed "USD -0.01"), net 1,450.01. Now the gross is 1,450.01 and the line has
+    // no discount; 100.05 + 14,400.00 + 1,450.01 = 15,950.06.
+    let q = quote(&scope(vec![
+        ScopeItem {
+            quantity: Some(3),
+            ..item("ODD")
+        },
+        item("XPRT"),
+        item("PM"),
+    ]));
+    let pm = &q.lines[2];
+    assert_eq!(pm.gross, Some(firm("1450.01")));
+    assert_eq!(pm.discount, Some(firm("0.00")));
+    assert_eq!(pm.net, Some(firm("1450.01")));
+    assert_eq!(pm.gross.unwrap().low.to_string(), "1450.01");
+    assert_eq!(q.subtotal, firm("15950.06"));
+    for line in &q.lines {
+        let (gross, discount, net) = (
+            line.gross.unwrap(),
+            line.discount.unwrap(),
+            line.net.unwrap(),
+        );
+        assert_eq!(gross.checked_sub(discount), Some(net), "{}", line.sku);
+        assert_eq!(discount, firm("0.00"), "{} has no line discount", line.sku);
+    }
+}
+
+#[test]
+fn a_discounted_line_shows_gross_less_discount_equal_to_net() {
+    // PM 10% of 100.05 = 10.005 → gross 10.01; 15% off 10.01 = 8.5085 → net 8.51; the
+    // discount is 10.01 − 8.51 = 1.50, so the three printed figures agree.
+    let q = quote(&scope(vec![
+        ScopeItem {
+            quantity: Some(3),
+            ..item("ODD")
+        },
+        ScopeItem {
+            discount_percent: Some(d("15")),
+            ..item("PM")
+        },
+    ]));
+    let pm = &q.lines[1];
+    assert_eq!(pm.gross, Some(firm("10.01")));
+    assert_eq!(pm.net, Some(firm("8.51")));
+    assert_eq!(pm.discount, Some(firm("1.50")));
+}
+
+#[test]
+fn fractional_hours_are_rounded_per_role_so_the_effort_adds_up() {
+    // Engineer 1.33335 h × 300 = 400.005 → 400.01; project manager 0.3333 h × 250 = 83.325
+    // → 83.33 (half away from zero); the line is 400.01 + 83.33 = 483.34. Before, the
+    // components read 400.00500 and 83.3250 and the gross 483.33000.
+    let mut tm = item("TM");
+    tm.effort.insert("engineer".into(), d("1.33335"));
+    tm.effort.insert("project_manager".into(), d("0.3333"));
+    let q = quote(&scope(vec![tm]));
+    let line = &q.lines[0];
+    let amounts: Vec<String> = line
+        .components
+        .iter()
+        .map(|c| c.amount.to_string())
+        .collect();
+    assert_eq!(amounts, vec!["400.01", "83.33"]);
+    assert_eq!(line.gross, Some(firm("483.34")));
+    assert_eq!(line.gross.unwrap().low.to_string(), "483.34");
+    // Engineer 0.00175 h × 300 = 0.525 → 0.53.
+    let mut fine = item("TM");
+    fine.effort.insert("engineer".into(), d("0.00175"));
+    let q = quote(&scope(vec![fine]));
+    assert_eq!(q.lines[0].components[0].amount.to_string(), "0.53");
+    assert_eq!(q.lines[0].gross, Some(firm("0.53")));
+    assert_eq!(q.lines[0].discount, Some(firm("0.00")));
+}
+
+#[test]
+fn scope_amounts_finer_than_the_quote_currency_are_refused() {
+    // In yen there are no minor units: a 1,000.50 discount or a 2,000.5 cap cannot be billed.
+    let mut tm = ScopeItem {
+        not_to_exceed: Some(d("2000.5")),
+        ..item("TM")
+    };
+    tm.effort.insert("engineer".into(), d("10"));
+    let s = Scope {
+        currency: Some("JPY".into()),
+        ..scope(vec![
+            ScopeItem {
+                discount_amount: Some(d("1000.50")),
+                ..item("XPRT")
+            },
+            tm,
+        ])
+    };
+    assert_eq!(
+        error_text(&s),
+        "items[0].discount_amount: discount_amount is 1000.50; JPY has no minor units, so its \
+         amounts are whole numbers: write 1000 or 1001\n\
+         items[1].not_to_exceed: not_to_exceed is 2000.5; JPY has no minor units, so its \
+         amounts are whole numbers: write 2000 or 2001"
+    );
+    // The same discount in dollars is two decimals and prices: 14,400.00 − 1,000.50.
+    let usd = scope(vec![ScopeItem {
+        discount_amount: Some(d("1000.50")),
+        ..item("XPRT")
+    }]);
+    assert_eq!(quote(&usd).lines[0].net, Some(firm("13399.50")));
+}
+
+#[test]
+fn the_json_states_the_minor_units_and_writes_every_amount_with_them() {
+    // XPRT 14,400 USD: in JPY × 150 = 2,160,000 (no minor units); in KWD × 0.3075 =
+    // 4,428.000 (three).
+    for (code, minor, gross) in [
+        ("JPY", 0, "2160000"),
+        ("KWD", 3, "4428.000"),
+        ("USD", 2, "14400.00"),
+    ] {
+        let q = quote(&Scope {
+            currency: Some(code.into()),
+            ..scope(vec![item("XPRT")])
+        });
+        let json: serde_json::Value = serde_json::to_value(&q).unwrap();
+        assert_eq!(json["currency"], code);
+        assert_eq!(json["minor_units"], minor);
+        assert_eq!(json["lines"][0]["gross"]["low"], gross);
+        assert_eq!(
+            json["lines"][0]["discount"]["low"],
+            if minor == 0 {
+                "0".to_string()
+            } else {
+                format!("0.{}", "0".repeat(minor))
+            }
+        );
+        assert_eq!(json["total"]["high"], gross);
+    }
 }

@@ -21,6 +21,9 @@ pub struct Quote {
     /// ISO 4217 code of every amount in the quote.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub currency: Currency,
+    /// Digits after the decimal point in every amount of the quote: the currency's ISO 4217
+    /// minor units (USD 2, JPY 0, KWD 3).
+    pub minor_units: u32,
     /// One line per scope item (plus an expense line after each on-site item).
     pub lines: Vec<QuoteLine>,
     /// Sum of the priced lines' net amounts (expenses and custom lines excluded).

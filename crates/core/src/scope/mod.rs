@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::catalog::{CatalogRef, DeliveryMode};
+use crate::catalog::{Catalog, CatalogRef, DeliveryMode};
 use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::json::{describe_json_error, json_depth_over, strict_json};
 use crate::limits;
@@ -204,39 +204,102 @@ impl fmt::Display for ScopeError {
 
 impl std::error::Error for ScopeError {}
 
+/// A scope document read as far as it goes: what could be read, and every problem.
+///
+/// A later stage (pricing, the plan, the SOW request) can run on `scope` so that one run
+/// names every problem of the document; [`FieldErrors::extend_after_reading`] leaves out
+/// its problems with fields the reading already named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeReading {
+    /// The scope without the fields that could not be read; `None` when the document itself
+    /// could not be read (too large, too deep, not JSON, not an object).
+    pub scope: Option<Scope>,
+    /// Every problem found, in document order.
+    pub errors: FieldErrors,
+}
+
 impl Scope {
     /// Reads a scope document from JSON text.
     pub fn from_json(text: &str) -> Result<Scope, ScopeError> {
-        let single = |message: String| ScopeError {
+        let reading = Scope::read_json(text);
+        match reading.scope {
+            Some(scope) if reading.errors.is_empty() => Ok(scope),
+            _ => Err(ScopeError {
+                errors: reading.errors,
+            }),
+        }
+    }
+
+    /// Reads a scope document from JSON text as far as it goes (see [`ScopeReading`]).
+    pub fn read_json(text: &str) -> ScopeReading {
+        let single = |message: String| ScopeReading {
+            scope: None,
             errors: FieldError::new(FieldPath::Document, message).into(),
         };
         if text.len() > limits::MAX_SCOPE_BYTES {
-            return Err(single(format!(
+            return single(format!(
                 "the scope is {} bytes; scopes are limited to {} bytes",
                 text.len(),
                 limits::MAX_SCOPE_BYTES
-            )));
+            ));
         }
         if let Some(depth) = json_depth_over(text, limits::MAX_JSON_DEPTH) {
-            return Err(single(format!(
+            return single(format!(
                 "the JSON is nested {depth} levels deep; scopes allow at most {}",
                 limits::MAX_JSON_DEPTH
-            )));
+            ));
         }
-        let value: Value = strict_json(text).map_err(|e| {
-            single(format!(
+        match strict_json(text) {
+            Ok(value) => Scope::read_value(&value),
+            Err(e) => single(format!(
                 "not valid JSON: {} (line {}, column {})",
                 describe_json_error(&e),
                 e.line(),
                 e.column()
-            ))
-        })?;
-        Scope::from_value(&value)
+            )),
+        }
     }
 
     /// Reads a scope document from parsed JSON.
     pub fn from_value(value: &Value) -> Result<Scope, ScopeError> {
-        reader::read(value).map_err(|errors| ScopeError { errors })
+        let (scope, errors) = reader::read(value);
+        if errors.is_empty() {
+            Ok(scope)
+        } else {
+            Err(ScopeError { errors })
+        }
+    }
+
+    fn read_value(value: &Value) -> ScopeReading {
+        let (scope, errors) = reader::read(value);
+        ScopeReading {
+            scope: value.is_object().then_some(scope),
+            errors,
+        }
+    }
+
+    /// The problem with a scope made with another catalog than `catalog` (another id): it
+    /// names both, since its SKUs and answers mean something else there. The same catalog
+    /// at another version or hash is no problem here (the web app says it has changed).
+    pub fn catalog_errors(&self, catalog: &Catalog) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        if let Some(named) = &self.catalog
+            && named.id != catalog.data().id
+        {
+            errors.push(FieldError::new(
+                "catalog.id",
+                format!(
+                    "the scope was made with catalog {} {}, but the catalog loaded is {} {}; \
+                     price it with its own catalog (--catalog FILE), or remove \"catalog\" \
+                     from the scope to price it with this one",
+                    named.id,
+                    named.version,
+                    catalog.data().id,
+                    catalog.data().version
+                ),
+            ));
+        }
+        errors
     }
 
     /// The document as pretty JSON (the format `from_json` reads).

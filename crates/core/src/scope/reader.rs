@@ -14,15 +14,12 @@ use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::json::describe;
 use crate::limits;
 
-/// Reads a scope from parsed JSON: the scope, or every problem found, in document order.
-pub(super) fn read(value: &Value) -> Result<Scope, FieldErrors> {
+/// Reads a scope from parsed JSON: the scope without the fields that could not be read, and
+/// every problem found, in document order.
+pub(super) fn read(value: &Value) -> (Scope, FieldErrors) {
     let mut reader = Reader::default();
     let scope = reader.scope(value);
-    if reader.errors.is_empty() {
-        Ok(scope)
-    } else {
-        Err(reader.errors)
-    }
+    (scope, reader.errors)
 }
 
 /// Walks the JSON value, collecting every problem with its path.

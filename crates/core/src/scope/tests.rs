@@ -168,3 +168,90 @@ fn malformed_json_says_where() {
     assert!(errs[0].contains("line 2"), "{errs:?}");
     assert!(errors("[]")[0].contains("expected an object, got a list"));
 }
+
+#[test]
+fn a_partial_reading_keeps_what_could_be_read_for_the_later_stages() {
+    // 5,000,000 attendees is past the limit: the item stays, without attendees, so pricing can
+    // still name the unknown SKU and the bad answer in the same run.
+    let reading = Scope::read_json(
+        r#"{"items": [{"sku": "GL-XPRT"}, {"sku": "GL-NOPE"}, {"sku": "GL-CICD-R", "attendees": 5000000}],
+            "answers": {"migration.users": 0}}"#,
+    );
+    let scope = reading.scope.expect("an object is read as far as it goes");
+    assert_eq!(scope.items.len(), 3);
+    assert_eq!(scope.items[2].attendees, None);
+    let mut errors = reading.errors;
+    let fields = |errors: &FieldErrors| -> Vec<String> {
+        errors.iter().map(|e| e.field.to_string()).collect()
+    };
+    assert_eq!(fields(&errors), ["items[2].attendees"]);
+    let catalog = Catalog::gitlab().unwrap();
+    let priced = crate::quote::price(&catalog, &scope).unwrap_err().errors;
+    errors.extend_after_reading(priced);
+    assert_eq!(
+        fields(&errors),
+        [
+            "items[2].attendees",
+            "answers.migration.users",
+            "items[1].sku"
+        ]
+    );
+    // Not JSON at all: nothing to go on.
+    let broken = Scope::read_json("{");
+    assert!(broken.scope.is_none());
+    assert_eq!(broken.errors.len(), 1);
+}
+
+#[test]
+fn a_later_stage_does_not_repeat_a_field_the_reading_named() {
+    // An item without an SKU is named by the reading; pricing's "unknown SKU \"\"" for the
+    // same field, and anything inside a field already named, is left out.
+    let mut errors = FieldErrors::from(FieldError::item(1, "sku", "missing"));
+    errors.push(FieldError::new("items[2]", "expected an object"));
+    errors.extend_after_reading(FieldErrors::from(vec![
+        FieldError::item(1, "sku", "unknown SKU \"\""),
+        FieldError::item(2, "sku", "unknown SKU \"\""),
+        FieldError::item(0, "hours", "must be more than 0 hours"),
+    ]));
+    let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        texts,
+        [
+            "items[1].sku: missing",
+            "items[2]: expected an object",
+            "items[0].hours: must be more than 0 hours"
+        ]
+    );
+}
+
+#[test]
+fn a_scope_made_with_another_catalog_names_both() {
+    let catalog = Catalog::gitlab().unwrap();
+    let mut scope = Scope::default();
+    assert!(
+        scope.catalog_errors(&catalog).is_empty(),
+        "no catalog named"
+    );
+    scope.catalog = Some(CatalogRef {
+        id: "acme-ps".into(),
+        version: "3".into(),
+        hash: "0".repeat(64),
+        projection: crate::catalog::Projection::Full,
+    });
+    let errors = scope.catalog_errors(&catalog);
+    assert_eq!(errors.len(), 1);
+    let text = errors.to_string();
+    assert!(
+        text.starts_with(
+            "catalog.id: the scope was made with catalog acme-ps 3, but the catalog loaded is \
+             gitlab-ps 2022.11"
+        ),
+        "{text}"
+    );
+    // The same catalog at another version or hash is not refused.
+    scope.catalog = Some(CatalogRef {
+        version: "2021.01".into(),
+        ..catalog.reference()
+    });
+    assert!(scope.catalog_errors(&catalog).is_empty());
+}

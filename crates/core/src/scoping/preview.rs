@@ -1,5 +1,6 @@
 //! The pricing policy applied before a scope in progress is priced for someone to look at:
-//! answers that break their question's rules are left out (the questionnaire says why), and
+//! answers that break their question's rules and unknown service types are left out (the
+//! questionnaire says why), and
 //! a customer sees list prices, without any discount.
 
 use crate::catalog::Catalog;
@@ -30,6 +31,11 @@ pub struct PreviewScope {
 /// the quote discount. Everything else is as written; pricing it is [`crate::price_with`].
 pub fn preview_scope(catalog: &Catalog, scope: &Scope, audience: Audience) -> PreviewScope {
     let mut priced = scope.clone();
+    // Service types the catalog does not have (a scope kept across a catalog change) are
+    // left out too: the questionnaire names them.
+    priced
+        .service_types
+        .retain(|id| catalog.category(id).is_some());
     let mut ignored_answers = Vec::new();
     for error in super::answer_errors(catalog, scope) {
         if let Some(id) = error.field.question()

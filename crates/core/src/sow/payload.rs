@@ -233,6 +233,16 @@ impl SowRequest {
         if let Err(error) = Timestamp::parse(&request.generated_at) {
             return Err(single("generated_at", error.to_string()));
         }
+        let minor_units = request.quote.currency.minor_units();
+        if request.quote.minor_units != minor_units {
+            return Err(single(
+                "quote.minor_units",
+                format!(
+                    "{} has {minor_units} minor units, not {}",
+                    request.quote.currency, request.quote.minor_units
+                ),
+            ));
+        }
         Ok(request)
     }
 }

@@ -6,7 +6,7 @@ use super::context::{Ctx, Sink};
 use super::wording::{is_blank, join_names};
 use crate::catalog::model::ApprovalTrigger;
 use crate::limits;
-use crate::money::thousands;
+use crate::money::{Currency, finer_than_currency, thousands};
 
 pub(super) fn approvals(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let data = cx.data;
@@ -84,6 +84,10 @@ fn total_threshold(
                 thousands(limits::MAX_CATALOG_AMOUNT)
             ),
         );
+    } else if let Some(currency) = Currency::from_code(base)
+        && let Some(message) = finer_than_currency("total_high_over", amount, currency)
+    {
+        out.at(field, message);
     }
     if !unconverted.is_empty() {
         let (books, have, them) = if unconverted.len() == 1 {

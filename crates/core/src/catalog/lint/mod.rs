@@ -17,6 +17,7 @@ mod context;
 mod currencies;
 mod delivery;
 mod duplicates;
+mod floats;
 mod header;
 mod offerings;
 mod plan;
@@ -41,6 +42,7 @@ use self::approvals::approvals;
 use self::context::{Ctx, Sink};
 use self::currencies::currencies;
 use self::duplicates::duplicates;
+use self::floats::toml_floats;
 use self::header::header;
 use self::offerings::offering_rules;
 use self::plan::plan;
@@ -88,6 +90,7 @@ impl fmt::Display for LintIssue {
 pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintIssue> {
     let cx = Ctx::new(data);
     let mut out = Sink::new(map, file);
+    toml_floats(map, &mut out);
     header(&cx, &mut out);
     if data.offerings.is_empty() {
         out.at(

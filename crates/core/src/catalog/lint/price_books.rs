@@ -11,7 +11,7 @@ use self::entries::price_entry;
 use super::context::{Ctx, Sink};
 use crate::catalog::model::{DeliveryMode, PriceBook, Pricing};
 use crate::limits;
-use crate::money::thousands;
+use crate::money::{Currency, finer_than_currency, thousands};
 
 pub(super) fn price_book(cx: &Ctx<'_>, out: &mut Sink<'_>, b: usize, book: &PriceBook) {
     conversion(cx, out, b, book);
@@ -62,6 +62,13 @@ fn conversion(cx: &Ctx<'_>, out: &mut Sink<'_>, b: usize, book: &PriceBook) {
         );
     }
     if let Some(round_to) = conversion.round_to
+        && round_to > Decimal::ZERO
+        && let Some(currency) = Currency::from_code(&book.currency)
+        && let Some(message) = finer_than_currency("round_to", round_to, currency)
+    {
+        out.at(format!("price_books[{b}].conversion.round_to"), message);
+    }
+    if let Some(round_to) = conversion.round_to
         && round_to <= Decimal::ZERO
     {
         out.at(
@@ -74,8 +81,16 @@ fn conversion(cx: &Ctx<'_>, out: &mut Sink<'_>, b: usize, book: &PriceBook) {
     }
 }
 
-/// Amounts must be 0 or more and at most [`limits::MAX_CATALOG_AMOUNT`].
-fn negative(out: &mut Sink<'_>, offering: Option<&str>, field: String, what: &str, value: Decimal) {
+/// Amounts must be 0 or more, at most [`limits::MAX_CATALOG_AMOUNT`], and whole minor units
+/// of the book's currency (no `"1000.50"` in a JPY book).
+fn negative(
+    out: &mut Sink<'_>,
+    currency: Option<Currency>,
+    offering: Option<&str>,
+    field: String,
+    what: &str,
+    value: Decimal,
+) {
     if value < Decimal::ZERO {
         out.add(
             offering,
@@ -91,15 +106,19 @@ fn negative(out: &mut Sink<'_>, offering: Option<&str>, field: String, what: &st
                 thousands(limits::MAX_CATALOG_AMOUNT)
             ),
         );
+    } else if let Some(message) = currency.and_then(|c| finer_than_currency(what, value, c)) {
+        out.add(offering, field, message);
     }
 }
 
 /// Negative rate-card and travel amounts.
 fn book_amounts(out: &mut Sink<'_>, b: usize, book: &PriceBook) {
+    let currency = Currency::from_code(&book.currency);
     for (role, rate) in &book.rate_card {
         let path = format!("price_books[{b}].rate_card.{role}");
         negative(
             out,
+            currency,
             None,
             format!("{path}.bill"),
             &format!("the bill rate of {role}"),
@@ -108,6 +127,7 @@ fn book_amounts(out: &mut Sink<'_>, b: usize, book: &PriceBook) {
         if let Some(cost) = rate.cost {
             negative(
                 out,
+                currency,
                 None,
                 format!("{path}.cost"),
                 &format!("the cost rate of {role}"),
@@ -119,6 +139,7 @@ fn book_amounts(out: &mut Sink<'_>, b: usize, book: &PriceBook) {
         let path = format!("price_books[{b}].travel");
         negative(
             out,
+            currency,
             None,
             format!("{path}.per_trip"),
             "travel per_trip",
@@ -126,6 +147,7 @@ fn book_amounts(out: &mut Sink<'_>, b: usize, book: &PriceBook) {
         );
         negative(
             out,
+            currency,
             None,
             format!("{path}.per_day"),
             "travel per_day",
@@ -229,6 +251,74 @@ fn travel_coverage(cx: &Ctx<'_>, out: &mut Sink<'_>, b: usize, book: &PriceBook)
 #[cfg(test)]
 mod tests {
     use crate::catalog::lint::test_support::{at, edit, edits, find, line_of, lint_text};
+
+    #[test]
+    fn amounts_finer_than_their_currency_are_refused() {
+        // JPY has no minor units: 1000.50 yen cannot be invoiced. USD has two: 33.355 neither.
+        // "7000.00" in a JPY book is a whole amount and passes.
+        let text = edits(&[
+            ("currency = \"USD\"\ntravel", "currency = \"JPY\"\ntravel"),
+            ("base_currency = \"USD\"", "base_currency = \"JPY\""),
+            (
+                "GL-BAS-R = { price = \"5000\" }",
+                "GL-BAS-R = { price = \"1000.50\" }",
+            ),
+            (
+                "GL-BAS = { price = \"7000\" }",
+                "GL-BAS = { price = \"7000.00\" }",
+            ),
+            ("tiers = [\"10\", \"8\"]", "tiers = [\"10\", \"8.5\"]"),
+            ("per_trip = \"1500\"", "per_trip = \"1500.1\""),
+            (
+                "total_high_over = \"50000\"",
+                "total_high_over = \"50000.5\"",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        let price = find(
+            &issues,
+            "price_books[0].prices.GL-BAS-R.price",
+            "price is 1000.50; JPY has no minor units, so its amounts are whole numbers: write 1000 or 1001",
+        );
+        assert_eq!(price.offering.as_deref(), Some("GL-BAS-R"));
+        assert_eq!(price.line, Some(line_of(&text, "\"1000.50\"")));
+        find(
+            &issues,
+            "price_books[0].prices.USERS.tiers[1]",
+            "tier 2 is 8.5; JPY has no minor units",
+        );
+        find(
+            &issues,
+            "price_books[0].travel.per_trip",
+            "travel per_trip is 1500.1; JPY",
+        );
+        find(
+            &issues,
+            "approvals[0].when",
+            "total_high_over is 50000.5; JPY has no minor units",
+        );
+        assert!(
+            !issues
+                .iter()
+                .any(|i| i.field == "price_books[0].prices.GL-BAS.price"),
+            "7000.00 is a whole amount: {issues:#?}"
+        );
+        let usd = edit(
+            "GL-BAS = { price = \"7000\" }",
+            "GL-BAS = { price = \"33.355\" }",
+        );
+        find(
+            &lint_text(&usd),
+            "price_books[0].prices.GL-BAS.price",
+            "price is 33.355; USD amounts have at most 2 decimals: write 33.35 or 33.36",
+        );
+        let round_to = edit("round_to = \"10\"", "round_to = \"0.001\"");
+        find(
+            &lint_text(&round_to),
+            "price_books[1].conversion.round_to",
+            "round_to is 0.001; EUR amounts have at most 2 decimals",
+        );
+    }
 
     #[test]
     fn negative_amounts_are_errors() {

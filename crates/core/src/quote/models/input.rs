@@ -1,10 +1,12 @@
 //! Checks a scope item before it is priced: its SKU is known, its delivery mode sold, the
 //! offering available on the date given, and its fields fit the pricing model, by the
-//! catalog's table of the fields each model reads ([`crate::Pricing::item_fields`]).
+//! catalog's table of the fields each model reads ([`crate::Pricing::item_fields`]), and its
+//! amounts are whole minor units of the quote currency.
 
 use super::Ctx;
 use crate::catalog::{Availability, Catalog, DeliveryMode, ItemField, Offering};
 use crate::field_error::FieldError;
+use crate::money::finer_than_currency;
 use crate::quote::line::LineDiscount;
 use crate::quote::types::QuoteOptions;
 use crate::quote::wording::plural;
@@ -149,6 +151,15 @@ pub(super) fn check_fields(ctx: &Ctx<'_>) -> Result<LineDiscount, Vec<FieldError
                 plural(pricing.unit(), 2)
             ),
         ));
+    }
+    let currency = ctx.currency();
+    for (name, amount) in [
+        ("discount_amount", item.discount_amount),
+        ("not_to_exceed", item.not_to_exceed),
+    ] {
+        if let Some(message) = amount.and_then(|a| finer_than_currency(name, a, currency)) {
+            errors.push(FieldError::new(ctx.field(name), message));
+        }
     }
     if !errors.is_empty() {
         return Err(errors);

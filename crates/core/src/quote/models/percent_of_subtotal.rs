@@ -1,6 +1,6 @@
 //! A percentage of the other lines' nets (e.g. project management): a placeholder while the
 //! items are priced, then priced on the nets of the lines of its categories (all priced lines
-//! when it names none), percentage lines left out.
+//! when it names none), percentage lines left out, and rounded to the currency.
 
 use crate::field_error::FieldPath;
 use crate::money::{PriceRange, percent_of};
@@ -39,9 +39,8 @@ pub(in crate::quote) fn price_on_other_lines(
         }
     }
     let gross = basis
-        .try_map(|end| percent_of(end, *percent))
-        .ok_or_else(field)?
-        .at_scale(currency);
+        .try_map(|end| Some(currency.round(percent_of(end, *percent)?, prices.mode)))
+        .ok_or_else(field)?;
     let step = TraceStep::new(
         TraceDetail::PercentOfSubtotal {
             percent: *percent,

@@ -1,5 +1,6 @@
-//! Time and materials: effort hours by role at the rate card, capped at the not-to-exceed
-//! amount when one is given; no effort yet leaves the line out of the total.
+//! Time and materials: effort hours by role at the rate card (each role's amount rounded to
+//! the currency), capped at the not-to-exceed amount when one is given; no effort yet leaves
+//! the line out of the total.
 
 use std::borrow::Cow;
 
@@ -55,10 +56,14 @@ pub(super) fn time_and_materials(
             ctx.prices
                 .source_detail(&source, role.bill, Converted::ListPrice),
         );
-        let amount = role
-            .bill
-            .checked_mul(*hours)
-            .ok_or_else(|| ctx.overflow())?;
+        // Each role's amount is rounded to the currency, so the lines of the effort add up
+        // to the line's gross as printed.
+        let amount = currency.round(
+            role.bill
+                .checked_mul(*hours)
+                .ok_or_else(|| ctx.overflow())?,
+            ctx.prices.mode,
+        );
         total = total.checked_add(amount).ok_or_else(|| ctx.overflow())?;
         hours_total = hours_total
             .checked_add(*hours)

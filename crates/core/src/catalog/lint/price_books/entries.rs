@@ -6,6 +6,7 @@ use super::negative;
 use crate::catalog::lint::context::{Ctx, Sink};
 use crate::catalog::lint::wording::{join_names, unknown_sku};
 use crate::catalog::model::{Axis, DeliveryMode, Offering, PriceEntry, Pricing};
+use crate::money::Currency;
 
 pub(super) fn price_entry(
     cx: &Ctx<'_>,
@@ -22,12 +23,23 @@ pub(super) fn price_entry(
         );
         return;
     };
-    entry_amounts(out, &path, sku, entry);
+    let currency = cx
+        .data
+        .price_books
+        .get(b)
+        .and_then(|book| Currency::from_code(&book.currency));
+    entry_amounts(out, currency, &path, sku, entry);
     entry_shape(out, &path, offering, entry);
 }
 
 /// Negative amounts and inverted ranges in one entry.
-fn entry_amounts(out: &mut Sink<'_>, path: &str, sku: &str, entry: &PriceEntry) {
+fn entry_amounts(
+    out: &mut Sink<'_>,
+    currency: Option<Currency>,
+    path: &str,
+    sku: &str,
+    entry: &PriceEntry,
+) {
     let single = [
         ("price", entry.price),
         ("remote", entry.remote),
@@ -35,12 +47,20 @@ fn entry_amounts(out: &mut Sink<'_>, path: &str, sku: &str, entry: &PriceEntry) 
     ];
     for (field, value) in single {
         if let Some(value) = value {
-            negative(out, Some(sku), format!("{path}.{field}"), field, value);
+            negative(
+                out,
+                currency,
+                Some(sku),
+                format!("{path}.{field}"),
+                field,
+                value,
+            );
         }
     }
     for (k, &tier) in entry.tiers.iter().enumerate() {
         negative(
             out,
+            currency,
             Some(sku),
             format!("{path}.tiers[{k}]"),
             &format!("tier {}", k + 1),
@@ -53,6 +73,7 @@ fn entry_amounts(out: &mut Sink<'_>, path: &str, sku: &str, entry: &PriceEntry) 
             let field = format!("{path}.table[{r}][{c}]");
             negative(
                 out,
+                currency,
                 Some(sku),
                 field.clone(),
                 &format!("the low end of {cell}"),
@@ -60,6 +81,7 @@ fn entry_amounts(out: &mut Sink<'_>, path: &str, sku: &str, entry: &PriceEntry) 
             );
             negative(
                 out,
+                currency,
                 Some(sku),
                 field.clone(),
                 &format!("the high end of {cell}"),
@@ -79,6 +101,7 @@ fn entry_amounts(out: &mut Sink<'_>, path: &str, sku: &str, entry: &PriceEntry) 
     for (k, &amount) in entry.add_ons.iter().enumerate() {
         negative(
             out,
+            currency,
             Some(sku),
             format!("{path}.add_ons[{k}]"),
             &format!("add-on {}", k + 1),
