@@ -727,6 +727,10 @@ pub struct ApprovalRule {
     pub id: String,
     /// The condition.
     pub when: ApprovalTrigger,
+    /// Which quote lines the condition looks at: every line (the default) or only the
+    /// custom work, the lines sold on a custom SOW. Travel and expenses never count.
+    #[serde(default, skip_serializing_if = "ApprovalLines::is_all")]
+    pub lines: ApprovalLines,
     /// Who approves (`Technical architect`).
     pub approver: String,
     /// Why, in words the account executive understands.
@@ -737,6 +741,26 @@ pub struct ApprovalRule {
     /// Marks thresholds that illustrate the mechanism rather than real policy.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
+}
+
+/// The quote lines an approval rule looks at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ApprovalLines {
+    /// Every priced line (travel and expenses excepted).
+    #[default]
+    All,
+    /// Only the lines sold on a custom SOW (`sale = "custom_sow"`): the estimate the
+    /// scoping issue carries, without the standard SKUs that go on the order form.
+    CustomWork,
+}
+
+impl ApprovalLines {
+    /// Whether the rule looks at every line (the default, left out of the file).
+    pub fn is_all(&self) -> bool {
+        *self == ApprovalLines::All
+    }
 }
 
 /// What makes an approval rule fire. Percentages and amounts are compared with "over":
