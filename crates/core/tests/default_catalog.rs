@@ -833,3 +833,24 @@ fn embedded_catalog_passes_lint() {
         "both paths give the same catalog"
     );
 }
+
+#[test]
+fn migration_plus_includes_three_of_five_classes() {
+    let catalog = catalog();
+    let includes = catalog
+        .offering("MIG+")
+        .and_then(|o| o.includes.as_ref())
+        .expect("Migration+ includes classes");
+    assert_eq!(includes.choose, 3);
+    assert_eq!(
+        includes.from,
+        [
+            "GL-BAS-R",
+            "GL-CICD-R",
+            "GL-PM-R",
+            "GL-SEC-R",
+            "PS-SYSADMIN-R"
+        ]
+    );
+    assert_eq!(includes.label, "classes");
+}

@@ -183,8 +183,31 @@ pub struct Offering {
     /// Notes for the account team only (never shown in customer preview).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub internal_notes: Vec<String>,
+    /// Other offerings that come with this one at no charge, chosen in the scope
+    /// (Migration+ includes three classes chosen from five).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub includes: Option<Includes>,
     /// How the price is computed; amounts come from the price books.
     pub pricing: Pricing,
+}
+
+/// Offerings that come with another at no charge: `choose` of them, picked from `from` in
+/// the scope item's `included` list; each appears as its own line at price 0.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Includes {
+    /// How many the offering includes (at most this many may be chosen).
+    pub choose: u32,
+    /// The SKUs they are chosen from.
+    pub from: Vec<String>,
+    /// What they are, in the plural, for warnings and traces (`classes`).
+    #[serde(default = "included_items")]
+    pub label: String,
+}
+
+fn included_items() -> String {
+    "items".to_string()
 }
 
 /// Whether an offering can be sold on a given day (its `available_from` and

@@ -18,6 +18,7 @@ mod currencies;
 mod delivery;
 mod duplicates;
 mod header;
+mod includes;
 mod offerings;
 mod plan;
 mod prerequisites;
@@ -42,6 +43,7 @@ use self::context::{Ctx, Sink};
 use self::currencies::currencies;
 use self::duplicates::duplicates;
 use self::header::header;
+use self::includes::includes;
 use self::offerings::offering_rules;
 use self::plan::plan;
 use self::prerequisites::prerequisite_cycles;
@@ -109,6 +111,7 @@ pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintI
     duplicates(&cx, &mut out);
     for (index, offering) in data.offerings.iter().enumerate() {
         offering_rules(&cx, &mut out, index, offering);
+        includes(&cx, &mut out, index, offering);
     }
     prerequisite_cycles(&cx, &mut out);
     for (index, book) in data.price_books.iter().enumerate() {
