@@ -49,7 +49,9 @@ fn chosen_items_are_lines_at_no_charge() {
             "Included with BUNDLE (Migration bundle), one of the 2 classes it includes: no charge."
         );
         assert_eq!(line.trace[0].step(), "included");
+        assert!(line.is_included());
     }
+    assert!(!q.lines[0].is_included());
     // 35,000 for the bundle; the two classes add nothing.
     assert_eq!(q.total.high, d("35000.00"));
     assert!(q.warnings.is_empty(), "{:?}", q.warnings);
