@@ -1054,6 +1054,13 @@ pub struct MigrationWaves {
     /// The plan phase whose length follows the number of waves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
+    /// The whole-number question counting projects moved by hand (repositories over 5 GB);
+    /// they lengthen the wave phase at `large_projects_per_day`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_projects_question: Option<String>,
+    /// Hand-moved projects per working day (2 for repositories over 5 GB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_projects_per_day: Option<u32>,
     /// Wave sizes; the first that matches the answers applies.
     pub sizes: Vec<WaveSize>,
 }
@@ -1088,6 +1095,30 @@ pub struct PlanTemplate {
     pub notes: Vec<String>,
     /// The phases, in order.
     pub phases: Vec<PhaseTemplate>,
+    /// Staffing: hours per week one person of each rate-card role works on an engagement.
+    /// A time-and-materials item lasts as many weeks as its busiest role needs.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "BTreeMap<String, super::schema::DecimalText>")
+    )]
+    pub hours_per_week: BTreeMap<String, Decimal>,
+    /// Working days in a plan week (default 5), for effort given in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
+    pub days_per_week: Option<Decimal>,
+}
+
+impl PlanTemplate {
+    /// Working days in a plan week: the catalog's, or 5.
+    pub fn working_days_per_week(&self) -> Decimal {
+        self.days_per_week
+            .filter(|d| *d > Decimal::ZERO)
+            .unwrap_or(Decimal::from(5))
+    }
 }
 
 /// One phase of a plan.

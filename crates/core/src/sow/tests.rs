@@ -1020,7 +1020,8 @@ fn the_draft_fills_every_section() {
         "- **Fixed fees:** Fixed fees are invoiced when this SOW is signed",
         "- **Travel and expenses:** Travel and expenses for on-site work",
         "Kick-off is planned 4–6 weeks after this SOW is signed and the purchase order is received.",
-        "| Migrate in waves | weeks 3–4 after kick-off | 2 |",
+        // The usual 2 weeks plus 13 repositories over 5 GB at 2 a day (7 days, 1.4 weeks).
+        "| Migrate in waves | weeks 3–6 after kick-off | 4 |",
         "Up to 12 attendees per class; more attendees need one seat add-on each. (GL-CICD-R)",
         "Drafted with Scopecraft from catalog gitlab-ps 2022.11 (sha256 ",
     ] {
