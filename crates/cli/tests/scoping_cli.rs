@@ -171,8 +171,9 @@ fn plan_as_a_table_by_default() {
     assert!(text.contains("Work usually starts 4–6 weeks after signature."));
     assert!(text.contains("Kick-off and discovery"));
     assert!(text.contains("Migrate in waves"));
-    assert!(text.contains("weeks 3–11 after kick-off (weeks 3–15 at the latest)"));
-    assert!(text.contains("Total: 12–16 weeks from kick-off to hand-off."));
+    // 9–13 waves of a week, plus 13 repositories over 5 GB at 2 a day: 7 days, 1.4 weeks.
+    assert!(text.contains("weeks 3–13 after kick-off (weeks 3–17 at the latest)"));
+    assert!(text.contains("Total: 14–18 weeks from kick-off to hand-off."));
     assert!(text.contains("What the customer needs ready:"));
     assert!(!text.contains("Dates"), "no dates without --signed-on");
 }

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use rust_decimal::Decimal;
-use scopecraft::{ApprovalRule, ApprovalTrigger, Catalog};
+use scopecraft::{ApprovalLines, ApprovalRule, ApprovalTrigger, Catalog};
 
 const SAMPLES: usize = 7;
 const SAMPLE_SECONDS: f64 = 0.15;
@@ -54,6 +54,7 @@ fn catalog_with_rules(extra: usize) -> Catalog {
         data.approvals.push(ApprovalRule {
             id: format!("bench-{i}"),
             when: ApprovalTrigger::LineDiscountPercentOver(Decimal::from(50 + i % 40)),
+            lines: ApprovalLines::All,
             approver: "Benchmark".into(),
             reason: "Synthetic rule for the scaling table.".into(),
             label: None,

@@ -11,6 +11,23 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::catalog::{AnswerValue, Catalog, Condition};
 use crate::scope::{Answer, Scope};
 
+/// The SKUs in a scope, in order: each item's, then the ones chosen as included with an
+/// item (they are in the scope at no charge: `selected` holds for them and nothing
+/// suggests a paid copy).
+pub(crate) fn scope_skus<'a>(catalog: &Catalog, scope: &'a Scope) -> Vec<&'a str> {
+    let items = scope.items.iter().map(|i| i.sku.as_str());
+    let included = scope
+        .items
+        .iter()
+        .filter(|item| {
+            catalog
+                .offering(&item.sku)
+                .is_some_and(|o| o.includes.is_some())
+        })
+        .flat_map(|item| item.included.iter().map(String::as_str));
+    items.chain(included).collect()
+}
+
 /// What conditions can test about a scope: its answers, the SKUs selected and its service
 /// types.
 #[derive(Debug, Clone)]
@@ -26,7 +43,7 @@ impl<'a> ScopeFacts<'a> {
     pub fn new(catalog: &Catalog, scope: &'a Scope) -> ScopeFacts<'a> {
         ScopeFacts {
             answers: &scope.answers,
-            selected: scope.items.iter().map(|i| i.sku.as_str()).collect(),
+            selected: scope_skus(catalog, scope).into_iter().collect(),
             service_types: service_types(catalog, scope),
         }
     }

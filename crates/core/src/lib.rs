@@ -55,7 +55,7 @@ mod template;
 #[cfg(feature = "schema")]
 pub use catalog::catalog_schema;
 pub use catalog::{
-    AddOnRule, AnswerValue, ApprovalRule, ApprovalTrigger, Availability, Axis, Band,
+    AddOnRule, AnswerValue, ApprovalLines, ApprovalRule, ApprovalTrigger, Availability, Axis, Band,
     CATALOG_FORMAT, Catalog, CatalogData, CatalogError, CatalogFormat, CatalogRef, Category,
     Choice, Condition, Conversion, Delivery, DeliveryMode, Dropped, GITLAB_CATALOG_TOML,
     LicenseTier, LintIssue, MAX_CATALOG_BYTES, MigrationWaves, Offering, OfferingDuration,

@@ -99,12 +99,12 @@ pub(crate) fn quote_warnings(catalog: &Catalog, scope: &Scope) -> Vec<String> {
     let tier = customer_tier(scope.answers.get(question));
     let mut warnings: Vec<String> = below_minimum(catalog, tier).into_iter().collect();
     let mut seen: Vec<&str> = Vec::new();
-    for item in &scope.items {
-        if seen.contains(&item.sku.as_str()) {
+    for sku in crate::condition::scope_skus(catalog, scope) {
+        if seen.contains(&sku) {
             continue;
         }
-        seen.push(&item.sku);
-        let Some(offering) = catalog.offering(&item.sku) else {
+        seen.push(sku);
+        let Some(offering) = catalog.offering(sku) else {
             continue;
         };
         if let Some(gap @ LicenseGap::Required { .. }) = gap(offering, tier) {

@@ -13,12 +13,17 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Band, Catalog, CatalogRef, ItemField, Offering, PhaseTemplate};
+mod length;
+
+use crate::catalog::{Band, Catalog, CatalogRef, ItemField, Offering, PlanTemplate};
+use crate::condition::{ScopeFacts, holds};
 use crate::date::Date;
 use crate::field_error::{FieldError, FieldErrors};
 use crate::markdown::{Target, markdown_for};
-use crate::scope::Scope;
+use crate::scope::{Decision, Scope};
 use crate::scoping::{MigrationWaveEstimate, answer_errors, migration_waves};
+
+use length::{Extra, item_weeks, phase_length};
 
 /// Options for [`plan`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -238,7 +243,7 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
                 item: *index,
                 sku: o.sku.clone(),
                 name: o.name.clone(),
-                weeks: o.duration.weeks,
+                weeks: item_weeks(o, scope.items.get(*index), &template.hours_per_week),
             })
             .collect();
         for item in &items {
@@ -251,10 +256,13 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
             .zip(wave_settings)
             .filter(|(_, settings)| settings.phase.as_deref() == Some(phase.id.as_str()))
             .map(|(estimate, settings)| (estimate, settings.weeks_per_wave));
+        // Extra days lengthen a phase that is laid out; alone they do not make one appear.
         if items.is_empty() && !phase.always && phase_waves.is_none() {
             continue;
         }
-        let (weeks, length_basis) = phase_length(phase, &items, phase_waves);
+        let extras = phase_extras(catalog, scope, template, &phase.id, &phase.categories);
+        let item_weeks: Vec<Option<Decimal>> = items.iter().map(|i| i.weeks).collect();
+        let (weeks, length_basis) = phase_length(phase, &item_weeks, phase_waves, &extras);
         let start = next_start;
         let end = Band {
             from: start.from + weeks.from - 1,
@@ -336,73 +344,70 @@ fn high(band: Band) -> u64 {
     band.to.unwrap_or(band.from)
 }
 
-/// Whole weeks, at least one.
-fn whole_weeks(weeks: Decimal) -> u64 {
-    u64::try_from(weeks.ceil()).unwrap_or(1).max(1)
-}
-
-/// The phase's length: its items' weeks (the longest, or the sum when they run in
-/// sequence), the default when no item says, and never less than its migration waves.
-fn phase_length(
-    phase: &PhaseTemplate,
-    items: &[PlanItem],
-    waves: Option<(&MigrationWaveEstimate, Decimal)>,
-) -> (Band, String) {
-    let known: Vec<Decimal> = items.iter().filter_map(|i| i.weeks).collect();
-    let (base, mut basis) = if known.is_empty() {
-        (
-            phase.weeks,
-            format!(
-                "{} weeks, the phase's usual length",
-                phase.weeks.normalize()
-            ),
-        )
-    } else if phase.sequential {
-        let sum = known
-            .iter()
-            .fold(Decimal::ZERO, |a, w| a.checked_add(*w).unwrap_or(a));
-        (
-            sum,
-            format!("{} weeks: its items one after another", sum.normalize()),
-        )
-    } else {
-        let longest = known.iter().copied().max().unwrap_or(phase.weeks);
-        (
-            longest,
-            format!("{} weeks: its longest item", longest.normalize()),
-        )
+/// Time a phase takes beyond its items and waves: the extra days of the scoping rules that
+/// apply to the scope (not dismissed) for a service type the phase delivers, and, in the
+/// wave phase, the projects moved by hand at the catalog's rate per day.
+fn phase_extras(
+    catalog: &Catalog,
+    scope: &Scope,
+    template: &PlanTemplate,
+    phase: &str,
+    categories: &[String],
+) -> Vec<Extra> {
+    let days_per_week = template.working_days_per_week();
+    let weeks = |days: u64| {
+        Decimal::from(days)
+            .checked_div(days_per_week)
+            .unwrap_or_default()
     };
-    let base = whole_weeks(base);
-    let mut weeks = Band {
-        from: base,
-        to: Some(base),
-    };
-    if let Some((estimate, per_wave)) = waves {
-        let wave_weeks = |count: u64| {
-            Decimal::from(count)
-                .checked_mul(per_wave)
-                .map_or(1, whole_weeks)
+    let facts = ScopeFacts::new(catalog, scope);
+    let mut extras = Vec::new();
+    for rule in &catalog.data().recommendations {
+        let Some(days) = rule.effort_days else {
+            continue;
         };
-        let low = wave_weeks(estimate.fewest());
-        let high_weeks = wave_weeks(estimate.most());
-        if high_weeks > base {
-            weeks = Band {
-                from: low.max(base),
-                to: Some(high_weeks),
-            };
-            let count = if estimate.fewest() == estimate.most() {
-                format!("{}", estimate.fewest())
-            } else {
-                format!("{} to {}", estimate.fewest(), estimate.most())
-            };
-            basis = format!(
-                "{count} migration waves of {} week{} each",
-                per_wave.normalize(),
-                if per_wave == Decimal::ONE { "" } else { "s" }
-            );
+        let Some(service_type) = rule.service_type.as_deref() else {
+            continue;
+        };
+        if !categories.iter().any(|c| c == service_type)
+            || !facts.has_service_type(service_type)
+            || scope.recommendations.get(&rule.id) == Some(&Decision::Dismissed)
+            || !holds(&rule.when, &facts)
+        {
+            continue;
         }
+        let high_days = high(days);
+        extras.push(Extra {
+            weeks: (weeks(days.from), weeks(high_days)),
+            words: format!(
+                "{} days of effort from the scoping rule {} at {} days a week",
+                days.span(),
+                rule.id,
+                days_per_week.normalize()
+            ),
+        });
     }
-    (weeks, basis)
+    if let Some(rules) = catalog.data().migration_waves.as_ref()
+        && rules.phase.as_deref() == Some(phase)
+        && let (Some(question), Some(per_day)) = (
+            rules.large_projects_question.as_deref(),
+            rules.large_projects_per_day.filter(|n| *n > 0),
+        )
+        && let Some(large) = facts
+            .answer(question)
+            .and_then(crate::scope::Answer::as_number)
+            .filter(|n| *n > 0)
+    {
+        let days = large.div_ceil(u64::from(per_day));
+        extras.push(Extra {
+            weeks: (weeks(days), weeks(days)),
+            words: format!(
+                "{large} projects moved by hand at {per_day} a day: {days} day{}",
+                if days == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    extras
 }
 
 /// `week 1 after kick-off`, `weeks 2–4 after kick-off`; when the start or end is a range,

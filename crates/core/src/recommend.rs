@@ -15,7 +15,7 @@ use crate::catalog::{
     Band, Catalog, CatalogRef, DeliveryMode, ItemField, Offering, RecommendationKind,
     RecommendationRule, RuleAdd, SaleForm,
 };
-use crate::condition::{ScopeFacts, holds, selected_skus};
+use crate::condition::{ScopeFacts, holds, scope_skus, selected_skus};
 use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::license::{self, LicenseGap};
 use crate::money::PriceRange;
@@ -234,6 +234,55 @@ impl Engine<'_> {
                 .is_some_and(|s| self.facts.is_selected(s))
     }
 
+    /// When a scope item still has included choices open and `sku` (or its sibling) is
+    /// one of them, a note says to choose it there, and no paid copy is suggested.
+    fn choose_as_included(&mut self, sku: &str) -> bool {
+        let sibling = self
+            .catalog
+            .offering(sku)
+            .and_then(|o| o.delivery.sibling.clone());
+        let open = self
+            .scope
+            .items
+            .iter()
+            .enumerate()
+            .find_map(|(index, item)| {
+                let parent = self.catalog.offering(&item.sku)?;
+                let includes = parent.includes.as_ref()?;
+                let open = (includes.choose as usize).checked_sub(item.included.len())?;
+                let candidate = [Some(sku), sibling.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .find(|s| includes.from.iter().any(|f| f == s))?;
+                (open > 0).then(|| (index, parent, open, candidate.to_string()))
+            });
+        let Some((index, parent, open, candidate)) = open else {
+            return false;
+        };
+        let id = format!("included:{}:{candidate}", parent.sku);
+        if self.notes.iter().any(|n| n.id == id) {
+            return true;
+        }
+        let (choose, label) = parent
+            .includes
+            .as_ref()
+            .map_or((0, "items"), |i| (i.choose, i.label.as_str()));
+        let name = self
+            .catalog
+            .offering(&candidate)
+            .map_or_else(String::new, |o| format!(" ({})", o.name));
+        self.notes.push(Recommendation {
+            reason: format!(
+                "{candidate}{name} comes with {} ({}) at no charge: choose it in items[{index}].included ({open} of its {choose} {label} still to choose) rather than adding a paid one.",
+                parent.sku, parent.name
+            ),
+            decision: self.decision(&id),
+            skus: vec![parent.sku.clone(), candidate.clone()],
+            ..note(id, RecommendationKind::Note, &candidate)
+        });
+        true
+    }
+
     /// The SKU (or its sibling) is already suggested by a recommendation not dismissed.
     fn proposed(&self, sku: &str) -> bool {
         let sibling = self
@@ -286,6 +335,9 @@ impl Engine<'_> {
                 for add in &rule.add {
                     let item = self.scope_item(add);
                     if self.present(&item.sku) || self.proposed(&item.sku) {
+                        continue;
+                    }
+                    if self.choose_as_included(&item.sku) {
                         continue;
                     }
                     match self.priced(&rule.id, item) {
@@ -450,6 +502,9 @@ impl Engine<'_> {
                 if self.present(prerequisite) || self.proposed(prerequisite) {
                     continue;
                 }
+                if self.choose_as_included(prerequisite) {
+                    continue;
+                }
                 let Some(needed) = self.catalog.offering(prerequisite) else {
                     continue;
                 };
@@ -504,7 +559,10 @@ impl Engine<'_> {
                 ..note(id, RecommendationKind::Warning, "")
             });
         }
-        let mut skus: Vec<String> = self.scope.items.iter().map(|i| i.sku.clone()).collect();
+        let mut skus: Vec<String> = scope_skus(self.catalog, self.scope)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
         for recommendation in &self.recommended {
             if recommendation.decision != RecommendationDecision::Dismissed {
                 skus.extend(recommendation.items.iter().map(|i| i.sku.clone()));

@@ -355,7 +355,8 @@ mod tests {
                  "currency": "EUR",
                  "items": [ {"sku": "GL-CICD-R", "attendees": 40},
                             {"sku": "GL-XPRT", "hours": "100", "discount_percent": "10"},
-                            {"sku": "GL-MIG-SM-SAAS", "note": "ünïcödé ✓"} ],
+                            {"sku": "GL-MIG-SM-SAAS", "note": "ünïcödé ✓"},
+                            {"sku": "MIG+", "included": ["GL-BAS-R", "GL-SEC-R"]} ],
                  "answers": {"migration.users": 800, "migration.repositories": 2500},
                  "quote_discount_percent": "5",
                  "notes": "call before the kick-off" }"#,
@@ -385,6 +386,7 @@ mod tests {
         let mut expected = scope.clone();
         expected.catalog = Some(catalog.clone());
         assert_eq!(shared.scope, expected);
+        assert_eq!(shared.scope.items[3].included, ["GL-BAS-R", "GL-SEC-R"]);
         // Same input, same link.
         assert_eq!(encode(&scope, &catalog).unwrap(), link);
     }

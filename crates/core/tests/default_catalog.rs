@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 use scopecraft::{
-    ApprovalTrigger, Catalog, DeliveryMode, LicenseTier, PriceBook, PriceEntry, Pricing,
-    QuestionKind, SaleForm,
+    ApprovalLines, ApprovalTrigger, Catalog, DeliveryMode, LicenseTier, PriceBook, PriceEntry,
+    Pricing, QuestionKind, SaleForm,
 };
 
 // Helpers are marked `cfg(test)` so clippy treats them like the tests: they may panic.
@@ -650,6 +650,8 @@ fn approvals() {
         .expect("technical review over $50,000");
     assert_eq!(review.approver, "Technical architect");
     assert_eq!(review.label.as_deref(), Some("TA::Needs-Review"));
+    // GitLab's rule is about estimates, which only custom work has (see the catalog comment).
+    assert_eq!(review.lines, ApprovalLines::CustomWork);
     assert!(!review.example);
     for rule in rules {
         assert!(!rule.reason.is_empty(), "{}", rule.id);
@@ -830,4 +832,25 @@ fn embedded_catalog_passes_lint() {
         catalog().hash(),
         "both paths give the same catalog"
     );
+}
+
+#[test]
+fn migration_plus_includes_three_of_five_classes() {
+    let catalog = catalog();
+    let includes = catalog
+        .offering("MIG+")
+        .and_then(|o| o.includes.as_ref())
+        .expect("Migration+ includes classes");
+    assert_eq!(includes.choose, 3);
+    assert_eq!(
+        includes.from,
+        [
+            "GL-BAS-R",
+            "GL-CICD-R",
+            "GL-PM-R",
+            "GL-SEC-R",
+            "PS-SYSADMIN-R"
+        ]
+    );
+    assert_eq!(includes.label, "classes");
 }

@@ -55,12 +55,13 @@ fn remote_basics_for_thirty() {
 #[test]
 fn devops_fundamentals_cohort_remote_for_thirty() {
     // 1 cohort: 20,000 + 18 extra × 4 seats × 500 = 56,000. 2 cohorts: 40,000 + 6 × 4 × 500
-    // = 52,000. 3 cohorts: 60,000. Two cohorts; over $50,000 → technical review.
+    // = 52,000. 3 cohorts: 60,000. Two cohorts. Over $50,000, but a standard SKU at a fixed
+    // fee is no estimate: the technical review counts custom work only (0 here).
     let q = quote(r#"{"items": [{"sku": "GL-DOF", "attendees": 30}]}"#);
     assert_eq!(q.lines[0].quantity, 2);
     assert_eq!(q.lines[0].components[1].quantity, Decimal::from(24));
     assert_eq!(q.total, firm("52000.00"));
-    assert_eq!(labels(&q), vec!["TA::Needs-Review"]);
+    assert!(labels(&q).is_empty(), "{:?}", labels(&q));
 }
 
 #[test]
@@ -162,18 +163,19 @@ fn the_issue_example_deal() {
     assert_eq!(q.expenses_estimate, firm("3100.00"));
     assert!(q.requires_custom_sow);
     assert_eq!(q.routing.form, Paperwork::OrderFormAndCustomSow);
-    // The 10% line discount is not over 10%; the total is over $50,000.
+    // The 10% line discount is not over 10%. The custom work (the GL-MIG-SM-SAAS range after
+    // its share of the 5% discount) is over $50,000 at its high end.
     assert_eq!(labels(&q), vec!["TA::Needs-Review"]);
 }
 
 #[test]
 fn expert_services_for_two_hundred_hours() {
     // A block is 48 hours, its 8 PM hours included: 200 / 48 = 4.17 → 5 blocks × 14,400 =
-    // 72,000.
+    // 72,000: standard blocks on the order form, so no technical review (custom work only).
     let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 200}]}"#);
     assert_eq!(q.lines[0].quantity, 5);
     assert_eq!(q.total, firm("72000.00"));
-    assert_eq!(labels(&q), vec!["TA::Needs-Review"]);
+    assert!(labels(&q).is_empty(), "{:?}", labels(&q));
     // 240 hours fill exactly 5 blocks (72,000); 241 start a sixth: 6 × 14,400 = 86,400.
     let q = quote(r#"{"items": [{"sku": "GL-XPRT", "hours": 240}]}"#);
     assert_eq!(q.total, firm("72000.00"));
@@ -369,4 +371,79 @@ fn a_firm_line_gets_the_same_quote_discount_share_at_both_ends() {
         let t = line.total.unwrap();
         assert!(t.low <= t.high, "{}: {t:?}", line.sku);
     }
+}
+
+#[test]
+fn migration_plus_includes_three_classes_and_a_fourth_is_charged() {
+    // Migration+ 35,000 with Basics, CI/CD and Security Essentials included at 0, plus a
+    // fourth class of the list (Project Managers, 10 attendees: one class of 5,000) as an
+    // item of its own: 35,000 + 5,000 = 40,000.
+    let scope = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/scenarios/migration-plus-classes.json"
+    ))
+    .unwrap();
+    let q = quote(&scope);
+    let lines: Vec<(&str, String)> = q
+        .lines
+        .iter()
+        .map(|l| (l.sku.as_str(), l.total.unwrap().high.to_string()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("MIG+", "35000.00".to_string()),
+            ("GL-BAS-R", "0.00".to_string()),
+            ("GL-CICD-R", "0.00".to_string()),
+            ("GL-SEC-R", "0.00".to_string()),
+            ("GL-PM-R", "5000.00".to_string()),
+        ]
+    );
+    assert_eq!(
+        q.lines[3].trace[0].text(),
+        "Included with MIG+ (Migration+), one of the 3 classes it includes: no charge."
+    );
+    assert_eq!(q.total, firm("40000.00"));
+    assert!(q.warnings.is_empty(), "{:?}", q.warnings);
+    assert_eq!(q.routing.form, Paperwork::OrderForm);
+}
+
+#[test]
+fn migration_plus_says_which_class_choices_remain() {
+    // One class chosen: two still to choose, and the total stays the 35,000 fee.
+    let q = quote(r#"{"items": [{"sku": "MIG+", "included": ["PS-SYSADMIN-R"]}]}"#);
+    assert_eq!(q.total, firm("35000.00"));
+    assert_eq!(
+        q.warnings,
+        [
+            "MIG+ includes 3 classes at no charge; 1 chosen so far, 2 still to choose (items[0].included) from GL-BAS-R, GL-CICD-R, GL-PM-R, GL-SEC-R, PS-SYSADMIN-R"
+        ]
+    );
+    // Security Essentials needs Ultimate, included or not.
+    let q = quote(
+        r#"{"items": [{"sku": "MIG+", "included": ["GL-SEC-R"]}], "answers": {"license.tier": "premium"}}"#,
+    );
+    assert!(
+        q.warnings.iter().any(|w| w.starts_with("GL-SEC-R")),
+        "{:?}",
+        q.warnings
+    );
+}
+
+#[test]
+fn migration_plus_refuses_a_fourth_or_foreign_class_in_its_choices() {
+    let catalog = Catalog::gitlab().unwrap();
+    let scope = Scope::from_json(
+        r#"{"items": [{"sku": "MIG+", "included": ["GL-BAS-R", "GL-CICD-R", "GL-PM-R", "GL-DOF"]}]}"#,
+    )
+    .unwrap();
+    let error = price(&catalog, &scope).unwrap_err().to_string();
+    assert!(
+        error.contains("items[0].included[3]: \"GL-DOF\" is not one of the classes MIG+ includes"),
+        "{error}"
+    );
+    assert!(
+        error.contains("items[0].included: 4 chosen, but MIG+ includes 3 classes"),
+        "{error}"
+    );
 }

@@ -80,6 +80,21 @@ fn item() -> impl Strategy<Value = ScopeItem> {
         ..ScopeItem::new("GL-XPRT")
     });
     let rom = Just(ScopeItem::new("GL-MIG-SM-SAAS"));
+    // Migration+ with 0 to 3 of its five classes chosen as included.
+    let migration_plus = prop::sample::subsequence(
+        vec![
+            "GL-BAS-R",
+            "GL-CICD-R",
+            "GL-PM-R",
+            "GL-SEC-R",
+            "PS-SYSADMIN-R",
+        ],
+        0..=3,
+    )
+    .prop_map(|chosen| ScopeItem {
+        included: chosen.into_iter().map(String::from).collect(),
+        ..ScopeItem::new("MIG+")
+    });
     let tm = (0u64..=2_000, 0u64..=500).prop_map(|(engineer, pm)| {
         let mut item = ScopeItem::new("PS-CUSTOM-IMPL");
         item.effort
@@ -89,7 +104,7 @@ fn item() -> impl Strategy<Value = ScopeItem> {
         item
     });
     (
-        prop_oneof![4 => classes, 3 => fixed, 2 => blocks, 1 => rom, 1 => tm],
+        prop_oneof![4 => classes, 3 => fixed, 2 => blocks, 1 => rom, 1 => tm, 1 => migration_plus],
         discount,
     )
         .prop_map(|(mut item, (percent, amount))| {

@@ -891,14 +891,17 @@ fn plan_for_the_gitlab_com_migration_runs_in_waves() {
         [
             ("kickoff", "week 1 after kick-off", band(1, 1)),
             ("design", "week 2 after kick-off", band(1, 1)),
+            // 9–13 waves of a week (the discovery's 24 architect hours at 20 a week, 1.2
+            // weeks, are shorter), plus 13 repositories over 5 GB at 2 a day: 7 days, 1.4
+            // weeks. 10.4–14.4 → 11–15.
             (
                 "migrate",
-                "weeks 3–11 after kick-off (weeks 3–15 at the latest)",
-                band(9, 13)
+                "weeks 3–13 after kick-off (weeks 3–17 at the latest)",
+                band(11, 15)
             ),
             (
                 "handoff",
-                "week 12 after kick-off (week 16 at the latest)",
+                "week 14 after kick-off (week 18 at the latest)",
                 band(1, 1)
             ),
         ]
@@ -927,7 +930,7 @@ fn plan_for_the_gitlab_com_migration_runs_in_waves() {
             .iter()
             .any(|p| p.contains("Administrator access to the identity provider"))
     );
-    assert_eq!(plan.total_weeks, band(12, 16));
+    assert_eq!(plan.total_weeks, band(14, 18));
     assert_eq!(plan.lead_time_weeks, band(4, 6));
     let effort: Vec<(&str, String)> = plan
         .effort
@@ -1096,4 +1099,31 @@ fn recommendations_and_plans_are_deterministic() {
         let plan_b = plan(&catalog, &scope, &PlanOptions::default()).expect("plan");
         assert_eq!(plan_a.to_markdown(), plan_b.to_markdown());
     }
+}
+
+#[test]
+fn plan_for_the_public_sector_implementation_follows_its_hours_and_geo() {
+    // PS-CUSTOM-IMPL: engineer 240 h / 40 a week = 6 weeks, architect 40 / 20 = 2, project
+    // manager 40 / 8 = 5: 6 weeks. A highly available Geo secondary adds 20–25 days at 5 a
+    // week: 4–5 weeks. Deploy 10–11 weeks; with kick-off, design and hand-off, 13–14.
+    let plan = plan(
+        &catalog(),
+        &scenario("sow-public-sector-implementation"),
+        &PlanOptions::default(),
+    )
+    .expect("a plan");
+    let deploy = plan
+        .phases
+        .iter()
+        .find(|p| p.id == "deploy")
+        .expect("a deploy phase");
+    assert_eq!(deploy.items[0].sku, "PS-CUSTOM-IMPL");
+    assert_eq!(deploy.items[0].weeks, Some(Decimal::from(6)));
+    assert_eq!(deploy.weeks, band(10, 11));
+    assert!(
+        deploy.length_basis.contains("impl-geo-ha-effort"),
+        "{}",
+        deploy.length_basis
+    );
+    assert_eq!(plan.total_weeks, band(13, 14));
 }

@@ -41,7 +41,12 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     } = props;
     let explain = use_state(|| false);
     let index = line.item;
-    let base = format!("line-{index}");
+    let included = line.is_included();
+    let base = if included {
+        format!("line-{index}-{}", line.sku)
+    } else {
+        format!("line-{index}")
+    };
     let edit = |change: fn(&mut ScopeItem, Option<String>)| {
         let item = item.clone();
         on_action.reform(move |value: Option<String>| {
@@ -73,8 +78,19 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
         // Effort by role (time and materials) has no field on the line.
         Some(ItemField::Effort | ItemField::NotToExceed) | None => Html::default(),
     };
-    let delivery = delivery_select(props, &base);
-    let discount = (*mode == Mode::AccountExecutive).then(|| {
+    // An included line is edited from its offering's check-list, not on its own.
+    let fields = if included { Html::default() } else { fields };
+    let choices = if included {
+        Html::default()
+    } else {
+        included_choices(props, &base)
+    };
+    let delivery = if included {
+        Html::default()
+    } else {
+        delivery_select(props, &base)
+    };
+    let discount = (*mode == Mode::AccountExecutive && !included).then(|| {
         html! {
             <NumberField id={format!("{base}-discount")} label="Discount %" whole={false}
                 value={item.discount_percent.map(|d| AttrValue::from(d.to_string()))}
@@ -87,6 +103,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
         Callback::from(move |_: MouseEvent| explain.set(!*explain))
     };
     let amount = match (line.kind, line.net) {
+        _ if included => format!("Included with {}", item.sku),
         (LineKind::Custom, _) | (_, None) => "Estimated by the PS team".to_string(),
         (_, Some(net)) => net.display(*currency),
     };
@@ -122,16 +139,19 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
                 { delivery }
                 { for discount }
             </div>
+            { choices }
             <div class="quote-line-tools">
                 <button type="button" class="link-button" aria-expanded={if *explain { "true" } else { "false" }}
                     aria-controls={trace_id.clone()} onclick={on_explain}>
                     { "Why this price" }
                     <span class="visually-hidden">{ format!(" for {}", line.name) }</span>
                 </button>
-                <button type="button" class="link-button link-danger" onclick={on_remove}>
-                    { "Remove" }
-                    <span class="visually-hidden">{ format!(" {}", line.name) }</span>
-                </button>
+                if !included {
+                    <button type="button" class="link-button link-danger" onclick={on_remove}>
+                        { "Remove" }
+                        <span class="visually-hidden">{ format!(" {}", line.name) }</span>
+                    </button>
+                }
             </div>
             if *explain {
                 <ol class="trace" id={trace_id}>
@@ -141,6 +161,54 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
                 </ol>
             }
         </li>
+    }
+}
+
+/// For an offering that includes others at no charge: a check-list of the SKUs it includes,
+/// checked for those chosen in the item's `included`; once as many as included are chosen,
+/// the others are disabled. The core prices the choices and checks them.
+fn included_choices(props: &QuoteLineRowProps, base: &str) -> Html {
+    let catalog = &props.catalog;
+    let Some(includes) = catalog
+        .offering(&props.item.sku)
+        .and_then(|o| o.includes.as_ref())
+    else {
+        return Html::default();
+    };
+    let chosen = &props.item.included;
+    let full = chosen.len() >= includes.choose as usize;
+    let index = props.line.item;
+    html! {
+        <fieldset class="included-choices">
+            <legend>{ format!("Included {} (choose {})", includes.label, includes.choose) }</legend>
+            for sku in includes.from.iter() {
+                {{
+                    let checked = chosen.contains(sku);
+                    let id = format!("{base}-included-{sku}");
+                    let name = catalog.offering(sku).map_or_else(|| sku.clone(), |o| o.name.clone());
+                    let on_change = {
+                        let item = props.item.clone();
+                        let sku = sku.clone();
+                        props.on_action.reform(move |_: Event| {
+                            let mut next = item.clone();
+                            if next.included.contains(&sku) {
+                                next.included.retain(|s| *s != sku);
+                            } else {
+                                next.included.push(sku.clone());
+                            }
+                            Action::SetItem { index, item: next }
+                        })
+                    };
+                    html! {
+                        <div class="included-choice">
+                            <input type="checkbox" id={id.clone()} {checked}
+                                disabled={full && !checked} onchange={on_change} />
+                            <label for={id}>{ format!("{name} ({sku})") }</label>
+                        </div>
+                    }
+                }}
+            }
+        </fieldset>
     }
 }
 

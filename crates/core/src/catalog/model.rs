@@ -183,8 +183,31 @@ pub struct Offering {
     /// Notes for the account team only (never shown in customer preview).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub internal_notes: Vec<String>,
+    /// Other offerings that come with this one at no charge, chosen in the scope
+    /// (Migration+ includes three classes chosen from five).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub includes: Option<Includes>,
     /// How the price is computed; amounts come from the price books.
     pub pricing: Pricing,
+}
+
+/// Offerings that come with another at no charge: `choose` of them, picked from `from` in
+/// the scope item's `included` list; each appears as its own line at price 0.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Includes {
+    /// How many the offering includes (at most this many may be chosen).
+    pub choose: u32,
+    /// The SKUs they are chosen from.
+    pub from: Vec<String>,
+    /// What they are, in the plural, for warnings and traces (`classes`).
+    #[serde(default = "included_items")]
+    pub label: String,
+}
+
+fn included_items() -> String {
+    "items".to_string()
 }
 
 /// Whether an offering can be sold on a given day (its `available_from` and
@@ -727,6 +750,10 @@ pub struct ApprovalRule {
     pub id: String,
     /// The condition.
     pub when: ApprovalTrigger,
+    /// Which quote lines the condition looks at: every line (the default) or only the
+    /// custom work, the lines sold on a custom SOW. Travel and expenses never count.
+    #[serde(default, skip_serializing_if = "ApprovalLines::is_all")]
+    pub lines: ApprovalLines,
     /// Who approves (`Technical architect`).
     pub approver: String,
     /// Why, in words the account executive understands.
@@ -737,6 +764,26 @@ pub struct ApprovalRule {
     /// Marks thresholds that illustrate the mechanism rather than real policy.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
+}
+
+/// The quote lines an approval rule looks at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ApprovalLines {
+    /// Every priced line (travel and expenses excepted).
+    #[default]
+    All,
+    /// Only the lines sold on a custom SOW (`sale = "custom_sow"`): the estimate the
+    /// scoping issue carries, without the standard SKUs that go on the order form.
+    CustomWork,
+}
+
+impl ApprovalLines {
+    /// Whether the rule looks at every line (the default, left out of the file).
+    pub fn is_all(&self) -> bool {
+        *self == ApprovalLines::All
+    }
 }
 
 /// What makes an approval rule fire. Percentages and amounts are compared with "over":
@@ -1007,6 +1054,13 @@ pub struct MigrationWaves {
     /// The plan phase whose length follows the number of waves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
+    /// The whole-number question counting projects moved by hand (repositories over 5 GB);
+    /// they lengthen the wave phase at `large_projects_per_day`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_projects_question: Option<String>,
+    /// Hand-moved projects per working day (2 for repositories over 5 GB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_projects_per_day: Option<u32>,
     /// Wave sizes; the first that matches the answers applies.
     pub sizes: Vec<WaveSize>,
 }
@@ -1041,6 +1095,30 @@ pub struct PlanTemplate {
     pub notes: Vec<String>,
     /// The phases, in order.
     pub phases: Vec<PhaseTemplate>,
+    /// Staffing: hours per week one person of each rate-card role works on an engagement.
+    /// A time-and-materials item lasts as many weeks as its busiest role needs.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "BTreeMap<String, super::schema::DecimalText>")
+    )]
+    pub hours_per_week: BTreeMap<String, Decimal>,
+    /// Working days in a plan week (default 5), for effort given in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
+    pub days_per_week: Option<Decimal>,
+}
+
+impl PlanTemplate {
+    /// Working days in a plan week: the catalog's, or 5.
+    pub fn working_days_per_week(&self) -> Decimal {
+        self.days_per_week
+            .filter(|d| *d > Decimal::ZERO)
+            .unwrap_or(Decimal::from(5))
+    }
 }
 
 /// One phase of a plan.

@@ -80,8 +80,8 @@ impl CatalogData {
 
     /// The catalog customers may see, marked `projection = "public"`: no internal notes,
     /// no cost rates, no approval rules, and no offering marked `public = false` (nor its
-    /// price entries, nor recommendations that only suggest it, nor prerequisites naming
-    /// it). Bill rates, prices,
+    /// price entries, nor recommendations that only suggest it, nor prerequisites or
+    /// included items naming it). Bill rates, prices,
     /// travel defaults, questions and rules stay, so pricing gives the same amounts.
     pub fn public_projection(&self) -> CatalogData {
         let hidden: BTreeSet<&str> = self
@@ -98,6 +98,20 @@ impl CatalogData {
             offering.internal_notes.clear();
             let skus = &mut offering.prerequisites.skus;
             skus.retain(|sku| !hidden.contains(sku.as_str()));
+            // Included items customers cannot see leave the list; fewer left than included
+            // means each remaining one can be chosen.
+            if let Some(includes) = &mut offering.includes {
+                includes.from.retain(|sku| !hidden.contains(sku.as_str()));
+                let left = u32::try_from(includes.from.len()).unwrap_or(u32::MAX);
+                includes.choose = includes.choose.min(left);
+            }
+            if offering
+                .includes
+                .as_ref()
+                .is_some_and(|i| i.from.is_empty())
+            {
+                offering.includes = None;
+            }
         }
         for book in &mut data.price_books {
             book.prices.retain(|sku, _| !hidden.contains(sku.as_str()));

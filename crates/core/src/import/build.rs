@@ -268,6 +268,7 @@ impl<'a> Cx<'a, '_> {
             assumptions: Vec::new(),
             exclusions: Vec::new(),
             internal_notes: vec![source_note(entry)],
+            includes: None,
             pricing,
         };
         (offering, category, price)

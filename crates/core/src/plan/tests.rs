@@ -256,3 +256,164 @@ fn a_phase_lists_what_it_delivers_or_a_dash() {
     }
     assert!(plan.phases.iter().any(|p| !p.items.is_empty()));
 }
+
+// The plan follows the effort -----------------------------------------------------------------
+
+/// The test catalog with staffing (engineer 40 h a week, architect 20), hand-moved
+/// projects at 2 a day, and a rule that adds 20–25 days when `geo` is yes.
+fn effort_catalog() -> Catalog {
+    let text = CATALOG
+        .replace(
+            "notes = [\"Nothing is booked before the paperwork is signed.\"]",
+            "notes = [\"Nothing is booked before the paperwork is signed.\"]\nhours_per_week = { engineer = \"40\", architect = \"20\" }",
+        )
+        .replace(
+            "phase = \"migrate\"\n",
+            "phase = \"migrate\"\nlarge_projects_question = \"large\"\nlarge_projects_per_day = 2\n",
+        )
+        + r#"
+[[questions]]
+id = "large"
+section = "migration"
+text = "How many repositories are over 5 GB?"
+kind = "whole_number"
+
+[[questions]]
+id = "geo"
+section = "implementation"
+text = "A Geo secondary?"
+kind = "yes_no"
+
+[[recommendations]]
+id = "geo-effort"
+service_type = "implementation"
+when = { question = "geo", eq = true }
+kind = "note"
+effort_days = { from = 20, to = 25 }
+reason = "A Geo secondary adds 20 to 25 days."
+"#;
+    load("effort.toml", &text).expect("the effort catalog loads")
+}
+
+fn effort_plan(value: serde_json::Value) -> Plan {
+    plan(&effort_catalog(), &scope(value), &PlanOptions::default()).expect("a plan")
+}
+
+fn phase<'a>(plan: &'a Plan, id: &str) -> &'a PlanPhase {
+    plan.phases
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("no phase {id}"))
+}
+
+#[test]
+fn time_and_materials_hours_set_the_phase_at_the_staffing_rate() {
+    // Engineer 240 h / 40 = 6 weeks; architect 40 h / 20 = 2 weeks: the busiest role, 6.
+    // Quickstart beside it (1.5 weeks) does not change that.
+    let plan = effort_plan(json!({"items": [
+        {"sku": "CUSTOM", "effort": {"engineer": 240, "architect": 40}},
+        {"sku": "QS"}
+    ]}));
+    let deploy = phase(&plan, "deploy");
+    assert_eq!(deploy.items[0].weeks, Some(Decimal::from(6)));
+    assert_eq!(deploy.weeks, band(6, 6));
+    assert_eq!(deploy.length_basis, "6 weeks: its longest item");
+    assert_eq!(plan.total_weeks, band(8, 8));
+    // 100 engineer hours: 2.5 weeks, so 3 whole weeks.
+    let plan = effort_plan(json!({"items": [{"sku": "CUSTOM", "effort": {"engineer": 100}}]}));
+    assert_eq!(phase(&plan, "deploy").weeks, band(3, 3));
+}
+
+#[test]
+fn a_geo_secondary_adds_its_days_to_the_deploy_phase() {
+    // 6 weeks of engineering + 20–25 days at 5 days a week (4–5 weeks) = 10–11 weeks.
+    let base = json!({"items": [{"sku": "CUSTOM", "effort": {"engineer": 240}}],
+                      "answers": {"geo": true}});
+    let plan = effort_plan(base.clone());
+    let deploy = phase(&plan, "deploy");
+    assert_eq!(deploy.weeks, band(10, 11));
+    assert_eq!(
+        deploy.length_basis,
+        "6 weeks: its longest item, plus 20–25 days of effort from the scoping rule geo-effort at 5 days a week"
+    );
+    // Kick-off 1 + deploy 10–11 + hand-off 1.
+    assert_eq!(plan.total_weeks, band(12, 13));
+    // Without Geo, or with the rule dismissed: 6 weeks.
+    let mut dismissed = base;
+    dismissed["recommendations"] = json!({"geo-effort": "dismissed"});
+    assert_eq!(phase(&effort_plan(dismissed), "deploy").weeks, band(6, 6));
+}
+
+#[test]
+fn repositories_moved_by_hand_lengthen_the_waves() {
+    // 2,500 projects at 200–300 a wave: 9–13 waves of a week. 13 large repositories at 2 a
+    // day: 7 days = 1.4 weeks. 9 + 1.4 = 10.4 → 11; 13 + 1.4 = 14.4 → 15.
+    let plan = effort_plan(json!({
+        "items": [{"sku": "MIG"}],
+        "answers": {"destination": "saas", "projects": 2500, "large": 13}
+    }));
+    let migrate = phase(&plan, "migrate");
+    assert_eq!(migrate.weeks, band(11, 15));
+    assert_eq!(
+        migrate.length_basis,
+        "9 to 13 migration waves of 1 week each, plus 13 projects moved by hand at 2 a day: 7 days"
+    );
+    // One large repository: 1 day = 0.2 weeks on top of the 9–13 waves → 10–14.
+    let plan = effort_plan(json!({
+        "items": [{"sku": "MIG"}],
+        "answers": {"destination": "saas", "projects": 2500, "large": 1}
+    }));
+    assert_eq!(phase(&plan, "migrate").weeks, band(10, 14));
+}
+
+#[test]
+fn adding_an_item_never_shortens_a_phase() {
+    // A custom implementation without hours counts the deploy phase's usual 2 weeks, so a
+    // second one of 40 engineer hours (1 week) leaves it at 2 (it used to drop to 1).
+    let plan = effort_plan(json!({"items": [{"sku": "CUSTOM"}]}));
+    assert_eq!(phase(&plan, "deploy").weeks, band(2, 2));
+    let plan = effort_plan(json!({"items": [
+        {"sku": "CUSTOM"}, {"sku": "CUSTOM", "effort": {"engineer": 40}}
+    ]}));
+    assert_eq!(phase(&plan, "deploy").weeks, band(2, 2));
+
+    // Every base scope, plus every extra item: no phase of the base plan gets shorter.
+    let bases = [
+        json!([]),
+        json!([{"sku": "CUSTOM"}]),
+        json!([{"sku": "CUSTOM", "effort": {"engineer": 240}}]),
+        json!([{"sku": "QS"}]),
+        json!([{"sku": "CLASS"}, {"sku": "MIG"}]),
+    ];
+    let extras = [
+        json!({"sku": "QS"}),
+        json!({"sku": "CUSTOM"}),
+        json!({"sku": "CUSTOM", "effort": {"engineer": 40}}),
+        json!({"sku": "CUSTOM", "effort": {"architect": 400}}),
+        json!({"sku": "CLASS"}),
+        json!({"sku": "OTHER-CLASS"}),
+        json!({"sku": "MIG"}),
+        json!({"sku": "XPRT"}),
+    ];
+    let answers = json!({"destination": "saas", "projects": 600, "large": 3, "geo": true});
+    for base in &bases {
+        let before = effort_plan(json!({"items": base, "answers": answers}));
+        for extra in &extras {
+            let mut items = base.as_array().expect("a list").clone();
+            items.push(extra.clone());
+            let after = effort_plan(json!({"items": items, "answers": answers}));
+            for phase_before in &before.phases {
+                let phase_after = phase(&after, &phase_before.id);
+                assert!(
+                    phase_after.weeks.from >= phase_before.weeks.from
+                        && high(phase_after.weeks) >= high(phase_before.weeks),
+                    "{base} + {extra}: {} went from {:?} to {:?}",
+                    phase_before.id,
+                    phase_before.weeks,
+                    phase_after.weeks
+                );
+            }
+            assert!(high(after.total_weeks) >= high(before.total_weeks));
+        }
+    }
+}

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::prices::PriceList;
-use super::types::{Approval, Paperwork, QuoteLine, Routing};
-use crate::catalog::{ApprovalTrigger, Catalog};
+use super::types::{Approval, LineKind, Paperwork, QuoteLine, Routing};
+use crate::catalog::{ApprovalLines, ApprovalTrigger, Catalog, SaleForm};
 use crate::money::{PriceRange, percent_text};
 
 /// The paperwork: an order form for standard SKUs, a SOW for custom work, or both.
@@ -50,7 +50,17 @@ pub(super) fn approvals(
         .filter_map(|(index, line)| line_discount_percent(line).map(|p| (p, index)))
         .collect();
     discounted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let custom_discounted: Vec<(Decimal, usize)> = discounted
+        .iter()
+        .copied()
+        .filter(|&(_, index)| lines.get(index).is_some_and(is_custom_work))
+        .collect();
+    let custom_total = custom_work_total(lines, currency);
     for rule in &catalog.data().approvals {
+        let (discounted, total, total_words) = match rule.lines {
+            ApprovalLines::All => (&discounted, Some(total), "the total"),
+            ApprovalLines::CustomWork => (&custom_discounted, custom_total, "the custom work"),
+        };
         let trigger = match &rule.when {
             ApprovalTrigger::LineDiscountPercentOver(threshold) => {
                 let count = discounted.partition_point(|(percent, _)| percent > threshold);
@@ -87,7 +97,7 @@ pub(super) fn approvals(
                 let converted = prices
                     .rate_from_base()
                     .and_then(|rate| threshold.checked_mul(rate));
-                converted.and_then(|limit| {
+                converted.zip(total).and_then(|(limit, total)| {
                     (total.high > limit).then(|| {
                         let base_note = if currency == prices.base_currency {
                             String::new()
@@ -98,7 +108,7 @@ pub(super) fn approvals(
                             )
                         };
                         format!(
-                            "the high end of the total, {}, is over {}{base_note}",
+                            "the high end of {total_words}, {}, is over {}{base_note}",
                             currency.display(total.high),
                             currency.display(limit)
                         )
@@ -119,6 +129,23 @@ pub(super) fn approvals(
     approvals
 }
 
+/// Whether a line is custom work: sold on a custom SOW, and not travel and expenses.
+fn is_custom_work(line: &QuoteLine) -> bool {
+    line.sale == SaleForm::CustomSow && line.kind != LineKind::Expense
+}
+
+/// The custom work's total (after its share of the quote discount), low and high; `None`
+/// only when the sum overflows, so the rule cannot be judged.
+fn custom_work_total(lines: &[QuoteLine], currency: crate::money::Currency) -> Option<PriceRange> {
+    lines
+        .iter()
+        .filter(|line| is_custom_work(line))
+        .filter_map(|line| line.total)
+        .try_fold(PriceRange::firm(currency.zero()), |sum, total| {
+            sum.checked_add(total)
+        })
+}
+
 /// A line's discount as a percentage of its gross, at the high end.
 fn line_discount_percent(line: &QuoteLine) -> Option<Decimal> {
     let gross = line.gross?.high;
@@ -131,3 +158,6 @@ fn line_discount_percent(line: &QuoteLine) -> Option<Decimal> {
         .checked_div(gross)
         .map(|p| p.round_dp(2))
 }
+
+#[cfg(test)]
+mod tests;

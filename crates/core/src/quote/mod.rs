@@ -22,6 +22,7 @@
 //! needed. Every line carries a trace of each rule applied, in words.
 
 mod approvals;
+mod included;
 mod line;
 mod list_price;
 mod models;
@@ -177,11 +178,22 @@ fn assemble(
             high: shares_high.get(index).copied().unwrap_or(currency.zero()),
         };
         let expense = draft.expense.clone();
+        let item = draft.item;
+        let with_includes = catalog
+            .offering(&draft.sku)
+            .filter(|o| o.includes.is_some())
+            .zip(scope.items.get(item));
         let line = draft.finish(share, percent).ok_or("lines")?;
         lines.push(line);
         if let Some(expense) = expense {
             expenses = expenses.checked_add(expense.amount).ok_or("expenses")?;
             lines.push(expense.into_line());
+        }
+        if let Some((offering, scope_item)) = with_includes {
+            lines.extend(included::lines(
+                catalog, offering, scope_item, item, currency,
+            ));
+            warnings.extend(included::open_choices(offering, scope_item, item));
         }
     }
 

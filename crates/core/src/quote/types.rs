@@ -95,6 +95,14 @@ pub struct QuoteLine {
 }
 
 impl QuoteLine {
+    /// Whether the line is an item included at no charge with the scope item it belongs to
+    /// (the offering's `includes`), rather than the item itself.
+    pub fn is_included(&self) -> bool {
+        self.trace
+            .first()
+            .is_some_and(|step| step.step() == "included")
+    }
+
     /// The quantity in words: `3 classes`, `1–4 classes`, `1 trip`.
     pub fn quantity_label(&self) -> String {
         match self.quantity_high {

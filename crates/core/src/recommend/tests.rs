@@ -329,3 +329,52 @@ fn interpolation_leaves_other_braces_alone() {
         "1,200 users, {not a question} (not answered) {"
     );
 }
+
+// Included items (testdata/catalogs/included-items.toml: BUNDLE includes two classes chosen
+// from CLS-A, CLS-B and CLS-C; its rules add CLS-A-OS, the on-site sibling of CLS-A, and
+// CLS-B) --------------------------------------------------------------------------------------
+
+fn included_run(value: serde_json::Value) -> Recommendations {
+    let catalog = load(
+        "included-items.toml",
+        include_str!("../../testdata/catalogs/included-items.toml"),
+    )
+    .expect("the included-items catalog loads");
+    recommend(&catalog, &scope(value)).expect("recommendations")
+}
+
+#[test]
+fn included_classes_are_never_suggested_as_paid_copies() {
+    // Both chosen: neither rule suggests them (nor CLS-A's on-site sibling), and CLS-C's
+    // prerequisite CLS-A is met by the included class.
+    let r = included_run(json!({"items": [
+        {"sku": "BUNDLE", "included": ["CLS-A", "CLS-B"]},
+        {"sku": "CLS-C", "quantity": 1}
+    ]}));
+    assert!(r.recommended.is_empty(), "{:?}", ids(&r.recommended));
+    assert!(
+        !ids(&r.notes).iter().any(|id| id.starts_with("included:")),
+        "{:?}",
+        ids(&r.notes)
+    );
+}
+
+#[test]
+fn an_open_choice_is_offered_as_included_not_as_a_paid_class() {
+    // One choice open: CLS-B (and CLS-A, through its on-site sibling) are pointed at the
+    // bundle's open choice instead of being added at 5,000 / 7,000.
+    let r = included_run(json!({"items": [{"sku": "BUNDLE", "included": ["CLS-C"]}]}));
+    assert!(r.recommended.is_empty(), "{:?}", ids(&r.recommended));
+    assert_eq!(
+        ids(&r.notes),
+        ["included:BUNDLE:CLS-A", "included:BUNDLE:CLS-B"]
+    );
+    assert_eq!(
+        find(&r.notes, "included:BUNDLE:CLS-B").reason,
+        "CLS-B (Class B) comes with BUNDLE (Migration bundle) at no charge: choose it in items[0].included (1 of its 2 classes still to choose) rather than adding a paid one."
+    );
+    // With both choices made, a paid CLS-B is suggested like any class.
+    let r = included_run(json!({"items": [{"sku": "BUNDLE", "included": ["CLS-C", "CLS-A"]}]}));
+    assert_eq!(ids(&r.recommended), ["train-b"]);
+    assert_eq!(r.recommended[0].price.unwrap().high, d("5000.00"));
+}

@@ -90,6 +90,10 @@ pub struct ScopeItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub not_to_exceed: Option<Decimal>,
+    /// The SKUs chosen among those the offering includes at no charge (its catalog
+    /// `includes`), e.g. the three classes of Migration+.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub included: Vec<String>,
     /// A note for the PS team.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,

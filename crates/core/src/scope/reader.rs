@@ -190,6 +190,7 @@ impl Reader {
                 "discount_amount",
                 "effort",
                 "not_to_exceed",
+                "included",
                 "note",
             ],
         ) else {
@@ -247,6 +248,8 @@ impl Reader {
             Decimal::from(limits::MAX_AMOUNT),
             true,
         );
+        item.included =
+            self.string_list(map.get("included"), &field("included"), limits::MAX_CHOICES);
         item.note = self
             .text(map.get("note"), &field("note"), limits::MAX_LONG_TEXT)
             .unwrap_or_default();

@@ -280,20 +280,35 @@ fn labels_follow_the_rules_in_order() {
 
 #[test]
 fn the_review_label_comes_from_the_catalog_rule_converted_for_other_currencies() {
-    // EUR 49,390 is under 50,000 but over the converted threshold of EUR 48,500.
+    // The GitLab rule counts custom work only. EUR 49,390 of standard SKUs (Migration+, an
+    // Expert Services block, certifications) is over the converted EUR 48,500 threshold, but
+    // none of it is custom work: no review.
     let eur = request(EUR);
     assert_eq!(eur.quote.currency.code(), "EUR");
     assert_eq!(eur.quote.total.high.to_string(), "49390.00");
-    assert!(eur.gitlab.label_list().contains(&"TA::Needs-Review"));
-    // The same scope in USD totals 50,900: over 50,000, so also labelled …
-    let usd = request(&EUR.replace("\"currency\": \"EUR\",", ""));
-    assert!(usd.gitlab.label_list().contains(&"TA::Needs-Review"));
-    // … but without the Expert Services block (USD 36,500) it is not.
-    let small = EUR
-        .replace("\"currency\": \"EUR\",", "")
-        .replace(", {\"sku\": \"GL-XPRT\", \"quantity\": 1}", "");
+    assert!(!eur.gitlab.label_list().contains(&"TA::Needs-Review"));
+    // A custom migration of 168 engineer hours at the converted rate (300 × 0.97 = 291,
+    // rounded to 290): 48,720, over EUR 48,500 (USD 50,000 at 0.97): labelled.
+    let custom = |hours: &str| {
+        EUR.replace(
+            "{\"sku\": \"MIG+\"}",
+            &format!(
+                "{{\"sku\": \"PS-CUSTOM-MIGRATION\", \"effort\": {{\"engineer\": \"{hours}\"}}}}"
+            ),
+        )
+    };
+    let over = request(&custom("168"));
+    assert!(over.gitlab.label_list().contains(&"TA::Needs-Review"));
     assert!(
-        !request(&small)
+        over.quote.approvals[0]
+            .reason
+            .contains("the high end of the custom work, EUR 48,720.00, is over EUR 48,500.00"),
+        "{}",
+        over.quote.approvals[0].reason
+    );
+    // 167 hours: 48,430, not over.
+    assert!(
+        !request(&custom("167"))
             .gitlab
             .label_list()
             .contains(&"TA::Needs-Review")
@@ -304,18 +319,19 @@ fn the_review_label_comes_from_the_catalog_rule_converted_for_other_currencies()
         "label = \"Review::Architect\"",
     );
     let catalog = load("custom.toml", &text).unwrap();
-    let custom = sow_request(&catalog, &scope(EUR), &options(true)).unwrap();
+    let relabelled = sow_request(&catalog, &scope(&custom("168")), &options(true)).unwrap();
     assert_eq!(
-        custom.gitlab.labels,
+        relabelled.gitlab.labels,
         "proposal::Scoping,Education,Migration,Consulting,Review::Architect"
     );
 }
 
 #[test]
 fn exactly_the_threshold_is_not_over_it() {
-    // Two Implementation Quickstart HA engagements less USD 15,000: exactly USD 50,000.
+    // A custom migration of 200 engineer hours at 300 (60,000) less USD 10,000: exactly
+    // USD 50,000 of custom work.
     let text = r#"{"customer": {"name": "Even Co"}, "requester": {"username": "jdoe", "email": "jdoe@example.com"},
-                   "items": [{"sku": "GL-IMPL-QS-HA", "quantity": 2, "discount_amount": "15000"}]}"#;
+                   "items": [{"sku": "PS-CUSTOM-MIGRATION", "effort": {"engineer": "200"}, "discount_amount": "10000"}]}"#;
     let request = request(text);
     assert_eq!(request.quote.total.high.to_string(), "50000.00");
     assert!(
@@ -1004,7 +1020,8 @@ fn the_draft_fills_every_section() {
         "- **Fixed fees:** Fixed fees are invoiced when this SOW is signed",
         "- **Travel and expenses:** Travel and expenses for on-site work",
         "Kick-off is planned 4–6 weeks after this SOW is signed and the purchase order is received.",
-        "| Migrate in waves | weeks 3–4 after kick-off | 2 |",
+        // The usual 2 weeks plus 13 repositories over 5 GB at 2 a day (7 days, 1.4 weeks).
+        "| Migrate in waves | weeks 3–6 after kick-off | 4 |",
         "Up to 12 attendees per class; more attendees need one seat add-on each. (GL-CICD-R)",
         "Drafted with Scopecraft from catalog gitlab-ps 2022.11 (sha256 ",
     ] {

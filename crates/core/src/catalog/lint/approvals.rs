@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::context::{Ctx, Sink};
 use super::wording::{is_blank, join_names};
-use crate::catalog::model::ApprovalTrigger;
+use crate::catalog::model::{ApprovalLines, ApprovalTrigger};
 use crate::limits;
 use crate::money::{Currency, finer_than_currency, thousands};
 
@@ -24,6 +24,15 @@ pub(super) fn approvals(cx: &Ctx<'_>, out: &mut Sink<'_>) {
             }
             ApprovalTrigger::QuoteDiscountPercentOver(percent) => {
                 percent_threshold(out, &field, "quote_discount_percent_over", *percent);
+                if rule.lines == ApprovalLines::CustomWork {
+                    out.at(
+                        format!("approvals[{a}].lines"),
+                        "lines = \"custom_work\" cannot narrow quote_discount_percent_over: the \
+                         quote discount is one percentage of the whole quote; remove `lines` or \
+                         use line_discount_percent_over or total_high_over"
+                            .to_string(),
+                    );
+                }
             }
             ApprovalTrigger::TotalHighOver(amount) => {
                 total_threshold(out, &field, &data.base_currency, *amount, &unconverted);
@@ -133,6 +142,16 @@ mod tests {
         );
         find(&issues, "approvals[1].approver", "approver is empty");
         find(&issues, "approvals[1].reason", "reason is empty");
+
+        let text = edit(
+            "when = { quote_discount_percent_over = \"20\" }",
+            "when = { quote_discount_percent_over = \"20\" }\nlines = \"custom_work\"",
+        );
+        find(
+            &lint_text(&text),
+            "approvals[1].lines",
+            "lines = \"custom_work\" cannot narrow quote_discount_percent_over",
+        );
 
         let text = edit(
             "quote_discount_percent_over = \"20\"",

@@ -19,6 +19,7 @@ mod delivery;
 mod duplicates;
 mod floats;
 mod header;
+mod includes;
 mod offerings;
 mod plan;
 mod prerequisites;
@@ -44,6 +45,7 @@ use self::currencies::currencies;
 use self::duplicates::duplicates;
 use self::floats::toml_floats;
 use self::header::header;
+use self::includes::includes;
 use self::offerings::offering_rules;
 use self::plan::plan;
 use self::prerequisites::prerequisite_cycles;
@@ -112,6 +114,7 @@ pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintI
     duplicates(&cx, &mut out);
     for (index, offering) in data.offerings.iter().enumerate() {
         offering_rules(&cx, &mut out, index, offering);
+        includes(&cx, &mut out, index, offering);
     }
     prerequisite_cycles(&cx, &mut out);
     for (index, book) in data.price_books.iter().enumerate() {

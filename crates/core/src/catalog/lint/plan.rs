@@ -14,6 +14,7 @@ pub(super) fn plan(cx: &Ctx<'_>, out: &mut Sink<'_>) {
         return;
     };
     lead_time(out, plan);
+    staffing(cx, out, plan);
     if plan.phases.is_empty() {
         out.at(
             "plan.phases",
@@ -71,6 +72,41 @@ pub(super) fn plan(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     }
 }
 
+/// Hours per week name roles of the base book's rate card and are above zero; a week has
+/// between one and seven working days.
+fn staffing(cx: &Ctx<'_>, out: &mut Sink<'_>, plan: &PlanTemplate) {
+    let base = cx
+        .data
+        .price_books
+        .iter()
+        .find(|b| b.currency == cx.data.base_currency);
+    for (role, hours) in &plan.hours_per_week {
+        let path = format!("plan.hours_per_week.{role}");
+        if base.is_some_and(|b| !b.rate_card.contains_key(role)) {
+            out.at(
+                path.clone(),
+                format!("unknown role {role:?}: staffing is stated for rate-card roles of the base price book"),
+            );
+        }
+        if *hours <= Decimal::ZERO || *hours > Decimal::from(168) {
+            out.at(
+                path,
+                format!(
+                    "{hours} hours a week; a person works more than 0 and at most 168 hours a week"
+                ),
+            );
+        }
+    }
+    if let Some(days) = plan.days_per_week
+        && (days <= Decimal::ZERO || days > Decimal::from(7))
+    {
+        out.at(
+            "plan.days_per_week",
+            format!("days_per_week is {days}; a week has more than 0 and at most 7 working days"),
+        );
+    }
+}
+
 fn lead_time(out: &mut Sink<'_>, plan: &PlanTemplate) {
     let lead = plan.lead_time_weeks;
     let message = match lead.to {
@@ -92,6 +128,28 @@ fn lead_time(out: &mut Sink<'_>, plan: &PlanTemplate) {
 #[cfg(test)]
 mod tests {
     use crate::catalog::lint::test_support::{find, lint_text, nth_line_of, scoping_edits};
+
+    #[test]
+    fn staffing_names_rate_card_roles_with_hours_above_zero() {
+        let text = scoping_edits(&[(
+            "notes = [\"Nothing starts before the paperwork is signed.\"]",
+            "notes = [\"Nothing starts before the paperwork is signed.\"]\nhours_per_week = { consultant = \"40\", designer = \"0\" }\ndays_per_week = \"8\"",
+        )]);
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "plan.hours_per_week.designer",
+            "unknown role \"designer\"",
+        );
+        find(&issues, "plan.hours_per_week.designer", "0 hours a week");
+        find(&issues, "plan.days_per_week", "days_per_week is 8");
+        assert!(
+            !issues
+                .iter()
+                .any(|i| i.field == "plan.hours_per_week.consultant"),
+            "{issues:#?}"
+        );
+    }
 
     #[test]
     fn plan_phases_are_unique_and_deliver_known_categories() {

@@ -62,6 +62,36 @@ pub(super) fn migration_waves(cx: &Ctx<'_>, out: &mut Sink<'_>) {
             );
         }
     }
+    match (&waves.large_projects_question, waves.large_projects_per_day) {
+        (Some(question), Some(per_day)) => {
+            question_of_kind(
+                cx,
+                out,
+                format!("{path}.large_projects_question"),
+                question,
+                QuestionKind::WholeNumber,
+                "the count of projects moved by hand",
+            );
+            if per_day == 0 {
+                out.at(
+                    format!("{path}.large_projects_per_day"),
+                    "large_projects_per_day is 0; give how many are moved a day, e.g. 2"
+                        .to_string(),
+                );
+            }
+        }
+        (None, None) => {}
+        (Some(_), None) => out.at(
+            format!("{path}.large_projects_per_day"),
+            "missing: large_projects_question needs large_projects_per_day (how many are moved a day)"
+                .to_string(),
+        ),
+        (None, Some(_)) => out.at(
+            format!("{path}.large_projects_question"),
+            "missing: large_projects_per_day needs large_projects_question (the count of projects moved by hand)"
+                .to_string(),
+        ),
+    }
     if waves.sizes.is_empty() {
         out.at(
             path,
@@ -157,6 +187,21 @@ mod tests {
             &issues,
             "migration_waves.projects_question",
             "question \"target\" is single_choice, but the project count needs a whole_number question",
+        );
+        let large_text = scoping_edits(&[(
+            "projects_question = \"projects\"",
+            "projects_question = \"projects\"\nlarge_projects_question = \"target\"\nlarge_projects_per_day = 0",
+        )]);
+        let large = lint_text(&large_text);
+        find(
+            &large,
+            "migration_waves.large_projects_question",
+            "the count of projects moved by hand needs a whole_number question",
+        );
+        find(
+            &large,
+            "migration_waves.large_projects_per_day",
+            "large_projects_per_day is 0",
         );
         find(
             &issues,

@@ -207,7 +207,15 @@ pub(super) fn draft<'c>(
         index,
     };
     input::check_availability(&ctx, options)?;
-    let line_discount = input::check_fields(&ctx)?;
+    let included_errors = super::included::check(offering, item, index);
+    let line_discount = match input::check_fields(&ctx) {
+        Ok(discount) if included_errors.is_empty() => discount,
+        Ok(_) => return Err(included_errors),
+        Err(mut errors) => {
+            errors.extend(included_errors);
+            return Err(errors);
+        }
+    };
     let mut percent_of = None;
     let mut priced = match &offering.pricing {
         Pricing::Fixed { unit } => fixed::fixed(&ctx, unit)?,

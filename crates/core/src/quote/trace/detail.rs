@@ -192,6 +192,12 @@ pub(crate) enum TraceDetail {
     Custom {
         note: String,
     },
+    Included {
+        parent_sku: String,
+        parent_name: String,
+        choose: u32,
+        label: String,
+    },
     Travel {
         travelers: u64,
         per_trip: Decimal,
@@ -245,6 +251,7 @@ impl TraceDetail {
             TraceDetail::NotToExceed { .. } => "not_to_exceed",
             TraceDetail::RangeTable { .. } => "range_table",
             TraceDetail::AddOn(_) => "add_on",
+            TraceDetail::Included { .. } => "included",
             TraceDetail::Travel { .. } => "travel_estimate",
             TraceDetail::PercentOfSubtotal { .. } => "percent_of_subtotal",
             TraceDetail::LineDiscountPercent { .. } | TraceDetail::LineDiscountAmount { .. } => {

@@ -367,6 +367,14 @@ impl TraceDetail {
                 }
                 text
             }
+            TraceDetail::Included {
+                parent_sku,
+                parent_name,
+                choose,
+                label,
+            } => format!(
+                "Included with {parent_sku} ({parent_name}), one of the {choose} {label} it includes: no charge."
+            ),
             TraceDetail::Travel {
                 travelers,
                 per_trip,

@@ -1,0 +1,136 @@
+//! Offerings included with another at no charge (the catalog's `includes`, the scope item's
+//! `included`): the check of the choices, one line at price 0 for each chosen SKU, and the
+//! warning that says how many choices are still open.
+
+use std::borrow::Cow;
+
+use super::trace::{TraceDetail, TraceStep};
+use super::types::{LineKind, QuoteLine};
+use crate::catalog::{Catalog, DeliveryMode, Includes, Offering};
+use crate::field_error::{FieldError, FieldPath};
+use crate::money::{Currency, PriceRange};
+use crate::scope::ScopeItem;
+
+/// Every problem with the item's `included` list: nothing to choose, a SKU the offering does
+/// not include, one chosen twice, more than the offering includes.
+pub(crate) fn check(offering: &Offering, item: &ScopeItem, index: usize) -> Vec<FieldError> {
+    let field = FieldPath::item(index, "included");
+    if item.included.is_empty() {
+        return Vec::new();
+    }
+    let Some(includes) = &offering.includes else {
+        return vec![FieldError::new(
+            field,
+            format!(
+                "{} includes nothing to choose; `included` only applies to offerings whose catalog entry has `includes`",
+                offering.sku
+            ),
+        )];
+    };
+    let mut errors = Vec::new();
+    for (n, sku) in item.included.iter().enumerate() {
+        if !includes.from.contains(sku) {
+            errors.push(FieldError::new(
+                field.entry(n),
+                format!(
+                    "{sku:?} is not one of the {} {} includes; choose from {}",
+                    includes.label,
+                    offering.sku,
+                    includes.from.join(", ")
+                ),
+            ));
+        } else if item.included.iter().take(n).any(|s| s == sku) {
+            errors.push(FieldError::new(
+                field.entry(n),
+                format!("{sku} is chosen twice; each included item counts once"),
+            ));
+        }
+    }
+    let chosen = item.included.len();
+    if chosen > includes.choose as usize {
+        errors.push(FieldError::new(
+            field,
+            format!(
+                "{chosen} chosen, but {} includes {} {}; add any further one as an item of its own (it is charged)",
+                offering.sku, includes.choose, includes.label
+            ),
+        ));
+    }
+    errors
+}
+
+/// The included lines of a checked item, in the order chosen: price 0, firm, sold as the
+/// parent is, each with a trace naming the parent.
+pub(crate) fn lines(
+    catalog: &Catalog,
+    offering: &Offering,
+    item: &ScopeItem,
+    index: usize,
+    currency: Currency,
+) -> Vec<QuoteLine> {
+    let Some(includes) = &offering.includes else {
+        return Vec::new();
+    };
+    let zero = PriceRange::firm(currency.zero());
+    item.included
+        .iter()
+        .filter_map(|sku| catalog.offering(sku))
+        .map(|included| QuoteLine {
+            item: index,
+            sku: included.sku.clone(),
+            name: included.name.clone(),
+            kind: LineKind::Firm,
+            sale: offering.sale,
+            delivery: Some(
+                included
+                    .delivery
+                    .modes
+                    .first()
+                    .copied()
+                    .unwrap_or(DeliveryMode::Remote),
+            ),
+            quantity: 1,
+            quantity_high: None,
+            unit: Cow::Owned(included.pricing.unit().to_string()),
+            unit_price: Some(currency.zero()),
+            components: Vec::new(),
+            gross: Some(zero),
+            discount: Some(zero),
+            net: Some(zero),
+            quote_discount: Some(zero),
+            total: Some(zero),
+            trace: vec![TraceStep::new(
+                TraceDetail::Included {
+                    parent_sku: offering.sku.clone(),
+                    parent_name: offering.name.clone(),
+                    choose: includes.choose,
+                    label: includes.label.clone(),
+                },
+                currency,
+                None,
+                Some(zero),
+            )],
+        })
+        .collect()
+}
+
+/// The choices still open on an item, as a warning for the account executive.
+pub(crate) fn open_choices(offering: &Offering, item: &ScopeItem, index: usize) -> Option<String> {
+    let Includes {
+        choose,
+        from,
+        label,
+    } = offering.includes.as_ref()?;
+    let open = (*choose as usize).checked_sub(item.included.len())?;
+    (open > 0).then(|| {
+        format!(
+            "{} includes {choose} {label} at no charge; {} chosen so far, {open} still to choose (items[{index}].included) from {}",
+            offering.sku,
+            item.included.len(),
+            from.join(", ")
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;
