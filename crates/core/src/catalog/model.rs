@@ -753,6 +753,12 @@ pub enum ApprovalTrigger {
     QuoteDiscountPercentOver(
         #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))] Decimal,
     ),
+    /// Any line's effective discount is over this: its line discount and its share of the
+    /// quote discount compounded, as a percentage of its gross (15% on the line and 15% on
+    /// the quote make 27.75%).
+    EffectiveDiscountPercentOver(
+        #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))] Decimal,
+    ),
     /// The high end of the total is over this amount in the base currency.
     TotalHighOver(
         #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))] Decimal,

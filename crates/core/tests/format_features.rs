@@ -1,0 +1,99 @@
+//! The catalog-format features of issue 13 (part B, point 12), each priced on a small
+//! catalog of a neutral firm (`testdata/catalogs/format-features.toml`) with the figure
+//! worked out by hand in the comment above the assertion.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use scopecraft::{Catalog, PriceRange, Quote, Scope, check_catalog, load_catalog, price};
+
+const CATALOG: &str = include_str!("../testdata/catalogs/format-features.toml");
+
+fn catalog() -> Catalog {
+    load_catalog("format-features.toml", CATALOG).unwrap()
+}
+
+fn quote(json: &str) -> Quote {
+    price(&catalog(), &Scope::from_json(json).unwrap()).unwrap()
+}
+
+fn firm(amount: &str) -> PriceRange {
+    PriceRange::firm(Decimal::from_str(amount).unwrap())
+}
+
+/// The lint messages of the catalog with `from` replaced by `to`.
+fn lint_after(from: &str, to: &str) -> Vec<String> {
+    assert!(
+        CATALOG.contains(from),
+        "{from:?} is not in the test catalog"
+    );
+    let text = CATALOG.replacen(from, to, 1);
+    check_catalog("format-features.toml", &text)
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn the_test_catalog_passes_lint() {
+    let issues = check_catalog("format-features.toml", CATALOG).unwrap();
+    assert!(issues.is_empty(), "{issues:#?}");
+}
+
+// 3. An approval on the effective discount.
+
+#[test]
+fn line_and_quote_discounts_compound_into_the_effective_discount() {
+    // 10,000 − 15% = 8,500; − 15% of 8,500 (1,275) = 7,225. 10,000 − 7,225 = 2,775, which
+    // is 27.75% of 10,000: over 25%, though neither discount alone is.
+    let q = quote(
+        r#"{"items": [{"sku": "WORKSHOP", "discount_percent": "15"}], "quote_discount_percent": "15"}"#,
+    );
+    assert_eq!(q.total, firm("7225.00"));
+    assert_eq!(q.approvals.len(), 1, "{:#?}", q.approvals);
+    assert_eq!(q.approvals[0].rule, "effective-discount");
+    assert!(
+        q.approvals[0].reason.contains("WORKSHOP at 27.75%"),
+        "{}",
+        q.approvals[0].reason
+    );
+}
+
+#[test]
+fn an_effective_discount_at_the_threshold_needs_no_approval() {
+    // A line discount of 25% alone: 10,000 − 2,500 = 7,500, exactly 25% effective; "over"
+    // is strict, so no approval.
+    let q = quote(r#"{"items": [{"sku": "WORKSHOP", "discount_percent": "25"}]}"#);
+    assert_eq!(q.total, firm("7500.00"));
+    assert!(q.approvals.is_empty(), "{:#?}", q.approvals);
+    // 12% + 15%: 10,000 → 8,800 → 8,800 − 1,320 = 7,480: 25.2% effective, over 25%.
+    let q = quote(
+        r#"{"items": [{"sku": "WORKSHOP", "discount_percent": "12"}], "quote_discount_percent": "15"}"#,
+    );
+    assert_eq!(q.total, firm("7480.00"));
+    assert!(
+        q.approvals[0].reason.contains("WORKSHOP at 25.2%"),
+        "{}",
+        q.approvals[0].reason
+    );
+}
+
+#[test]
+fn an_effective_discount_threshold_of_100_is_refused() {
+    let issues = lint_after(
+        "effective_discount_percent_over = \"25\"",
+        "effective_discount_percent_over = \"100\"",
+    );
+    assert!(
+        issues.iter().any(|i| i.contains("approvals[0].when")
+            && i.contains("effective_discount_percent_over is 100")),
+        "{issues:#?}"
+    );
+}
