@@ -11,7 +11,9 @@
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use scopecraft::{Catalog, PriceRange, Quote, Scope, check_catalog, load_catalog, price};
+use scopecraft::{
+    Catalog, LineKind, Paperwork, PriceRange, Quote, Scope, check_catalog, load_catalog, price,
+};
 
 const CATALOG: &str = include_str!("../testdata/catalogs/format-features.toml");
 
@@ -94,6 +96,85 @@ fn an_effective_discount_threshold_of_100_is_refused() {
     assert!(
         issues.iter().any(|i| i.contains("approvals[0].when")
             && i.contains("effective_discount_percent_over is 100")),
+        "{issues:#?}"
+    );
+}
+
+// 6. Routing to a custom SOW by quantity or by answer.
+
+#[test]
+fn five_countries_are_priced_and_six_need_a_custom_sow() {
+    // 5 countries × 8,000 = 40,000, on an order form.
+    let q = quote(r#"{"items": [{"sku": "ROLLOUT", "quantity": 5}]}"#);
+    assert_eq!(q.total, firm("40000.00"));
+    assert_eq!(q.lines[0].kind, LineKind::Firm);
+    assert_eq!(q.routing.form, Paperwork::OrderForm);
+    // 6 countries is over quantity_over = 5: no price, not in the total, a custom SOW.
+    let q = quote(r#"{"items": [{"sku": "ROLLOUT", "quantity": 6}]}"#);
+    let line = &q.lines[0];
+    assert_eq!(line.kind, LineKind::Custom);
+    assert_eq!(line.gross, None);
+    assert_eq!(line.total, None);
+    assert_eq!(q.total, firm("0.00"));
+    assert!(q.requires_custom_sow);
+    assert!(q.custom_estimate_needed);
+    assert_eq!(q.routing.form, Paperwork::CustomSow);
+    assert!(
+        q.warnings
+            .iter()
+            .any(|w| w == "ROLLOUT: custom SOW required: More than five countries need a tailored rollout plan."),
+        "{:#?}",
+        q.warnings
+    );
+    let words = line.trace.last().unwrap().text();
+    assert!(words.contains("a quantity of 6 is over 5"), "{words}");
+}
+
+#[test]
+fn an_answer_over_five_countries_routes_the_line_to_a_custom_sow() {
+    // 5 countries: the handover is priced, 6,000.
+    let q = quote(r#"{"answers": {"general.countries": 5}, "items": [{"sku": "HANDOVER"}]}"#);
+    assert_eq!(q.total, firm("6000.00"));
+    // 7 countries: the condition holds; with a 10,000 workshop beside it, the workshop goes
+    // on the order form (total 10,000) and the handover on its own SOW.
+    let q = quote(
+        r#"{"answers": {"general.countries": 7}, "items": [{"sku": "WORKSHOP"}, {"sku": "HANDOVER"}]}"#,
+    );
+    assert_eq!(q.lines[1].kind, LineKind::Custom);
+    assert_eq!(q.total, firm("10000.00"));
+    assert_eq!(q.routing.form, Paperwork::OrderFormAndCustomSow);
+    // Unanswered: comparisons on a missing answer are false, so the line is priced.
+    let q = quote(r#"{"items": [{"sku": "HANDOVER"}]}"#);
+    assert_eq!(q.total, firm("6000.00"));
+}
+
+#[test]
+fn a_custom_sow_route_must_test_something_say_why_and_name_known_questions() {
+    let issues = lint_after(
+        "custom_sow_when = { quantity_over = 5, reason = \"More than five countries need a tailored rollout plan.\" }",
+        "custom_sow_when = { reason = \" \" }",
+    );
+    assert!(
+        issues.iter().any(|i| i.contains("offering ROLLOUT")
+            && i.contains("offerings[1].custom_sow_when")
+            && i.contains("tests nothing")),
+        "{issues:#?}"
+    );
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("offerings[1].custom_sow_when.reason") && i.contains("is empty")),
+        "{issues:#?}"
+    );
+    let issues = lint_after(
+        "question = \"general.countries\", gt",
+        "question = \"countries\", gt",
+    );
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("offerings[2].custom_sow_when.when.question")
+                && i.contains("countries")),
         "{issues:#?}"
     );
 }

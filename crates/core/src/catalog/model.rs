@@ -185,6 +185,27 @@ pub struct Offering {
     pub internal_notes: Vec<String>,
     /// How the price is computed; amounts come from the price books.
     pub pricing: Pricing,
+    /// When a line of this offering is not priced but needs a custom SOW instead (by its
+    /// quantity or by the scope's answers, e.g. more than five countries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_sow_when: Option<CustomSowRoute>,
+}
+
+/// When a line stops being a price and becomes "custom SOW required": its quantity is over
+/// `quantity_over`, or the scope's answers meet `when` (either is enough).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CustomSowRoute {
+    /// The line's priced quantity (units, classes, blocks, months, …) above which it needs a
+    /// custom SOW; exactly this quantity is still priced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity_over: Option<u64>,
+    /// A condition on the scope (answers, SKUs selected) under which it needs a custom SOW.
+    #[serde(default, skip_serializing_if = "Condition::is_empty")]
+    pub when: Condition,
+    /// Why, shown on the quote (`more than five countries need a tailored rollout`).
+    pub reason: String,
 }
 
 /// Whether an offering can be sold on a given day (its `available_from` and

@@ -269,6 +269,7 @@ impl<'a> Cx<'a, '_> {
             exclusions: Vec::new(),
             internal_notes: vec![source_note(entry)],
             pricing,
+            custom_sow_when: None,
         };
         (offering, category, price)
     }

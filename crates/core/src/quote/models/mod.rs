@@ -7,6 +7,7 @@
 mod blocks;
 mod class;
 mod custom;
+mod custom_sow_route;
 mod fixed;
 mod input;
 mod percent_of_subtotal;
@@ -250,6 +251,7 @@ pub(super) fn draft<'c>(
         }
         Pricing::Custom { estimate_note } => custom::custom(&ctx, estimate_note),
     };
+    let routed = custom_sow_route::route(&ctx, &mut priced);
     if priced.gross.is_none() && !matches!(line_discount, LineDiscount::None) {
         // The line has no price for now (e.g. an answer is beyond the estimate table): the
         // discount is kept in the scope and applies again once the line is priced.
@@ -258,7 +260,8 @@ pub(super) fn draft<'c>(
             offering.sku
         ));
     }
-    let expense = if delivery == DeliveryMode::OnSite {
+    // A line routed to a custom SOW has no travel estimate either: the SOW prices both.
+    let expense = if delivery == DeliveryMode::OnSite && !routed {
         Some(travel::expense(&ctx, priced.trips)?)
     } else {
         None

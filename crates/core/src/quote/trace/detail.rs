@@ -192,6 +192,12 @@ pub(crate) enum TraceDetail {
     Custom {
         note: String,
     },
+    /// The offering's `custom_sow_when` held: the line is not priced.
+    CustomSowRoute {
+        reason: String,
+        /// The quantity and the limit it is over, when the quantity routed the line.
+        quantity_over: Option<(u64, u64)>,
+    },
     Travel {
         travelers: u64,
         per_trip: Decimal,
@@ -240,6 +246,7 @@ impl TraceDetail {
             TraceDetail::TierVolume { .. } | TraceDetail::TierGraduated { .. } => "tier",
             TraceDetail::NoEffort
             | TraceDetail::Custom { .. }
+            | TraceDetail::CustomSowRoute { .. }
             | TraceDetail::BeyondTable { .. } => "custom",
             TraceDetail::Effort { .. } => "effort",
             TraceDetail::NotToExceed { .. } => "not_to_exceed",

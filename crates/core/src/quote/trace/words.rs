@@ -367,6 +367,22 @@ impl TraceDetail {
                 }
                 text
             }
+            TraceDetail::CustomSowRoute {
+                reason,
+                quantity_over,
+            } => {
+                let why = match quantity_over {
+                    Some((quantity, limit)) => format!(
+                        "a quantity of {} is over {}",
+                        thousands(*quantity),
+                        thousands(*limit)
+                    ),
+                    None => "the scope's answers call for it".to_string(),
+                };
+                format!(
+                    "Custom SOW required ({why}): {reason} The line is not priced and not in the total."
+                )
+            }
             TraceDetail::Travel {
                 travelers,
                 per_trip,
