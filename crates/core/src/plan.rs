@@ -13,7 +13,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Band, Catalog, CatalogRef, ItemField, Offering, PhaseTemplate};
+use crate::catalog::{Band, Catalog, CatalogRef, ItemField, Offering, PhaseTemplate, Pricing};
 use crate::date::Date;
 use crate::field_error::{FieldError, FieldErrors};
 use crate::markdown::{Target, markdown_for};
@@ -238,7 +238,7 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
                 item: *index,
                 sku: o.sku.clone(),
                 name: o.name.clone(),
-                weeks: o.duration.weeks,
+                weeks: item_weeks(o, scope, *index),
             })
             .collect();
         for item in &items {
@@ -302,7 +302,7 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
             item: *index,
             sku: o.sku.clone(),
             name: o.name.clone(),
-            weeks: o.duration.weeks,
+            weeks: item_weeks(o, scope, *index),
         })
         .collect();
 
@@ -334,6 +334,26 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
 
 fn high(band: Band) -> u64 {
     band.to.unwrap_or(band.from)
+}
+
+/// The calendar weeks one scope item occupies: a recurring fee runs for its term (months ×
+/// 52 ÷ 12, so 12 months are 52 weeks); any other offering for its `duration.weeks`.
+fn item_weeks(offering: &Offering, scope: &Scope, index: usize) -> Option<Decimal> {
+    match offering.pricing {
+        Pricing::Recurring {
+            min_term_months, ..
+        } => {
+            let months = scope
+                .items
+                .get(index)
+                .and_then(|item| item.quantity)
+                .unwrap_or(u64::from(min_term_months));
+            Decimal::from(months)
+                .checked_mul(Decimal::from(52))?
+                .checked_div(Decimal::from(12))
+        }
+        _ => offering.duration.weeks,
+    }
 }
 
 /// Whole weeks, at least one.

@@ -12,7 +12,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use scopecraft::{
-    Catalog, LineKind, Paperwork, PriceRange, Quote, Scope, check_catalog, load_catalog, price,
+    Catalog, LineKind, Paperwork, PlanOptions, PriceRange, Quote, Scope, check_catalog,
+    load_catalog, plan, price, sow_draft,
 };
 
 const CATALOG: &str = include_str!("../testdata/catalogs/format-features.toml");
@@ -23,6 +24,12 @@ fn catalog() -> Catalog {
 
 fn quote(json: &str) -> Quote {
     price(&catalog(), &Scope::from_json(json).unwrap()).unwrap()
+}
+
+fn quote_error(json: &str) -> String {
+    price(&catalog(), &Scope::from_json(json).unwrap())
+        .unwrap_err()
+        .to_string()
 }
 
 fn firm(amount: &str) -> PriceRange {
@@ -175,6 +182,106 @@ fn a_custom_sow_route_must_test_something_say_why_and_name_known_questions() {
             .iter()
             .any(|i| i.contains("offerings[2].custom_sow_when.when.question")
                 && i.contains("countries")),
+        "{issues:#?}"
+    );
+}
+
+// 7. Recurring fees: per month with a minimum term.
+
+#[test]
+fn a_monthly_fee_over_its_minimum_term_is_the_contract_total() {
+    // No term given: the minimum, 12 months. 1,500 a month × 12 = 18,000 over the term.
+    let q = quote(r#"{"items": [{"sku": "MANAGED"}]}"#);
+    let line = &q.lines[0];
+    assert_eq!(line.kind, LineKind::Recurring);
+    assert_eq!(line.quantity, 12);
+    assert_eq!(line.quantity_label(), "12 months");
+    assert_eq!(line.unit_price, Some(Decimal::from_str("1500.00").unwrap()));
+    assert_eq!(q.total, firm("18000.00"));
+    assert!(!line.kind.is_fixed_fee());
+    let words = line
+        .trace
+        .iter()
+        .map(|t| t.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains(
+            "USD 1,500.00 per month × 12 months (minimum term 12 months) = USD 18,000.00"
+        ),
+        "{words}"
+    );
+    // 24 months with 10% off: 1,500 × 24 = 36,000, less 3,600 = 32,400 (1,350 a month).
+    let q = quote(r#"{"items": [{"sku": "MANAGED", "quantity": 24, "discount_percent": "10"}]}"#);
+    assert_eq!(q.total, firm("32400.00"));
+}
+
+#[test]
+fn a_term_below_the_minimum_or_above_the_maximum_is_refused_naming_the_field() {
+    let text = quote_error(r#"{"items": [{"sku": "MANAGED", "quantity": 6}]}"#);
+    assert!(
+        text.contains("items[0].quantity")
+            && text.contains("minimum term of 12 months; got a term of 6"),
+        "{text}"
+    );
+    let text = quote_error(r#"{"items": [{"sku": "MANAGED", "quantity": 48}]}"#);
+    assert!(
+        text.contains("terms up to 36 months; got a term of 48"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_recurring_term_sets_the_plan_length_and_its_payment_terms() {
+    // 24 months × 52 ÷ 12 = 104 weeks of the "run" phase; "deliver" is not in scope.
+    let scope = Scope::from_json(
+        r#"{"customer": {"name": "Example Ltd"}, "items": [{"sku": "MANAGED", "quantity": 24}]}"#,
+    )
+    .unwrap();
+    let plan = plan(&catalog(), &scope, &PlanOptions::default()).unwrap();
+    assert_eq!(plan.phases.len(), 1);
+    assert_eq!(plan.phases[0].id, "run");
+    assert_eq!(plan.phases[0].weeks.from, 104);
+    let draft = sow_draft(&catalog(), &scope).unwrap().to_markdown();
+    assert!(
+        draft.contains("**Recurring fees:** Invoiced monthly in advance over the whole term."),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("Recurring fee (monthly, over the term)"),
+        "{draft}"
+    );
+    assert!(!draft.contains("**Fixed fees:**"), "{draft}");
+}
+
+#[test]
+fn recurring_terms_are_checked() {
+    let issues = lint_after(
+        "min_term_months = 12, max_term_months = 36",
+        "min_term_months = 0, max_term_months = 36",
+    );
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("pricing.min_term_months") && i.contains("min_term_months is 0")),
+        "{issues:#?}"
+    );
+    let issues = lint_after("max_term_months = 36", "max_term_months = 6");
+    assert!(
+        issues.iter().any(
+            |i| i.contains("pricing.max_term_months") && i.contains("below min_term_months 12")
+        ),
+        "{issues:#?}"
+    );
+    let issues = lint_after(
+        "recurring = \"Invoiced monthly in advance over the whole term.\"\n",
+        "",
+    );
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("sow.payment_terms.recurring")
+                && i.contains("MANAGED is a recurring fee")),
         "{issues:#?}"
     );
 }

@@ -496,6 +496,16 @@ pub enum Pricing {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         categories: Vec<String>,
     },
+    /// A recurring fee per month with a minimum term (price entry: `price` per month, or
+    /// `remote`/`on_site`); the scope item's `quantity` is the term in months.
+    Recurring {
+        /// The shortest term sold, in months; a term is at least this (and is this when the
+        /// scope item gives none).
+        min_term_months: u32,
+        /// The longest term sold, in months.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_term_months: Option<u32>,
+    },
     /// No list price: a custom estimate is needed.
     Custom {
         /// What the estimate depends on, for the account team.
@@ -519,6 +529,7 @@ impl Pricing {
             Pricing::TimeAndMaterials { .. } => "time_and_materials",
             Pricing::RangeTable { .. } => "range_table",
             Pricing::PercentOfSubtotal { .. } => "percent_of_subtotal",
+            Pricing::Recurring { .. } => "recurring",
             Pricing::Custom { .. } => "custom",
         }
     }
@@ -1127,6 +1138,10 @@ pub struct PaymentTerms {
     pub fixed_fee: String,
     /// For time-and-materials and custom-estimate work.
     pub time_and_materials: String,
+    /// For recurring fees (billed per month over the term); required once an offering is
+    /// priced `recurring`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurring: Option<String>,
     /// For travel and expenses of on-site delivery.
     pub expenses: String,
 }

@@ -127,9 +127,10 @@ pub fn list_price(catalog: &Catalog, sku: &str, currency: Currency) -> Option<Li
         }
     };
     Some(match &offering.pricing {
-        Pricing::Fixed { .. } | Pricing::Class { .. } | Pricing::Blocks { .. } => {
-            per_unit(offering.pricing.unit())
-        }
+        Pricing::Fixed { .. }
+        | Pricing::Class { .. }
+        | Pricing::Blocks { .. }
+        | Pricing::Recurring { .. } => per_unit(offering.pricing.unit()),
         Pricing::Tiered { unit, .. } => match prices
             .entry(sku)
             .and_then(|(entry, _)| entry.tiers.iter().copied().min())

@@ -88,7 +88,36 @@ pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) 
             percent,
             categories,
         } => percent_parameters(cx, out, i, o, *percent, categories),
+        Pricing::Recurring {
+            min_term_months,
+            max_term_months,
+        } => term_parameters(out, i, o, *min_term_months, *max_term_months),
         Pricing::Fixed { .. } | Pricing::TimeAndMaterials { .. } | Pricing::Custom { .. } => {}
+    }
+}
+
+fn term_parameters(out: &mut Sink<'_>, i: usize, o: &Offering, min: u32, max: Option<u32>) {
+    if min == 0 {
+        out.offering(
+            i,
+            o,
+            "pricing.min_term_months",
+            "min_term_months is 0; a recurring fee runs for at least one month (e.g. 12)"
+                .to_string(),
+        );
+    }
+    if let Some(max) = max
+        && max < min
+    {
+        out.offering(
+            i,
+            o,
+            "pricing.max_term_months",
+            format!(
+                "max_term_months is {max}, below min_term_months {min}, so no term could be \
+                 sold; raise it or lower the minimum"
+            ),
+        );
     }
 }
 

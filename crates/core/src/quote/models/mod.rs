@@ -12,6 +12,7 @@ mod fixed;
 mod input;
 mod percent_of_subtotal;
 mod range_table;
+mod recurring;
 mod tiered;
 mod time_and_materials;
 mod travel;
@@ -249,6 +250,10 @@ pub(super) fn draft<'c>(
             percent_of = Some((*percent, categories.clone()));
             percent_of_subtotal::placeholder(&ctx)
         }
+        Pricing::Recurring {
+            min_term_months,
+            max_term_months,
+        } => recurring::recurring(&ctx, *min_term_months, *max_term_months)?,
         Pricing::Custom { estimate_note } => custom::custom(&ctx, estimate_note),
     };
     let routed = custom_sow_route::route(&ctx, &mut priced);
@@ -289,6 +294,7 @@ pub(super) fn draft<'c>(
         billing: match offering.pricing {
             Pricing::RangeTable { .. } => Billing::Estimate,
             Pricing::TimeAndMaterials { .. } => Billing::TimeAndMaterials,
+            Pricing::Recurring { .. } => Billing::Recurring,
             _ => Billing::FixedFee,
         },
         line_discount,

@@ -164,6 +164,13 @@ pub(crate) enum TraceDetail {
         parts: Vec<(u64, Decimal, Band)>,
         total: Decimal,
     },
+    /// A monthly fee over a term of months.
+    Recurring {
+        monthly: Decimal,
+        months: u64,
+        min_term: u64,
+        total: Decimal,
+    },
     NoEffort,
     Effort {
         role: String,
@@ -243,6 +250,7 @@ impl TraceDetail {
             TraceDetail::CheapestClasses { .. } => "cheapest_class_count",
             TraceDetail::AttendeesMissing { .. } => "missing_answer",
             TraceDetail::Blocks { .. } => "blocks",
+            TraceDetail::Recurring { .. } => "recurring",
             TraceDetail::TierVolume { .. } | TraceDetail::TierGraduated { .. } => "tier",
             TraceDetail::NoEffort
             | TraceDetail::Custom { .. }

@@ -367,6 +367,18 @@ impl TraceDetail {
                 }
                 text
             }
+            TraceDetail::Recurring {
+                monthly,
+                months,
+                min_term,
+                total,
+            } => format!(
+                "{} per month × {} (minimum term {}) = {} over the term, billed monthly.",
+                money(monthly),
+                count_words(*months, "month"),
+                count_words(*min_term, "month"),
+                money(total)
+            ),
             TraceDetail::CustomSowRoute {
                 reason,
                 quantity_over,

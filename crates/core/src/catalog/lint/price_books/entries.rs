@@ -107,7 +107,10 @@ fn entry_shape(out: &mut Sink<'_>, path: &str, offering: &Offering, entry: &Pric
     let sku = offering.sku.as_str();
     let model = offering.pricing.model_name();
     let (allowed, expected): (&[&str], &str) = match &offering.pricing {
-        Pricing::Fixed { .. } | Pricing::Class { .. } | Pricing::Blocks { .. } => (
+        Pricing::Fixed { .. }
+        | Pricing::Class { .. }
+        | Pricing::Blocks { .. }
+        | Pricing::Recurring { .. } => (
             &["price", "remote", "on_site"],
             "give price (or remote and on_site when it is sold in both modes)",
         ),
