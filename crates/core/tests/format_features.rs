@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use scopecraft::{
-    Catalog, LineKind, Paperwork, PlanOptions, PriceRange, Quote, Scope, check_catalog,
+    Catalog, LineKind, Paperwork, PlanOptions, PriceRange, Quote, Scope, check_catalog, list_price,
     load_catalog, plan, price, sow_draft,
 };
 
@@ -282,6 +282,65 @@ fn recurring_terms_are_checked() {
             .iter()
             .any(|i| i.contains("sow.payment_terms.recurring")
                 && i.contains("MANAGED is a recurring fee")),
+        "{issues:#?}"
+    );
+}
+
+// 5. A flat fee per band (packages by company size), never falling from band to band.
+
+#[test]
+fn a_flat_fee_is_the_band_fee_whatever_the_count_inside_it() {
+    // 1–50 users: 4,000; 51–250: 9,000; 251–1,000: 20,000. 50 users pay 4,000, 51 pay 9,000,
+    // 250 pay 9,000 too.
+    for (users, fee) in [
+        (1, "4000.00"),
+        (50, "4000.00"),
+        (51, "9000.00"),
+        (250, "9000.00"),
+        (251, "20000.00"),
+    ] {
+        let q = quote(&format!(
+            r#"{{"items": [{{"sku": "PACKAGE", "quantity": {users}}}]}}"#
+        ));
+        assert_eq!(q.total, firm(fee), "{users} users");
+        assert_eq!(
+            q.lines[0].unit_price, None,
+            "a band fee is not a unit price"
+        );
+    }
+    let q = quote(r#"{"items": [{"sku": "PACKAGE", "quantity": 51}]}"#);
+    let words = q.lines[0].trace.last().unwrap().text();
+    assert!(
+        words.contains("51 users fall in the 51–250 band, whose fee is USD 9,000.00"),
+        "{words}"
+    );
+    let text = quote_error(r#"{"items": [{"sku": "PACKAGE", "quantity": 1001}]}"#);
+    assert!(
+        text.contains("items[0].quantity") && text.contains("up to 1000 users"),
+        "{text}"
+    );
+    let card = list_price(
+        &catalog(),
+        "PACKAGE",
+        scopecraft::Currency::from_code("USD").unwrap(),
+    );
+    assert_eq!(
+        card.unwrap()
+            .display(scopecraft::Currency::from_code("USD").unwrap()),
+        "from USD 4,000.00 per package"
+    );
+}
+
+#[test]
+fn a_band_fee_below_the_previous_band_is_refused() {
+    // 51–250 at 3,500 would make 51 users cost less than 50 (4,000).
+    let issues = lint_after(
+        r#"tiers = ["4000", "9000", "20000"]"#,
+        r#"tiers = ["4000", "3500", "20000"]"#,
+    );
+    assert!(
+        issues.iter().any(|i| i.contains("PACKAGE.tiers[1]")
+            && i.contains("the flat fee for 51–250 is 3500, below the 4000 for 1–50, so 51 would cost less than 50")),
         "{issues:#?}"
     );
 }

@@ -455,7 +455,8 @@ pub enum Pricing {
         #[serde(default)]
         included_pm_hours: u32,
     },
-    /// Volume or graduated tiers by quantity (price entry: `tiers`, one unit price per band).
+    /// Volume, graduated or flat tiers by quantity (price entry: `tiers`, one unit price per
+    /// band, or one fee per band for flat tiers).
     Tiered {
         /// Volume: every unit at the rate of the band reached. Graduated: each band at its rate.
         mode: TierMode,
@@ -554,6 +555,10 @@ pub enum TierMode {
     Volume,
     /// Each band's units at that band's rate.
     Graduated,
+    /// One fee for the whole band the quantity falls in, whatever the count inside it
+    /// (packages by company size); `catalog check` refuses a band's fee below the previous
+    /// band's, so more never costs less.
+    Flat,
 }
 
 /// An inclusive range of whole numbers; `to` absent means "and above".

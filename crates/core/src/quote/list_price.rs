@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::prices::PriceList;
-use crate::catalog::{Catalog, DeliveryMode, Pricing};
+use crate::catalog::{Catalog, DeliveryMode, Pricing, TierMode};
 use crate::money::{Currency, PriceRange};
 
 /// An offering's list price in one currency.
@@ -131,12 +131,17 @@ pub fn list_price(catalog: &Catalog, sku: &str, currency: Currency) -> Option<Li
         | Pricing::Class { .. }
         | Pricing::Blocks { .. }
         | Pricing::Recurring { .. } => per_unit(offering.pricing.unit()),
-        Pricing::Tiered { unit, .. } => match prices
+        Pricing::Tiered { unit, mode, .. } => match prices
             .entry(sku)
             .and_then(|(entry, _)| entry.tiers.iter().copied().min())
         {
             Some(amount) => ListPrice::From {
-                unit: unit.clone(),
+                // A flat tier's amount is the fee of a whole band, not a unit price.
+                unit: if *mode == TierMode::Flat {
+                    "package".to_string()
+                } else {
+                    unit.clone()
+                },
                 amount: scaled(amount),
             },
             None => ListPrice::Custom,

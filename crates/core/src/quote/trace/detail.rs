@@ -160,6 +160,12 @@ pub(crate) enum TraceDetail {
         price: Decimal,
         amount: Decimal,
     },
+    TierFlat {
+        quantity: u64,
+        unit: String,
+        band: Band,
+        fee: Decimal,
+    },
     TierGraduated {
         parts: Vec<(u64, Decimal, Band)>,
         total: Decimal,
@@ -251,7 +257,9 @@ impl TraceDetail {
             TraceDetail::AttendeesMissing { .. } => "missing_answer",
             TraceDetail::Blocks { .. } => "blocks",
             TraceDetail::Recurring { .. } => "recurring",
-            TraceDetail::TierVolume { .. } | TraceDetail::TierGraduated { .. } => "tier",
+            TraceDetail::TierVolume { .. }
+            | TraceDetail::TierFlat { .. }
+            | TraceDetail::TierGraduated { .. } => "tier",
             TraceDetail::NoEffort
             | TraceDetail::Custom { .. }
             | TraceDetail::CustomSowRoute { .. }

@@ -267,6 +267,17 @@ impl TraceDetail {
                 money(price),
                 money(amount)
             ),
+            TraceDetail::TierFlat {
+                quantity,
+                unit,
+                band,
+                fee,
+            } => format!(
+                "Flat fee per band: {} fall in the {} band, whose fee is {}.",
+                count_words(*quantity, unit),
+                band.label(),
+                money(fee)
+            ),
             TraceDetail::TierGraduated { parts, total } => {
                 let parts: Vec<String> = parts
                     .iter()
