@@ -380,7 +380,8 @@ fn expert_services_blocks() {
         xprt.pricing,
         Pricing::Blocks {
             hours_per_block: 48,
-            included_pm_hours: 8
+            included_pm_hours: 8,
+            bands: Vec::new(),
         }
     );
     // 48 hours a block at the implied $300 an hour.

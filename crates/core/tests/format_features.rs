@@ -344,3 +344,60 @@ fn a_band_fee_below_the_previous_band_is_refused() {
         "{issues:#?}"
     );
 }
+
+// 1. Volume tiers on blocks of hours.
+
+#[test]
+fn blocks_are_priced_at_the_rate_of_the_band_their_count_reaches() {
+    // 80 hours = 2 blocks of 40, in the 1–2 band: 2 × 10,000 = 20,000.
+    let q = quote(r#"{"items": [{"sku": "EXPERT", "hours": "80"}]}"#);
+    assert_eq!((q.lines[0].quantity, q.total), (2, firm("20000.00")));
+    // 81 hours = 3 blocks (2.025 rounded up), in the 3–5 band: every block 9,000 = 27,000.
+    let q = quote(r#"{"items": [{"sku": "EXPERT", "hours": "81"}]}"#);
+    assert_eq!(q.lines[0].quantity, 3);
+    assert_eq!(
+        q.lines[0].unit_price,
+        Some(Decimal::from_str("9000.00").unwrap())
+    );
+    assert_eq!(q.total, firm("27000.00"));
+    let words = q.lines[0].trace.last().unwrap().text();
+    assert!(words.contains("3 blocks reaches the 3–5 tier"), "{words}");
+    // 6 blocks given as a quantity, in the 6+ band: 6 × 8,000 = 48,000.
+    let q = quote(r#"{"items": [{"sku": "EXPERT", "quantity": 6}]}"#);
+    assert_eq!(q.total, firm("48000.00"));
+    let usd = scopecraft::Currency::from_code("USD").unwrap();
+    assert_eq!(
+        list_price(&catalog(), "EXPERT", usd).unwrap().display(usd),
+        "from USD 8,000.00 per block"
+    );
+}
+
+#[test]
+fn block_tiers_are_checked_against_their_bands() {
+    let issues = lint_after(
+        r#"EXPERT = { tiers = ["10000", "9000", "8000"] }"#,
+        r#"EXPERT = { price = "10000" }"#,
+    );
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("EXPERT.price") && i.contains("give tiers, one price per block")),
+        "{issues:#?}"
+    );
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("EXPERT.tiers") && i.contains("0 tier prices for 3 bands")),
+        "{issues:#?}"
+    );
+    let issues = lint_after(
+        "bands = [{ from = 1, to = 2 }, { from = 3, to = 5 }",
+        "bands = [{ from = 2, to = 2 }, { from = 3, to = 5 }",
+    );
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("pricing.bands[0].from") && i.contains("start at 1 block")),
+        "{issues:#?}"
+    );
+}

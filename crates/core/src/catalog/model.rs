@@ -454,6 +454,11 @@ pub enum Pricing {
         /// How many of the block's hours are project management (the rest are expert hours).
         #[serde(default)]
         included_pm_hours: u32,
+        /// Volume tiers by number of blocks, from 1 block (price entry: `tiers`, one price
+        /// per block for each band, instead of `price`): every block at the rate of the band
+        /// the block count reaches. Empty: one `price` per block.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        bands: Vec<Band>,
     },
     /// Volume, graduated or flat tiers by quantity (price entry: `tiers`, one unit price per
     /// band, or one fee per band for flat tiers).

@@ -126,15 +126,24 @@ pub fn list_price(catalog: &Catalog, sku: &str, currency: Currency) -> Option<Li
             }
         }
     };
+    let lowest_tier = || {
+        prices
+            .entry(sku)
+            .and_then(|(entry, _)| entry.tiers.iter().copied().min())
+    };
     Some(match &offering.pricing {
+        Pricing::Blocks { bands, .. } if !bands.is_empty() => match lowest_tier() {
+            Some(amount) => ListPrice::From {
+                unit: "block".to_string(),
+                amount: scaled(amount),
+            },
+            None => ListPrice::Custom,
+        },
         Pricing::Fixed { .. }
         | Pricing::Class { .. }
         | Pricing::Blocks { .. }
         | Pricing::Recurring { .. } => per_unit(offering.pricing.unit()),
-        Pricing::Tiered { unit, mode, .. } => match prices
-            .entry(sku)
-            .and_then(|(entry, _)| entry.tiers.iter().copied().min())
-        {
+        Pricing::Tiered { unit, mode, .. } => match lowest_tier() {
             Some(amount) => ListPrice::From {
                 // A flat tier's amount is the fee of a whole band, not a unit price.
                 unit: if *mode == TierMode::Flat {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::bands::{band_problems, tiered};
 use super::context::{Ctx, Sink};
 use super::wording::{kind_name, unknown_question, unknown_sku};
-use crate::catalog::model::{Axis, Offering, Pricing, QuestionKind};
+use crate::catalog::model::{Axis, Band, Offering, Pricing, QuestionKind};
 
 /// Rules 4, 7 and 8 for the pricing model's parameters.
 pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) {
@@ -27,7 +27,9 @@ pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) 
         Pricing::Blocks {
             hours_per_block,
             included_pm_hours,
+            bands,
         } => {
+            block_bands(out, i, o, bands);
             if *hours_per_block == 0 {
                 out.offering(
                     i,
@@ -93,6 +95,30 @@ pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) 
             max_term_months,
         } => term_parameters(out, i, o, *min_term_months, *max_term_months),
         Pricing::Fixed { .. } | Pricing::TimeAndMaterials { .. } | Pricing::Custom { .. } => {}
+    }
+}
+
+/// Volume tiers on blocks: contiguous bands of block counts from 1 block.
+fn block_bands(out: &mut Sink<'_>, i: usize, o: &Offering, bands: &[Band]) {
+    if bands.is_empty() {
+        return;
+    }
+    for (field, message) in band_problems("pricing.bands", bands) {
+        out.offering(i, o, &field, message);
+    }
+    if let Some(first) = bands.first()
+        && first.from != 1
+    {
+        out.offering(
+            i,
+            o,
+            "pricing.bands[0].from",
+            format!(
+                "the first band of blocks starts at {}; block tiers start at 1 block, or a \
+                 smaller order would have no price",
+                first.from
+            ),
+        );
     }
 }
 

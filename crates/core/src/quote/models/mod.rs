@@ -229,7 +229,8 @@ pub(super) fn draft<'c>(
         Pricing::Blocks {
             hours_per_block,
             included_pm_hours,
-        } => blocks::blocks(&ctx, u64::from(*hours_per_block), *included_pm_hours)?,
+            bands,
+        } => blocks::blocks(&ctx, u64::from(*hours_per_block), *included_pm_hours, bands)?,
         Pricing::Tiered {
             mode,
             unit,

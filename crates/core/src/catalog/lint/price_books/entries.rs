@@ -107,6 +107,10 @@ fn entry_shape(out: &mut Sink<'_>, path: &str, offering: &Offering, entry: &Pric
     let sku = offering.sku.as_str();
     let model = offering.pricing.model_name();
     let (allowed, expected): (&[&str], &str) = match &offering.pricing {
+        Pricing::Blocks { bands, .. } if !bands.is_empty() => (
+            &["tiers"],
+            "give tiers, one price per block for each band of block counts",
+        ),
         Pricing::Fixed { .. }
         | Pricing::Class { .. }
         | Pricing::Blocks { .. }
@@ -136,6 +140,9 @@ fn entry_shape(out: &mut Sink<'_>, path: &str, offering: &Offering, entry: &Pric
         }
     }
     match &offering.pricing {
+        Pricing::Blocks { bands, .. } if !bands.is_empty() => {
+            tier_count(out, path, sku, entry, bands.len());
+        }
         Pricing::Tiered { bands, mode, .. } => {
             tier_count(out, path, sku, entry, bands.len());
             if *mode == TierMode::Flat {
