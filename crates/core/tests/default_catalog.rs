@@ -310,6 +310,7 @@ fn class_rules() {
             seat_addon,
             addons_per_extra_attendee,
             attendees_question,
+            ..
         } = &offering.pricing
         else {
             unreachable!();

@@ -401,3 +401,51 @@ fn block_tiers_are_checked_against_their_bands() {
         "{issues:#?}"
     );
 }
+
+// 2. A hard maximum of attendees per class: split when only attendees are given, an error
+// when a class count cannot seat them.
+
+#[test]
+fn attendees_over_the_room_size_are_split_into_more_classes() {
+    // 14 attendees: 1 class + 4 seats = 4,000 + 4 × 300 = 5,200 (cheaper than 2 classes,
+    // 8,000), and 14 fit the room.
+    let q = quote(r#"{"items": [{"sku": "ROOM", "attendees": 14}]}"#);
+    assert_eq!((q.lines[0].quantity, q.total), (1, firm("5200.00")));
+    // 15 attendees: 1 class + 5 seats (5,500) would be cheaper, but a class holds at most 14,
+    // so 2 classes of 10 seats: 8,000, no add-ons.
+    let q = quote(r#"{"items": [{"sku": "ROOM", "attendees": 15}]}"#);
+    assert_eq!((q.lines[0].quantity, q.total), (2, firm("8000.00")));
+    let words: Vec<String> = q.lines[0].trace.iter().map(|t| t.text()).collect();
+    assert!(
+        words.iter().any(|w| w.contains("at most 14 attendees")
+            && w.contains("15 attendees are split into at least 2 classes")),
+        "{words:#?}"
+    );
+    // 29 attendees: at least ⌈29 / 14⌉ = 3 classes (30 seats): 12,000, where 2 classes + 9
+    // seats (10,700) would hold 19 people a room.
+    let q = quote(r#"{"items": [{"sku": "ROOM", "attendees": 29}]}"#);
+    assert_eq!((q.lines[0].quantity, q.total), (3, firm("12000.00")));
+}
+
+#[test]
+fn a_class_count_that_cannot_seat_the_attendees_is_refused() {
+    let text = quote_error(r#"{"items": [{"sku": "ROOM", "quantity": 1, "attendees": 15}]}"#);
+    assert!(
+        text.contains("items[0].attendees")
+            && text.contains("ROOM holds at most 14 attendees a class; 15 attendees need at least 2 classes, not 1"),
+        "{text}"
+    );
+    // 2 classes seat 20, under 2 × 14: 8,000.
+    let q = quote(r#"{"items": [{"sku": "ROOM", "quantity": 2, "attendees": 15}]}"#);
+    assert_eq!(q.total, firm("8000.00"));
+}
+
+#[test]
+fn a_maximum_below_the_capacity_is_refused() {
+    let issues = lint_after("max_attendees = 14", "max_attendees = 8");
+    assert!(
+        issues.iter().any(|i| i.contains("pricing.max_attendees")
+            && i.contains("max_attendees is 8, below the capacity of 10")),
+        "{issues:#?}"
+    );
+}

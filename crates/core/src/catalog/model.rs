@@ -445,6 +445,11 @@ pub enum Pricing {
         /// The question whose answer gives attendees when the scope item does not.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         attendees_question: Option<String>,
+        /// A hard maximum of attendees in one class, seat add-ons included (a room's size):
+        /// attendees alone are split into as many classes as it takes; a class count that
+        /// cannot seat them is refused.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_attendees: Option<u32>,
     },
     /// Prepaid blocks of hours (price entry: `price` per block).
     Blocks {

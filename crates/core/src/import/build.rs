@@ -429,6 +429,7 @@ impl<'a> Cx<'a, '_> {
                             .plain("class_size")
                             .map_or(1, addons_per_extra_attendee),
                         attendees_question: None,
+                        max_attendees: None,
                     };
                 }
                 None => self.warn(

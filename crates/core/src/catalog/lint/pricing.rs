@@ -17,8 +17,22 @@ pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) 
             seat_addon,
             addons_per_extra_attendee,
             attendees_question,
+            max_attendees,
         } => {
             class_parameters(out, i, o, *capacity, *addons_per_extra_attendee);
+            if let Some(max) = max_attendees
+                && max < capacity
+            {
+                out.offering(
+                    i,
+                    o,
+                    "pricing.max_attendees",
+                    format!(
+                        "max_attendees is {max}, below the capacity of {capacity}; a class must \
+                         hold at least its own seats, so raise max_attendees or lower capacity"
+                    ),
+                );
+            }
             seat_addon_rules(cx, out, i, o, seat_addon);
             if let Some(id) = attendees_question {
                 whole_number_reference(cx, out, i, o, "pricing.attendees_question", id);

@@ -217,6 +217,7 @@ pub(super) fn draft<'c>(
             seat_addon,
             addons_per_extra_attendee,
             attendees_question,
+            max_attendees,
         } => class::class(
             &ctx,
             class::ClassRule {
@@ -224,6 +225,7 @@ pub(super) fn draft<'c>(
                 seat_addon,
                 per_extra: u64::from(*addons_per_extra_attendee),
                 attendees_question: attendees_question.as_deref(),
+                max_attendees: max_attendees.map(u64::from),
             },
         )?,
         Pricing::Blocks {

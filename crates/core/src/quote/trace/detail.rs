@@ -114,6 +114,12 @@ pub(crate) enum TraceDetail {
         classes: u64,
         capacity: u64,
     },
+    /// The hard maximum per class sets the fewest classes.
+    ClassMaximum {
+        attendees: u64,
+        max: u64,
+        classes: u64,
+    },
     DefaultClass {
         capacity: u64,
     },
@@ -252,6 +258,7 @@ impl TraceDetail {
             TraceDetail::AttendeesFromAnswer { .. } => "attendees",
             TraceDetail::ClassCount { .. }
             | TraceDetail::DefaultClass { .. }
+            | TraceDetail::ClassMaximum { .. }
             | TraceDetail::Seating { .. } => "class_count",
             TraceDetail::CheapestClasses { .. } => "cheapest_class_count",
             TraceDetail::AttendeesMissing { .. } => "missing_answer",

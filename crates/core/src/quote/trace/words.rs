@@ -378,6 +378,15 @@ impl TraceDetail {
                 }
                 text
             }
+            TraceDetail::ClassMaximum {
+                attendees,
+                max,
+                classes,
+            } => format!(
+                "A class holds at most {max} attendees, seat add-ons included: {} are split into at least {}.",
+                count_words(*attendees, "attendee"),
+                count_words(*classes, "class")
+            ),
             TraceDetail::Recurring {
                 monthly,
                 months,
