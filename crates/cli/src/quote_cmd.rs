@@ -131,6 +131,7 @@ fn render(quote: &Quote, scope: &Scope, explain: bool) -> String {
                 LineKind::Range => "range",
                 LineKind::Estimate => "estimate",
                 LineKind::TimeAndMaterials => "T&M",
+                LineKind::Recurring => "recurring",
                 LineKind::Custom => "custom estimate",
                 LineKind::Expense => "expense (at actuals)",
             }

@@ -57,12 +57,12 @@ pub use catalog::catalog_schema;
 pub use catalog::{
     AddOnRule, AnswerValue, ApprovalLines, ApprovalRule, ApprovalTrigger, Availability, Axis, Band,
     CATALOG_FORMAT, Catalog, CatalogData, CatalogError, CatalogFormat, CatalogRef, Category,
-    Choice, Condition, Conversion, Delivery, DeliveryMode, Dropped, GITLAB_CATALOG_TOML,
-    LicenseTier, LintIssue, MAX_CATALOG_BYTES, MigrationWaves, Offering, OfferingDuration,
-    PaymentTerms, PhaseTemplate, PlanTemplate, Prerequisites, PriceBook, PriceEntry, Pricing,
-    Projection, Question, QuestionKind, RecommendationKind, RecommendationRule, Role, RuleAdd,
-    SaleForm, SourceMap, SowSettings, TierMode, Travel, WaveSize, check as check_catalog,
-    load as load_catalog, parse as parse_catalog,
+    Choice, Condition, Conversion, CustomSowRoute, Delivery, DeliveryMode, Dropped,
+    GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES, MigrationWaves, Offering,
+    OfferingDuration, PaymentTerms, PhaseTemplate, PlanTemplate, Prerequisites, PriceBook,
+    PriceEntry, Pricing, Projection, Question, QuestionKind, RecommendationKind,
+    RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings, TierMode, Travel,
+    WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
 };
 pub use catalog::{ItemField, ItemFields};
 pub use catalog_diff::{

@@ -310,7 +310,7 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
             item: *index,
             sku: o.sku.clone(),
             name: o.name.clone(),
-            weeks: o.duration.weeks,
+            weeks: item_weeks(o, scope.items.get(*index), &template.hours_per_week),
         })
         .collect();
 

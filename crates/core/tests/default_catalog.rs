@@ -310,6 +310,7 @@ fn class_rules() {
             seat_addon,
             addons_per_extra_attendee,
             attendees_question,
+            ..
         } = &offering.pricing
         else {
             unreachable!();
@@ -380,7 +381,8 @@ fn expert_services_blocks() {
         xprt.pricing,
         Pricing::Blocks {
             hours_per_block: 48,
-            included_pm_hours: 8
+            included_pm_hours: 8,
+            bands: Vec::new(),
         }
     );
     // 48 hours a block at the implied $300 an hour.

@@ -258,6 +258,7 @@ fn real_file_pricing_models_and_delivery() {
                 seat_addon: "SRV-PERSEAT-R".to_string(),
                 addons_per_extra_attendee: 1,
                 attendees_question: None,
+                max_attendees: None,
             },
             "{sku}"
         );

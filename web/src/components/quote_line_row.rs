@@ -285,6 +285,7 @@ fn kind_badge(kind: LineKind) -> Option<&'static str> {
         LineKind::Range => Some("Range"),
         LineKind::Estimate => Some("Estimate"),
         LineKind::TimeAndMaterials => Some("Time and materials"),
+        LineKind::Recurring => Some("Monthly, over the term"),
         LineKind::Firm | LineKind::Custom | LineKind::Expense => None,
     }
 }
@@ -293,7 +294,7 @@ fn kind_class(kind: LineKind) -> &'static str {
     match kind {
         LineKind::Firm => "quote-line-firm",
         LineKind::Range | LineKind::Estimate => "quote-line-range",
-        LineKind::TimeAndMaterials => "quote-line-firm",
+        LineKind::TimeAndMaterials | LineKind::Recurring => "quote-line-firm",
         LineKind::Custom => "quote-line-custom",
         LineKind::Expense => "quote-line-expense",
     }

@@ -10,7 +10,7 @@ use super::model::Pricing;
 /// A field of a scope item that only some pricing models read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ItemField {
-    /// `quantity`: units sold (classes, blocks, engagements, users).
+    /// `quantity`: units sold (classes, blocks, engagements, users, months of a term).
     Quantity,
     /// `attendees`: people to train.
     Attendees,
@@ -89,7 +89,9 @@ impl Pricing {
             discountable: true,
         };
         match self {
-            Pricing::Fixed { .. } | Pricing::Tiered { .. } => fields(Some(Quantity), &[Quantity]),
+            Pricing::Fixed { .. } | Pricing::Tiered { .. } | Pricing::Recurring { .. } => {
+                fields(Some(Quantity), &[Quantity])
+            }
             // A class count and attendees together: the attendees beyond the classes' seats
             // need seat add-ons.
             Pricing::Class { .. } => fields(Some(Attendees), &[Attendees, Quantity]),
@@ -114,6 +116,7 @@ impl Pricing {
             Pricing::Fixed { unit } | Pricing::Tiered { unit, .. } => unit,
             Pricing::Class { .. } => "class",
             Pricing::Blocks { .. } => "block",
+            Pricing::Recurring { .. } => "month",
             Pricing::RangeTable { .. } => "estimate",
             Pricing::TimeAndMaterials { .. }
             | Pricing::PercentOfSubtotal { .. }

@@ -189,6 +189,27 @@ pub struct Offering {
     pub includes: Option<Includes>,
     /// How the price is computed; amounts come from the price books.
     pub pricing: Pricing,
+    /// When a line of this offering is not priced but needs a custom SOW instead (by its
+    /// quantity or by the scope's answers, e.g. more than five countries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_sow_when: Option<CustomSowRoute>,
+}
+
+/// When a line stops being a price and becomes "custom SOW required": its quantity is over
+/// `quantity_over`, or the scope's answers meet `when` (either is enough).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CustomSowRoute {
+    /// The line's priced quantity (units, classes, blocks, months, …) above which it needs a
+    /// custom SOW; exactly this quantity is still priced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity_over: Option<u64>,
+    /// A condition on the scope (answers, SKUs selected) under which it needs a custom SOW.
+    #[serde(default, skip_serializing_if = "Condition::is_empty")]
+    pub when: Condition,
+    /// Why, shown on the quote (`more than five countries need a tailored rollout`).
+    pub reason: String,
 }
 
 /// Offerings that come with another at no charge: `choose` of them, picked from `from` in
@@ -447,6 +468,11 @@ pub enum Pricing {
         /// The question whose answer gives attendees when the scope item does not.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         attendees_question: Option<String>,
+        /// A hard maximum of attendees in one class, seat add-ons included (a room's size):
+        /// attendees alone are split into as many classes as it takes; a class count that
+        /// cannot seat them is refused.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_attendees: Option<u32>,
     },
     /// Prepaid blocks of hours (price entry: `price` per block).
     Blocks {
@@ -456,8 +482,14 @@ pub enum Pricing {
         /// How many of the block's hours are project management (the rest are expert hours).
         #[serde(default)]
         included_pm_hours: u32,
+        /// Volume tiers by number of blocks, from 1 block (price entry: `tiers`, one price
+        /// per block for each band, instead of `price`): every block at the rate of the band
+        /// the block count reaches. Empty: one `price` per block.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        bands: Vec<Band>,
     },
-    /// Volume or graduated tiers by quantity (price entry: `tiers`, one unit price per band).
+    /// Volume, graduated or flat tiers by quantity (price entry: `tiers`, one unit price per
+    /// band, or one fee per band for flat tiers).
     Tiered {
         /// Volume: every unit at the rate of the band reached. Graduated: each band at its rate.
         mode: TierMode,
@@ -498,6 +530,16 @@ pub enum Pricing {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         categories: Vec<String>,
     },
+    /// A recurring fee per month with a minimum term (price entry: `price` per month, or
+    /// `remote`/`on_site`); the scope item's `quantity` is the term in months.
+    Recurring {
+        /// The shortest term sold, in months; a term is at least this (and is this when the
+        /// scope item gives none).
+        min_term_months: u32,
+        /// The longest term sold, in months.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_term_months: Option<u32>,
+    },
     /// No list price: a custom estimate is needed.
     Custom {
         /// What the estimate depends on, for the account team.
@@ -521,6 +563,7 @@ impl Pricing {
             Pricing::TimeAndMaterials { .. } => "time_and_materials",
             Pricing::RangeTable { .. } => "range_table",
             Pricing::PercentOfSubtotal { .. } => "percent_of_subtotal",
+            Pricing::Recurring { .. } => "recurring",
             Pricing::Custom { .. } => "custom",
         }
     }
@@ -545,6 +588,10 @@ pub enum TierMode {
     Volume,
     /// Each band's units at that band's rate.
     Graduated,
+    /// One fee for the whole band the quantity falls in, whatever the count inside it
+    /// (packages by company size); `catalog check` refuses a band's fee below the previous
+    /// band's, so more never costs less.
+    Flat,
 }
 
 /// An inclusive range of whole numbers; `to` absent means "and above".
@@ -798,6 +845,12 @@ pub enum ApprovalTrigger {
     ),
     /// The quote discount percentage is over this.
     QuoteDiscountPercentOver(
+        #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))] Decimal,
+    ),
+    /// Any line's effective discount is over this: its line discount and its share of the
+    /// quote discount compounded, as a percentage of its gross (15% on the line and 15% on
+    /// the quote make 27.75%).
+    EffectiveDiscountPercentOver(
         #[cfg_attr(feature = "schema", schemars(with = "super::schema::DecimalText"))] Decimal,
     ),
     /// The high end of the total is over this amount in the base currency.
@@ -1178,6 +1231,10 @@ pub struct PaymentTerms {
     pub fixed_fee: String,
     /// For time-and-materials and custom-estimate work.
     pub time_and_materials: String,
+    /// For recurring fees (billed per month over the term); required once an offering is
+    /// priced `recurring`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurring: Option<String>,
     /// For travel and expenses of on-site delivery.
     pub expenses: String,
 }

@@ -270,6 +270,7 @@ impl<'a> Cx<'a, '_> {
             internal_notes: vec![source_note(entry)],
             includes: None,
             pricing,
+            custom_sow_when: None,
         };
         (offering, category, price)
     }
@@ -429,6 +430,7 @@ impl<'a> Cx<'a, '_> {
                             .plain("class_size")
                             .map_or(1, addons_per_extra_attendee),
                         attendees_question: None,
+                        max_attendees: None,
                     };
                 }
                 None => self.warn(

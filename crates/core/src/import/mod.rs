@@ -311,7 +311,8 @@ mod tests {
                 capacity: 12,
                 seat_addon: "SEAT-R".into(),
                 addons_per_extra_attendee: 1,
-                attendees_question: None
+                attendees_question: None,
+                max_attendees: None,
             }
         );
         assert_eq!(

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::catalog::{Band, Offering, PhaseTemplate};
+use crate::catalog::{Band, Offering, PhaseTemplate, Pricing};
 use crate::scope::ScopeItem;
 use crate::scoping::MigrationWaveEstimate;
 
@@ -36,9 +36,28 @@ pub(super) fn item_weeks(
             hours.checked_div(*rate)
         })
         .max();
-    match (offering.duration.weeks, effort) {
+    match (own_weeks(offering, item), effort) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
+    }
+}
+
+/// The calendar weeks an item occupies by its offering alone: a recurring fee runs for its
+/// term (months × 52 ÷ 12, so 12 months are 52 weeks; the minimum term while none is given);
+/// any other offering for its `duration.weeks`.
+fn own_weeks(offering: &Offering, item: Option<&ScopeItem>) -> Option<Decimal> {
+    match offering.pricing {
+        Pricing::Recurring {
+            min_term_months, ..
+        } => {
+            let months = item
+                .and_then(|item| item.quantity)
+                .unwrap_or(u64::from(min_term_months));
+            Decimal::from(months)
+                .checked_mul(Decimal::from(52))?
+                .checked_div(Decimal::from(12))
+        }
+        _ => offering.duration.weeks,
     }
 }
 

@@ -41,45 +41,44 @@ pub(super) fn approvals(
 ) -> Vec<Approval> {
     let currency = prices.currency;
     let mut approvals = Vec::new();
-    // Each line's discount percentage, computed once and ordered from the largest, so a
-    // line-discount rule costs a binary search plus the lines it names: pricing stays
-    // linear in lines plus rules, not lines times rules.
-    let mut discounted: Vec<(Decimal, usize)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(index, line)| line_discount_percent(line).map(|p| (p, index)))
-        .collect();
-    discounted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let custom_discounted: Vec<(Decimal, usize)> = discounted
-        .iter()
-        .copied()
-        .filter(|&(_, index)| lines.get(index).is_some_and(is_custom_work))
-        .collect();
+    let discounted = by_largest(lines, line_discount_percent);
+    let effective = by_largest(lines, effective_discount_percent);
+    let custom_only = |sorted: &[(Decimal, usize)]| -> Vec<(Decimal, usize)> {
+        sorted
+            .iter()
+            .copied()
+            .filter(|&(_, index)| lines.get(index).is_some_and(is_custom_work))
+            .collect()
+    };
+    let custom_discounted = custom_only(&discounted);
+    let custom_effective = custom_only(&effective);
     let custom_total = custom_work_total(lines, currency);
     for rule in &catalog.data().approvals {
-        let (discounted, total, total_words) = match rule.lines {
-            ApprovalLines::All => (&discounted, Some(total), "the total"),
-            ApprovalLines::CustomWork => (&custom_discounted, custom_total, "the custom work"),
+        let (discounted, effective, total, total_words) = match rule.lines {
+            ApprovalLines::All => (&discounted, &effective, Some(total), "the total"),
+            ApprovalLines::CustomWork => (
+                &custom_discounted,
+                &custom_effective,
+                custom_total,
+                "the custom work",
+            ),
         };
         let trigger = match &rule.when {
             ApprovalTrigger::LineDiscountPercentOver(threshold) => {
-                let count = discounted.partition_point(|(percent, _)| percent > threshold);
-                let mut over: Vec<(usize, Decimal)> = discounted
-                    .iter()
-                    .take(count)
-                    .map(|&(percent, index)| (index, percent))
-                    .collect();
-                over.sort_unstable_by_key(|&(index, _)| index);
-                let named: Vec<String> = over
-                    .iter()
-                    .filter_map(|&(index, percent)| {
-                        let line = lines.get(index)?;
-                        Some(format!("{} at {}", line.sku, percent_text(percent)))
-                    })
-                    .collect();
+                let named = named_over(discounted, lines, *threshold);
                 (!named.is_empty()).then(|| {
                     format!(
                         "line discount over {}: {}",
+                        percent_text(*threshold),
+                        named.join(", ")
+                    )
+                })
+            }
+            ApprovalTrigger::EffectiveDiscountPercentOver(threshold) => {
+                let named = named_over(effective, lines, *threshold);
+                (!named.is_empty()).then(|| {
+                    format!(
+                        "effective discount (line and quote discounts compounded) over {}: {}",
                         percent_text(*threshold),
                         named.join(", ")
                     )
@@ -144,6 +143,54 @@ fn custom_work_total(lines: &[QuoteLine], currency: crate::money::Currency) -> O
         .try_fold(PriceRange::firm(currency.zero()), |sum, total| {
             sum.checked_add(total)
         })
+}
+
+/// Each line's percentage by `percent` (lines without one left out), computed once and
+/// ordered from the largest, so a rule costs a binary search plus the lines it names: pricing
+/// stays linear in lines plus rules, not lines times rules.
+fn by_largest(
+    lines: &[QuoteLine],
+    percent: fn(&QuoteLine) -> Option<Decimal>,
+) -> Vec<(Decimal, usize)> {
+    let mut sorted: Vec<(Decimal, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| percent(line).map(|p| (p, index)))
+        .collect();
+    sorted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    sorted
+}
+
+/// The lines whose percentage is over `threshold`, in line order: `SKU at 27.75%`.
+fn named_over(sorted: &[(Decimal, usize)], lines: &[QuoteLine], threshold: Decimal) -> Vec<String> {
+    let count = sorted.partition_point(|(percent, _)| *percent > threshold);
+    let mut over: Vec<(usize, Decimal)> = sorted
+        .iter()
+        .take(count)
+        .map(|&(percent, index)| (index, percent))
+        .collect();
+    over.sort_unstable_by_key(|&(index, _)| index);
+    over.iter()
+        .filter_map(|&(index, percent)| {
+            let line = lines.get(index)?;
+            Some(format!("{} at {}", line.sku, percent_text(percent)))
+        })
+        .collect()
+}
+
+/// A line's effective discount: gross less its total (after its line discount and its share
+/// of the quote discount), as a percentage of its gross, at the high end.
+fn effective_discount_percent(line: &QuoteLine) -> Option<Decimal> {
+    let gross = line.gross?.high;
+    let total = line.total?.high;
+    let discount = gross.checked_sub(total)?;
+    if gross <= Decimal::ZERO || discount <= Decimal::ZERO {
+        return None;
+    }
+    discount
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(gross)
+        .map(|p| p.round_dp(2))
 }
 
 /// A line's discount as a percentage of its gross, at the high end.

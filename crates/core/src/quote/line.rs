@@ -51,6 +51,8 @@ pub(super) enum Billing {
     Estimate,
     /// Time and materials: billed as delivered.
     TimeAndMaterials,
+    /// A monthly fee over a term.
+    Recurring,
 }
 
 /// The travel-and-expenses line that follows an on-site line.
@@ -166,6 +168,7 @@ impl Draft<'_> {
             (None, _) => LineKind::Custom,
             (Some(_), Billing::Estimate) => LineKind::Estimate,
             (Some(_), Billing::TimeAndMaterials) => LineKind::TimeAndMaterials,
+            (Some(_), Billing::Recurring) => LineKind::Recurring,
             (Some(g), Billing::FixedFee) if g.is_firm() => LineKind::Firm,
             (Some(_), Billing::FixedFee) => LineKind::Range,
         };

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::prices::PriceList;
-use crate::catalog::{Catalog, DeliveryMode, Pricing};
+use crate::catalog::{Catalog, DeliveryMode, Pricing, TierMode};
 use crate::money::{Currency, PriceRange};
 
 /// An offering's list price in one currency.
@@ -126,16 +126,31 @@ pub fn list_price(catalog: &Catalog, sku: &str, currency: Currency) -> Option<Li
             }
         }
     };
-    Some(match &offering.pricing {
-        Pricing::Fixed { .. } | Pricing::Class { .. } | Pricing::Blocks { .. } => {
-            per_unit(offering.pricing.unit())
-        }
-        Pricing::Tiered { unit, .. } => match prices
+    let lowest_tier = || {
+        prices
             .entry(sku)
             .and_then(|(entry, _)| entry.tiers.iter().copied().min())
-        {
+    };
+    Some(match &offering.pricing {
+        Pricing::Blocks { bands, .. } if !bands.is_empty() => match lowest_tier() {
             Some(amount) => ListPrice::From {
-                unit: unit.clone(),
+                unit: "block".to_string(),
+                amount: scaled(amount),
+            },
+            None => ListPrice::Custom,
+        },
+        Pricing::Fixed { .. }
+        | Pricing::Class { .. }
+        | Pricing::Blocks { .. }
+        | Pricing::Recurring { .. } => per_unit(offering.pricing.unit()),
+        Pricing::Tiered { unit, mode, .. } => match lowest_tier() {
+            Some(amount) => ListPrice::From {
+                // A flat tier's amount is the fee of a whole band, not a unit price.
+                unit: if *mode == TierMode::Flat {
+                    "package".to_string()
+                } else {
+                    unit.clone()
+                },
                 amount: scaled(amount),
             },
             None => ListPrice::Custom,

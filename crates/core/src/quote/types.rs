@@ -126,6 +126,9 @@ pub enum LineKind {
     Estimate,
     /// Effort at the rate card, billed as delivered: the amount is an estimate, not firm.
     TimeAndMaterials,
+    /// A recurring fee: a monthly amount over a term of months, billed monthly; the line's
+    /// total is the contract total over the term.
+    Recurring,
     /// No list price: a custom estimate is needed.
     Custom,
     /// Travel and expenses estimate, billed at actual cost.
@@ -145,6 +148,7 @@ impl LineKind {
             LineKind::Firm | LineKind::Range => "Fixed fee",
             LineKind::Estimate => "Estimate (range)",
             LineKind::TimeAndMaterials => "Time and materials",
+            LineKind::Recurring => "Recurring fee (monthly, over the term)",
             LineKind::Custom => "Custom estimate",
             LineKind::Expense => "Travel and expenses (estimate)",
         }

@@ -465,6 +465,7 @@ fn payment_terms(cx: &Context<'_>) -> Vec<Block> {
     let terms = &cx.settings.payment_terms;
     let mut fixed = false;
     let mut hourly = false;
+    let mut recurring = false;
     // The terms follow each line's kind: fixed fees are prepaid; estimate ranges, custom
     // estimates and time-and-materials lines are custom work, billed as delivered unless
     // the SOW agrees a fixed fee.
@@ -472,11 +473,12 @@ fn payment_terms(cx: &Context<'_>) -> Vec<Block> {
         match line.kind {
             LineKind::Firm | LineKind::Range => fixed = true,
             LineKind::Estimate | LineKind::TimeAndMaterials | LineKind::Custom => hourly = true,
+            LineKind::Recurring => recurring = true,
             LineKind::Expense => {}
         }
     }
     let expenses = !cx.quote.expenses_estimate.high.is_zero();
-    let all = !fixed && !hourly && !expenses;
+    let all = !fixed && !hourly && !expenses && !recurring;
     let mut items = Vec::new();
     if fixed || all {
         items.push(vec![
@@ -488,6 +490,13 @@ fn payment_terms(cx: &Context<'_>) -> Vec<Block> {
         items.push(vec![
             strong("Time and materials:"),
             text(format!(" {}", terms.time_and_materials)),
+        ]);
+    }
+    // Lint requires the recurring paragraph once an offering is recurring.
+    if let Some(paragraph) = terms.recurring.as_ref().filter(|_| recurring || all) {
+        items.push(vec![
+            strong("Recurring fees:"),
+            text(format!(" {paragraph}")),
         ]);
     }
     if expenses || all {

@@ -103,6 +103,7 @@ fn kind_word(kind: LineKind) -> &'static str {
         LineKind::Range => "range",
         LineKind::Estimate => "estimate (range)",
         LineKind::TimeAndMaterials => "time and materials",
+        LineKind::Recurring => "recurring fee, billed monthly",
         LineKind::Custom => "custom estimate needed",
         LineKind::Expense => "expenses, billed at actual cost",
     }

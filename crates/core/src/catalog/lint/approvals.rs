@@ -34,6 +34,9 @@ pub(super) fn approvals(cx: &Ctx<'_>, out: &mut Sink<'_>) {
                     );
                 }
             }
+            ApprovalTrigger::EffectiveDiscountPercentOver(percent) => {
+                percent_threshold(out, &field, "effective_discount_percent_over", *percent);
+            }
             ApprovalTrigger::TotalHighOver(amount) => {
                 total_threshold(out, &field, &data.base_currency, *amount, &unconverted);
             }

@@ -1,6 +1,7 @@
 //! The rules for one offering: its texts, dates and durations (rule 12) and the category
 //! and prerequisites it names (rule 4), then its delivery and its pricing parameters.
 
+use super::conditions::condition_rules;
 use super::context::{Ctx, Sink};
 use super::delivery::delivery;
 use super::pricing::pricing;
@@ -12,6 +13,7 @@ pub(super) fn offering_rules(cx: &Ctx<'_>, out: &mut Sink<'_>, index: usize, off
     offering_references(cx, out, index, offering);
     delivery(cx, out, index, offering);
     pricing(cx, out, index, offering);
+    custom_sow_route(cx, out, index, offering);
 }
 
 /// Rule 12: texts, dates and durations.
@@ -71,6 +73,43 @@ fn offering_references(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering)
         if !cx.has_sku(sku) {
             out.offering(i, o, &format!("prerequisites.skus[{k}]"), unknown_sku(sku));
         }
+    }
+}
+
+/// An offering's `custom_sow_when`: it tests something, says why, and its condition names
+/// known questions and values.
+fn custom_sow_route(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) {
+    let Some(route) = &o.custom_sow_when else {
+        return;
+    };
+    if route.quantity_over.is_none() && route.when.is_empty() {
+        out.offering(
+            i,
+            o,
+            "custom_sow_when",
+            "custom_sow_when tests nothing, so every line of the offering would need a custom \
+             SOW; give quantity_over (a quantity limit) or when (a condition on the answers), \
+             or make the offering's sale custom_sow"
+                .to_string(),
+        );
+    }
+    if is_blank(&route.reason) {
+        out.offering(
+            i,
+            o,
+            "custom_sow_when.reason",
+            "custom_sow_when.reason is empty; say why such a line needs a custom SOW (it is \
+             shown on the quote)"
+                .to_string(),
+        );
+    }
+    if !route.when.is_empty() {
+        condition_rules(
+            cx,
+            out,
+            &format!("offerings[{i}].custom_sow_when.when"),
+            &route.when,
+        );
     }
 }
 

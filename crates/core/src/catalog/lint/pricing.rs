@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::bands::{band_problems, tiered};
 use super::context::{Ctx, Sink};
 use super::wording::{kind_name, unknown_question, unknown_sku};
-use crate::catalog::model::{Axis, Offering, Pricing, QuestionKind};
+use crate::catalog::model::{Axis, Band, Offering, Pricing, QuestionKind};
 
 /// Rules 4, 7 and 8 for the pricing model's parameters.
 pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) {
@@ -17,8 +17,22 @@ pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) 
             seat_addon,
             addons_per_extra_attendee,
             attendees_question,
+            max_attendees,
         } => {
             class_parameters(out, i, o, *capacity, *addons_per_extra_attendee);
+            if let Some(max) = max_attendees
+                && max < capacity
+            {
+                out.offering(
+                    i,
+                    o,
+                    "pricing.max_attendees",
+                    format!(
+                        "max_attendees is {max}, below the capacity of {capacity}; a class must \
+                         hold at least its own seats, so raise max_attendees or lower capacity"
+                    ),
+                );
+            }
             seat_addon_rules(cx, out, i, o, seat_addon);
             if let Some(id) = attendees_question {
                 whole_number_reference(cx, out, i, o, "pricing.attendees_question", id);
@@ -27,7 +41,9 @@ pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) 
         Pricing::Blocks {
             hours_per_block,
             included_pm_hours,
+            bands,
         } => {
+            block_bands(out, i, o, bands);
             if *hours_per_block == 0 {
                 out.offering(
                     i,
@@ -88,7 +104,60 @@ pub(super) fn pricing(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) 
             percent,
             categories,
         } => percent_parameters(cx, out, i, o, *percent, categories),
+        Pricing::Recurring {
+            min_term_months,
+            max_term_months,
+        } => term_parameters(out, i, o, *min_term_months, *max_term_months),
         Pricing::Fixed { .. } | Pricing::TimeAndMaterials { .. } | Pricing::Custom { .. } => {}
+    }
+}
+
+/// Volume tiers on blocks: contiguous bands of block counts from 1 block.
+fn block_bands(out: &mut Sink<'_>, i: usize, o: &Offering, bands: &[Band]) {
+    if bands.is_empty() {
+        return;
+    }
+    for (field, message) in band_problems("pricing.bands", bands) {
+        out.offering(i, o, &field, message);
+    }
+    if let Some(first) = bands.first()
+        && first.from != 1
+    {
+        out.offering(
+            i,
+            o,
+            "pricing.bands[0].from",
+            format!(
+                "the first band of blocks starts at {}; block tiers start at 1 block, or a \
+                 smaller order would have no price",
+                first.from
+            ),
+        );
+    }
+}
+
+fn term_parameters(out: &mut Sink<'_>, i: usize, o: &Offering, min: u32, max: Option<u32>) {
+    if min == 0 {
+        out.offering(
+            i,
+            o,
+            "pricing.min_term_months",
+            "min_term_months is 0; a recurring fee runs for at least one month (e.g. 12)"
+                .to_string(),
+        );
+    }
+    if let Some(max) = max
+        && max < min
+    {
+        out.offering(
+            i,
+            o,
+            "pricing.max_term_months",
+            format!(
+                "max_term_months is {max}, below min_term_months {min}, so no term could be \
+                 sold; raise it or lower the minimum"
+            ),
+        );
     }
 }
 

@@ -26,6 +26,26 @@ pub(super) fn sow(cx: &Ctx<'_>, out: &mut Sink<'_>) {
             );
         }
     }
+    let recurring = cx
+        .data
+        .offerings
+        .iter()
+        .find(|o| matches!(o.pricing, crate::catalog::model::Pricing::Recurring { .. }));
+    match (&sow.payment_terms.recurring, recurring) {
+        (None, Some(offering)) => out.at(
+            "sow.payment_terms.recurring",
+            format!(
+                "recurring is missing, but {} is a recurring fee; write the payment terms a SOW \
+                 states for monthly fees (e.g. \"Invoiced monthly in advance over the term\")",
+                offering.sku
+            ),
+        ),
+        (Some(text), _) if is_blank(text) => out.at(
+            "sow.payment_terms.recurring",
+            "recurring is empty; write the payment terms a SOW states for it".to_string(),
+        ),
+        _ => {}
+    }
     for problem in crate::template::template_problems(&sow.template) {
         out.at("sow.template", problem);
     }

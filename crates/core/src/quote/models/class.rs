@@ -24,6 +24,17 @@ pub(super) struct ClassRule<'a> {
     pub(super) seat_addon: &'a str,
     pub(super) per_extra: u64,
     pub(super) attendees_question: Option<&'a str>,
+    /// The most attendees one class may hold, seat add-ons included.
+    pub(super) max_attendees: Option<u64>,
+}
+
+impl ClassRule<'_> {
+    /// The fewest classes that can hold `attendees` under the hard maximum (1 without one).
+    fn fewest_classes(&self, attendees: u64) -> u64 {
+        self.max_attendees
+            .map_or(1, |max| attendees.div_ceil(max.max(1)))
+            .max(1)
+    }
 }
 
 /// Prices classes: for a class count, for attendees (the cheapest seating), across the
@@ -58,6 +69,25 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
 
     match (ctx.item.quantity, attendees) {
         (Some(classes), Attendees::Known(attendees, source)) => {
+            if let Some(max) = rule.max_attendees
+                && attendees > classes.saturating_mul(max)
+            {
+                let field = if source.is_some() {
+                    "quantity"
+                } else {
+                    "attendees"
+                };
+                return Err(ctx.error(
+                    field,
+                    format!(
+                        "{} holds at most {max} attendees a class; {attendees} attendees need at \
+                         least {} classes, not {classes} (give more classes, or leave quantity \
+                         out to split them)",
+                        ctx.offering.sku,
+                        rule.fewest_classes(attendees)
+                    ),
+                ));
+            }
             if let Some(question) = source {
                 priced.push(
                     TraceDetail::AttendeesFromAnswer {
@@ -94,6 +124,19 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
                 );
             }
             let (best, compared) = cheapest(attendees)?;
+            let fewest = rule.fewest_classes(attendees);
+            if let Some(max) = rule.max_attendees
+                && fewest > 1
+            {
+                priced.push(
+                    TraceDetail::ClassMaximum {
+                        attendees,
+                        max,
+                        classes: fewest,
+                    },
+                    None,
+                );
+            }
             seat_trace(&mut priced, &rule, attendees, best, addon_price);
             if compared.len() > 1 {
                 let tie = compared.iter().filter(|s| s.cost == best.cost).count() > 1;
@@ -187,7 +230,8 @@ fn seating(
 /// The seating for `attendees` that costs the customer least, counting `trip` (the travel
 /// estimate of one on-site class) for every class; on a tie, more classes. The cost is
 /// linear in the class count up to ⌊attendees / capacity⌋ and then jumps to
-/// ⌈attendees / capacity⌉ classes with no add-ons, so the cheapest is at 1, ⌊a/c⌋ or ⌈a/c⌉.
+/// ⌈attendees / capacity⌉ classes with no add-ons, so the cheapest is at 1, ⌊a/c⌋ or ⌈a/c⌉;
+/// under a hard maximum per class, each of those is raised to ⌈attendees / maximum⌉.
 fn cheapest_seating(
     rule: &ClassRule<'_>,
     attendees: u64,
@@ -196,8 +240,10 @@ fn cheapest_seating(
     trip: Option<Decimal>,
 ) -> Option<(Seating, Vec<Seating>)> {
     let capacity = rule.capacity.max(1);
-    let most = attendees.div_ceil(capacity).max(1);
-    let fewest = (attendees / capacity).max(1);
+    // Under a hard maximum per class, no fewer classes than it takes to seat everyone.
+    let floor = rule.fewest_classes(attendees);
+    let most = attendees.div_ceil(capacity).max(floor);
+    let fewest = (attendees / capacity).max(floor);
     let option = |classes| {
         let mut seat = seating(rule, attendees, classes, class_price, addon_price)?;
         if let Some(trip) = trip {
@@ -206,7 +252,7 @@ fn cheapest_seating(
         Some(seat)
     };
     let mut best: Option<Seating> = None;
-    for classes in [1, fewest, most] {
+    for classes in [floor, fewest, most] {
         let option = option(classes)?;
         best = match best {
             Some(b) if b.cost < option.cost => Some(b),
@@ -222,7 +268,7 @@ fn cheapest_seating(
         best.classes,
         best.classes + 1,
     ] {
-        if (1..=most).contains(&classes) {
+        if (floor..=most).contains(&classes) {
             compared.push(option(classes)?);
         }
     }

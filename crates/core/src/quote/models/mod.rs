@@ -7,10 +7,12 @@
 mod blocks;
 mod class;
 mod custom;
+mod custom_sow_route;
 mod fixed;
 mod input;
 mod percent_of_subtotal;
 mod range_table;
+mod recurring;
 mod tiered;
 mod time_and_materials;
 mod travel;
@@ -224,6 +226,7 @@ pub(super) fn draft<'c>(
             seat_addon,
             addons_per_extra_attendee,
             attendees_question,
+            max_attendees,
         } => class::class(
             &ctx,
             class::ClassRule {
@@ -231,12 +234,14 @@ pub(super) fn draft<'c>(
                 seat_addon,
                 per_extra: u64::from(*addons_per_extra_attendee),
                 attendees_question: attendees_question.as_deref(),
+                max_attendees: max_attendees.map(u64::from),
             },
         )?,
         Pricing::Blocks {
             hours_per_block,
             included_pm_hours,
-        } => blocks::blocks(&ctx, u64::from(*hours_per_block), *included_pm_hours)?,
+            bands,
+        } => blocks::blocks(&ctx, u64::from(*hours_per_block), *included_pm_hours, bands)?,
         Pricing::Tiered {
             mode,
             unit,
@@ -257,8 +262,13 @@ pub(super) fn draft<'c>(
             percent_of = Some((*percent, categories.clone()));
             percent_of_subtotal::placeholder(&ctx)
         }
+        Pricing::Recurring {
+            min_term_months,
+            max_term_months,
+        } => recurring::recurring(&ctx, *min_term_months, *max_term_months)?,
         Pricing::Custom { estimate_note } => custom::custom(&ctx, estimate_note),
     };
+    let routed = custom_sow_route::route(&ctx, &mut priced);
     if priced.gross.is_none() && !matches!(line_discount, LineDiscount::None) {
         // The line has no price for now (e.g. an answer is beyond the estimate table): the
         // discount is kept in the scope and applies again once the line is priced.
@@ -267,7 +277,8 @@ pub(super) fn draft<'c>(
             offering.sku
         ));
     }
-    let expense = if delivery == DeliveryMode::OnSite {
+    // A line routed to a custom SOW has no travel estimate either: the SOW prices both.
+    let expense = if delivery == DeliveryMode::OnSite && !routed {
         Some(travel::expense(&ctx, priced.trips)?)
     } else {
         None
@@ -295,6 +306,7 @@ pub(super) fn draft<'c>(
         billing: match offering.pricing {
             Pricing::RangeTable { .. } => Billing::Estimate,
             Pricing::TimeAndMaterials { .. } => Billing::TimeAndMaterials,
+            Pricing::Recurring { .. } => Billing::Recurring,
             _ => Billing::FixedFee,
         },
         line_discount,

@@ -1,5 +1,6 @@
-//! Tiers by quantity: volume (every unit at the rate of the band reached) or graduated (each
-//! band's units at that band's rate), within the offering's minimum and maximum quantity.
+//! Tiers by quantity: volume (every unit at the rate of the band reached), graduated (each
+//! band's units at that band's rate) or flat (one fee for the band reached), within the
+//! offering's minimum and maximum quantity.
 
 use rust_decimal::Decimal;
 
@@ -97,6 +98,24 @@ pub(super) fn tiered(
                 None,
             );
             amount
+        }
+        TierMode::Flat => {
+            let (index, band) = bands
+                .iter()
+                .enumerate()
+                .find(|(_, b)| b.contains(quantity))
+                .ok_or_else(no_band)?;
+            let fee = entry.tiers.get(index).copied().ok_or_else(no_band)?;
+            priced.push(
+                TraceDetail::TierFlat {
+                    quantity,
+                    unit: unit.to_string(),
+                    band: *band,
+                    fee,
+                },
+                None,
+            );
+            fee
         }
         TierMode::Graduated => {
             let mut total = Decimal::ZERO;

@@ -114,6 +114,12 @@ pub(crate) enum TraceDetail {
         classes: u64,
         capacity: u64,
     },
+    /// The hard maximum per class sets the fewest classes.
+    ClassMaximum {
+        attendees: u64,
+        max: u64,
+        classes: u64,
+    },
     DefaultClass {
         capacity: u64,
     },
@@ -160,8 +166,21 @@ pub(crate) enum TraceDetail {
         price: Decimal,
         amount: Decimal,
     },
+    TierFlat {
+        quantity: u64,
+        unit: String,
+        band: Band,
+        fee: Decimal,
+    },
     TierGraduated {
         parts: Vec<(u64, Decimal, Band)>,
+        total: Decimal,
+    },
+    /// A monthly fee over a term of months.
+    Recurring {
+        monthly: Decimal,
+        months: u64,
+        min_term: u64,
         total: Decimal,
     },
     NoEffort,
@@ -197,6 +216,12 @@ pub(crate) enum TraceDetail {
         parent_name: String,
         choose: u32,
         label: String,
+    },
+    /// The offering's `custom_sow_when` held: the line is not priced.
+    CustomSowRoute {
+        reason: String,
+        /// The quantity and the limit it is over, when the quantity routed the line.
+        quantity_over: Option<(u64, u64)>,
     },
     Travel {
         travelers: u64,
@@ -239,13 +264,18 @@ impl TraceDetail {
             TraceDetail::AttendeesFromAnswer { .. } => "attendees",
             TraceDetail::ClassCount { .. }
             | TraceDetail::DefaultClass { .. }
+            | TraceDetail::ClassMaximum { .. }
             | TraceDetail::Seating { .. } => "class_count",
             TraceDetail::CheapestClasses { .. } => "cheapest_class_count",
             TraceDetail::AttendeesMissing { .. } => "missing_answer",
             TraceDetail::Blocks { .. } => "blocks",
-            TraceDetail::TierVolume { .. } | TraceDetail::TierGraduated { .. } => "tier",
+            TraceDetail::Recurring { .. } => "recurring",
+            TraceDetail::TierVolume { .. }
+            | TraceDetail::TierFlat { .. }
+            | TraceDetail::TierGraduated { .. } => "tier",
             TraceDetail::NoEffort
             | TraceDetail::Custom { .. }
+            | TraceDetail::CustomSowRoute { .. }
             | TraceDetail::BeyondTable { .. } => "custom",
             TraceDetail::Effort { .. } => "effort",
             TraceDetail::NotToExceed { .. } => "not_to_exceed",

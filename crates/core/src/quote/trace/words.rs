@@ -267,6 +267,17 @@ impl TraceDetail {
                 money(price),
                 money(amount)
             ),
+            TraceDetail::TierFlat {
+                quantity,
+                unit,
+                band,
+                fee,
+            } => format!(
+                "Flat fee per band: {} fall in the {} band, whose fee is {}.",
+                count_words(*quantity, unit),
+                band.label(),
+                money(fee)
+            ),
             TraceDetail::TierGraduated { parts, total } => {
                 let parts: Vec<String> = parts
                     .iter()
@@ -375,6 +386,43 @@ impl TraceDetail {
             } => format!(
                 "Included with {parent_sku} ({parent_name}), one of the {choose} {label} it includes: no charge."
             ),
+            TraceDetail::ClassMaximum {
+                attendees,
+                max,
+                classes,
+            } => format!(
+                "A class holds at most {max} attendees, seat add-ons included: {} are split into at least {}.",
+                count_words(*attendees, "attendee"),
+                count_words(*classes, "class")
+            ),
+            TraceDetail::Recurring {
+                monthly,
+                months,
+                min_term,
+                total,
+            } => format!(
+                "{} per month × {} (minimum term {}) = {} over the term, billed monthly.",
+                money(monthly),
+                count_words(*months, "month"),
+                count_words(*min_term, "month"),
+                money(total)
+            ),
+            TraceDetail::CustomSowRoute {
+                reason,
+                quantity_over,
+            } => {
+                let why = match quantity_over {
+                    Some((quantity, limit)) => format!(
+                        "a quantity of {} is over {}",
+                        thousands(*quantity),
+                        thousands(*limit)
+                    ),
+                    None => "the scope's answers call for it".to_string(),
+                };
+                format!(
+                    "Custom SOW required ({why}): {reason} The line is not priced and not in the total."
+                )
+            }
             TraceDetail::Travel {
                 travelers,
                 per_trip,

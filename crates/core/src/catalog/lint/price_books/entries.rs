@@ -5,7 +5,7 @@
 use super::negative;
 use crate::catalog::lint::context::{Ctx, Sink};
 use crate::catalog::lint::wording::{join_names, unknown_sku};
-use crate::catalog::model::{Axis, DeliveryMode, Offering, PriceEntry, Pricing};
+use crate::catalog::model::{Axis, Band, DeliveryMode, Offering, PriceEntry, Pricing, TierMode};
 use crate::money::Currency;
 
 pub(super) fn price_entry(
@@ -130,7 +130,14 @@ fn entry_shape(out: &mut Sink<'_>, path: &str, offering: &Offering, entry: &Pric
     let sku = offering.sku.as_str();
     let model = offering.pricing.model_name();
     let (allowed, expected): (&[&str], &str) = match &offering.pricing {
-        Pricing::Fixed { .. } | Pricing::Class { .. } | Pricing::Blocks { .. } => (
+        Pricing::Blocks { bands, .. } if !bands.is_empty() => (
+            &["tiers"],
+            "give tiers, one price per block for each band of block counts",
+        ),
+        Pricing::Fixed { .. }
+        | Pricing::Class { .. }
+        | Pricing::Blocks { .. }
+        | Pricing::Recurring { .. } => (
             &["price", "remote", "on_site"],
             "give price (or remote and on_site when it is sold in both modes)",
         ),
@@ -156,13 +163,52 @@ fn entry_shape(out: &mut Sink<'_>, path: &str, offering: &Offering, entry: &Pric
         }
     }
     match &offering.pricing {
-        Pricing::Tiered { bands, .. } => tier_count(out, path, sku, entry, bands.len()),
+        Pricing::Blocks { bands, .. } if !bands.is_empty() => {
+            tier_count(out, path, sku, entry, bands.len());
+        }
+        Pricing::Tiered { bands, mode, .. } => {
+            tier_count(out, path, sku, entry, bands.len());
+            if *mode == TierMode::Flat {
+                flat_fees_never_fall(out, path, sku, entry, bands);
+            }
+        }
         Pricing::RangeTable {
             rows,
             columns,
             add_ons,
         } => table_shape(out, path, sku, entry, rows, columns, add_ons.len()),
         _ => unit_price_shape(out, path, offering, entry),
+    }
+}
+
+/// Flat fees per band: a band's fee is never below the previous band's, so buying more never
+/// costs less (no cliff where 51 users cost less than 50).
+fn flat_fees_never_fall(
+    out: &mut Sink<'_>,
+    path: &str,
+    sku: &str,
+    entry: &PriceEntry,
+    bands: &[Band],
+) {
+    for (k, pair) in entry.tiers.windows(2).enumerate() {
+        let ([previous, fee], Some(lower), Some(band)) = (pair, bands.get(k), bands.get(k + 1))
+        else {
+            continue;
+        };
+        if fee < previous {
+            out.add(
+                Some(sku),
+                format!("{path}.tiers[{}]", k + 1),
+                format!(
+                    "the flat fee for {} is {fee}, below the {previous} for {}, so {} would cost \
+                     less than {}; a band's fee must be at least the previous band's",
+                    band.label(),
+                    lower.label(),
+                    band.from,
+                    lower.to.unwrap_or(lower.from)
+                ),
+            );
+        }
     }
 }
 
