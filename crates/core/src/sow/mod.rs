@@ -30,10 +30,7 @@ pub use crate::gitlab_project::{GitLabProject, ProjectUrlError};
 pub use crate::markdown::{markdown_cell, markdown_inline};
 pub use draft::{SowDraft, SowDraftError, sow_draft};
 pub use intake::{Intake, IntakeError, check_intake};
-pub use issue::{
-    GitLabIssue, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK, MAX_TITLE_CHARS,
-    PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL,
-};
+pub use issue::{GitLabIssue, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK, MAX_TITLE_CHARS};
 pub use link::{NewIssueLink, check_app_url, new_issue_link};
 pub use payload::{
     OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType,
