@@ -65,9 +65,16 @@ pub(crate) struct RequestArgs<'a> {
     pub(crate) app_url: Option<String>,
     pub(crate) allow_incomplete: bool,
     pub(crate) generated_at: Option<Timestamp>,
+    /// File through GitLab's API instead of printing (`--submit`).
+    pub(crate) submit: Option<crate::filing_cmd::SubmitArgs>,
 }
 
 pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
+    // The token is checked first, so a missing one costs nothing and files nothing.
+    let token = match &args.submit {
+        Some(_) => Some(crate::filing_cmd::token()?),
+        None => None,
+    };
     let catalog = input::catalog(args.catalog)?;
     let scope = read_scope(args.scope)?;
     let name = display_name(args.scope);
@@ -90,6 +97,9 @@ pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
     };
     let request = sow_request(&catalog, &scope, &options)
         .map_err(|e| refused(&name, "SOW request", &e.errors))?;
+    if let (Some(submit), Some(token)) = (&args.submit, &token) {
+        return crate::filing_cmd::submit(&request, submit, token);
+    }
     match (args.format, project) {
         (RequestFormat::Json, _) => println!("{}", request.to_json_pretty()),
         (RequestFormat::Markdown, _) => {

@@ -4,6 +4,7 @@
 
 use super::context::{Ctx, Sink};
 use super::wording::is_blank;
+use crate::label::label_problem;
 
 pub(super) fn sow(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let Some(sow) = &cx.data.sow else {
@@ -29,22 +30,6 @@ pub(super) fn sow(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     }
     for problem in crate::template::template_problems(&sow.template) {
         out.at("sow.template", problem);
-    }
-}
-
-/// What makes `label` unusable as a GitLab label sent comma-separated or in a `/label`
-/// quick action.
-fn label_problem(label: &str) -> Option<&'static str> {
-    if is_blank(label) {
-        Some("is empty")
-    } else if label.contains(',') {
-        Some("contains a comma, which would split it in two: labels are sent comma-separated")
-    } else if label.contains('"') {
-        Some("contains a double quote, which would end it early in a /label quick action")
-    } else if label.chars().any(char::is_control) {
-        Some("contains a control character")
-    } else {
-        None
     }
 }
 
