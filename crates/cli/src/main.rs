@@ -159,6 +159,17 @@ enum Command {
               value_parser = clap::value_parser!(u64).range(1..=600))]
         timeout: u64,
     },
+    /// Write the GitLab issue template for SOW requests filed by hand, from the catalog: the
+    /// same intake and scoping tables as a generated request, every response to-do, and the
+    /// quick actions that label the issue and make it confidential.
+    SowTemplate {
+        #[command(flatten)]
+        catalog: CatalogArg,
+        /// Write it to this file (e.g. ".gitlab/issue_templates/SOW Request.md", folders
+        /// created) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<std::path::PathBuf>,
+    },
     /// Draft the Statement of Work for a scope from the catalog's SOW template, as Markdown
     /// or as one self-contained, print-ready HTML page.
     SowDraft {
@@ -400,6 +411,9 @@ fn main() -> ExitCode {
                 timeout: std::time::Duration::from_secs(timeout),
             }),
         }),
+        Command::SowTemplate { catalog, output } => {
+            sow_cmd::sow_template_cmd(catalog.catalog.as_deref(), output.as_deref())
+        }
         Command::SowDraft {
             scope,
             catalog,

@@ -1,4 +1,4 @@
-//! `scopecraft sow-request SCOPE` and `scopecraft sow-draft SCOPE`, and
+//! `scopecraft sow-request SCOPE`, `scopecraft sow-template`, `scopecraft sow-draft SCOPE`, and
 //! `scopecraft schema sow-request | catalog`.
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -160,6 +160,26 @@ fn catalog_app_url(catalog: &scopecraft::Catalog) -> Result<Option<String>, Fail
             .map_err(|e| Failure(format!("error: catalog [sow] app_url: {e}"))),
         None => Ok(None),
     }
+}
+
+pub(crate) fn sow_template_cmd(
+    catalog_path: Option<&str>,
+    output: Option<&std::path::Path>,
+) -> Result<(), Failure> {
+    let catalog = input::catalog(catalog_path)?;
+    let template = scopecraft::sow_issue_template(&catalog);
+    match output {
+        None => print!("{template}"),
+        Some(path) => {
+            let fail =
+                |e: std::io::Error| Failure(format!("error: cannot write {}: {e}", path.display()));
+            if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder).map_err(fail)?;
+            }
+            std::fs::write(path, template).map_err(fail)?;
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn sow_draft_cmd(

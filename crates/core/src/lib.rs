@@ -107,7 +107,9 @@ pub use scoping::{
 pub use share::{ShareError, SharedScope};
 #[cfg(feature = "schema")]
 pub use sow::sow_request_schema;
-pub use sow::{FiledIssue, FilingOptions, IssueFiling, issue_filing, read_filing_answer};
+pub use sow::{
+    FiledIssue, FilingOptions, IssueFiling, issue_filing, read_filing_answer, sow_issue_template,
+};
 pub use sow::{
     GitLabIssue, GitLabProject, Intake, IntakeError, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK,
     MAX_TITLE_CHARS, NewIssueLink, OfferingTerms, ProjectUrlError, RequestRecommendation,

@@ -21,6 +21,7 @@ mod filing;
 mod intake;
 mod issue;
 mod issue_summary;
+mod issue_template;
 mod issue_text;
 mod link;
 mod payload;
@@ -35,6 +36,7 @@ pub use draft::{SowDraft, SowDraftError, sow_draft};
 pub use filing::{FiledIssue, FilingOptions, IssueFiling, issue_filing, read_filing_answer};
 pub use intake::{Intake, IntakeError, check_intake};
 pub use issue::{GitLabIssue, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK, MAX_TITLE_CHARS};
+pub use issue_template::sow_issue_template;
 pub use link::{NewIssueLink, check_app_url, new_issue_link};
 pub use payload::{
     OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType,
