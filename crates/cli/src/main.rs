@@ -8,6 +8,7 @@
 mod catalog_check_report;
 mod catalog_cmd;
 mod catalog_diff_cmd;
+mod filing_cmd;
 mod input;
 mod plan_cmd;
 mod quote_cmd;
@@ -86,9 +87,10 @@ enum Command {
         long_about = "Build the SOW request the professional-services team works from: \
         the scope, the quote (the same numbers as `scopecraft quote`), the scoping answers, \
         recommendations and decisions, the plan, the offerings' terms and the GitLab issue.\n\n\
-        Intake: the customer's name, the requester's GitLab username and a valid email are \
-        always required, and so are the required scoping answers for the scope's service \
-        types unless --allow-incomplete is given (then each missing answer is a to-do row). \
+        Intake: the customer's name and the requester's valid email are always required; \
+        the requester's username as the catalog's [sow.issue] requester_username says (GitLab's \
+        catalog: a GitLab username, required); the required scoping answers for the scope's \
+        service types unless --allow-incomplete is given (then each missing answer is a to-do row). \
         Every missing or invalid field is listed on stderr and the exit status is 1.\n\n\
         --format url prints a prefilled new-issue link for --gitlab-project (default: the \
         catalog's [sow] gitlab_project). Its description is the short one: intake, required \
@@ -97,6 +99,13 @@ enum Command {
         characters, a note on stderr gives a link that fills in the title only, the full \
         description to paste (ending in the /label and /confidential quick actions) goes to \
         stdout, and the exit status is still 0.\n\n\
+        --submit files the issue through GitLab's API (POST /api/v4/projects/:id/issues on \
+        --gitlab-url, project --project: a numeric ID or group/project) with the token in the \
+        GITLAB_TOKEN environment variable (never printed or written anywhere), and prints the \
+        new issue's address. The issue is confidential and carries the request's labels, \
+        Segment::<name> with --segment, and joins --epic-id. Every problem (token, addresses, \
+        401, 403, 404, 422, timeouts, network) is an error on stderr with exit status 1; \
+        nothing is printed on stdout unless GitLab created the issue.\n\n\
         The payload records when it was generated: the current UTC time unless \
         --generated-at is given. Pass --generated-at to make the output reproducible, byte \
         for byte."
@@ -126,6 +135,40 @@ enum Command {
         /// now, in UTC. Give it for reproducible output.
         #[arg(long, value_name = "RFC3339", value_parser = sow_cmd::timestamp_arg)]
         generated_at: Option<scopecraft::Timestamp>,
+        /// File the issue through GitLab's API (token in GITLAB_TOKEN) and print its address.
+        #[arg(
+            long,
+            requires_all = ["gitlab_url", "project"],
+            conflicts_with_all = ["format", "gitlab_project", "app_url"]
+        )]
+        submit: bool,
+        /// The GitLab instance for --submit (https://gitlab.example.com).
+        #[arg(long, value_name = "URL", requires = "submit")]
+        gitlab_url: Option<String>,
+        /// The project for --submit: its numeric ID or its path (group/project).
+        #[arg(long, value_name = "ID_OR_PATH", requires = "submit")]
+        project: Option<String>,
+        /// The customer's epic the issue joins (--submit).
+        #[arg(long, value_name = "ID", requires = "submit")]
+        epic_id: Option<u64>,
+        /// The customer's segment, added as the label Segment::<NAME> (--submit).
+        #[arg(long, value_name = "NAME", requires = "submit")]
+        segment: Option<String>,
+        /// Seconds to wait for GitLab's answer (--submit).
+        #[arg(long, value_name = "SECONDS", default_value_t = 30,
+              value_parser = clap::value_parser!(u64).range(1..=600))]
+        timeout: u64,
+    },
+    /// Write the GitLab issue template for SOW requests filed by hand, from the catalog: the
+    /// same intake and scoping tables as a generated request, every response to-do, and the
+    /// quick actions that label the issue and make it confidential.
+    SowTemplate {
+        #[command(flatten)]
+        catalog: CatalogArg,
+        /// Write it to this file (e.g. ".gitlab/issue_templates/SOW Request.md", folders
+        /// created) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<std::path::PathBuf>,
     },
     /// Draft the Statement of Work for a scope from the catalog's SOW template, as Markdown
     /// or as one self-contained, print-ready HTML page.
@@ -347,6 +390,12 @@ fn main() -> ExitCode {
             app_url,
             allow_incomplete,
             generated_at,
+            submit,
+            gitlab_url,
+            project,
+            epic_id,
+            segment,
+            timeout,
         } => sow_cmd::sow_request_cmd(sow_cmd::RequestArgs {
             scope: &scope,
             catalog: catalog.catalog.as_deref(),
@@ -355,7 +404,16 @@ fn main() -> ExitCode {
             app_url,
             allow_incomplete,
             generated_at,
+            submit: submit.then(|| filing_cmd::SubmitArgs {
+                gitlab_url: gitlab_url.unwrap_or_default(),
+                project: project.unwrap_or_default(),
+                options: scopecraft::FilingOptions { epic_id, segment },
+                timeout: std::time::Duration::from_secs(timeout),
+            }),
         }),
+        Command::SowTemplate { catalog, output } => {
+            sow_cmd::sow_template_cmd(catalog.catalog.as_deref(), output.as_deref())
+        }
         Command::SowDraft {
             scope,
             catalog,

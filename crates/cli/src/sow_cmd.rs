@@ -1,4 +1,4 @@
-//! `scopecraft sow-request SCOPE` and `scopecraft sow-draft SCOPE`, and
+//! `scopecraft sow-request SCOPE`, `scopecraft sow-template`, `scopecraft sow-draft SCOPE`, and
 //! `scopecraft schema sow-request | catalog`.
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -65,9 +65,16 @@ pub(crate) struct RequestArgs<'a> {
     pub(crate) app_url: Option<String>,
     pub(crate) allow_incomplete: bool,
     pub(crate) generated_at: Option<Timestamp>,
+    /// File through GitLab's API instead of printing (`--submit`).
+    pub(crate) submit: Option<crate::filing_cmd::SubmitArgs>,
 }
 
 pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
+    // The token is checked first, so a missing one costs nothing and files nothing.
+    let token = match &args.submit {
+        Some(_) => Some(crate::filing_cmd::token()?),
+        None => None,
+    };
     let catalog = input::catalog(args.catalog)?;
     // The project is checked before anything is printed, so a bad one prints nothing.
     let project = if args.format == RequestFormat::Url {
@@ -89,6 +96,9 @@ pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
     let (_, request) = with_scope(args.scope, &catalog, "SOW request", |scope| {
         sow_request(&catalog, scope, &options).map_err(|e| e.errors)
     })?;
+    if let (Some(submit), Some(token)) = (&args.submit, &token) {
+        return crate::filing_cmd::submit(&request, submit, token);
+    }
     match (args.format, project) {
         (RequestFormat::Json, _) => println!("{}", request.to_json_pretty()),
         (RequestFormat::Markdown, _) => {
@@ -149,6 +159,26 @@ fn catalog_app_url(catalog: &scopecraft::Catalog) -> Result<Option<String>, Fail
             .map_err(|e| Failure(format!("error: catalog [sow] app_url: {e}"))),
         None => Ok(None),
     }
+}
+
+pub(crate) fn sow_template_cmd(
+    catalog_path: Option<&str>,
+    output: Option<&std::path::Path>,
+) -> Result<(), Failure> {
+    let catalog = input::catalog(catalog_path)?;
+    let template = scopecraft::sow_issue_template(&catalog);
+    match output {
+        None => print!("{template}"),
+        Some(path) => {
+            let fail =
+                |e: std::io::Error| Failure(format!("error: cannot write {}: {e}", path.display()));
+            if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder).map_err(fail)?;
+            }
+            std::fs::write(path, template).map_err(fail)?;
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn sow_draft_cmd(

@@ -38,6 +38,7 @@ mod field_error;
 mod gitlab_project;
 mod import;
 mod json;
+mod label;
 mod license;
 pub mod limits;
 mod markdown;
@@ -64,7 +65,10 @@ pub use catalog::{
     RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings, TierMode, Travel,
     WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
 };
-pub use catalog::{ItemField, ItemFields};
+pub use catalog::{
+    CustomerFlag, DEFAULT_ISSUE_TITLE, IssueSettings, ItemField, ItemFields, UsernameRule,
+    UsernameRules,
+};
 pub use catalog_diff::{
     CATALOG_DIFF_FORMAT, CatalogDiff, DiffEntry, EntryChange, FieldChange, ListChanges,
     PriceChange, PriceKind, diff_catalogs,
@@ -106,10 +110,12 @@ pub use share::{ShareError, SharedScope};
 #[cfg(feature = "schema")]
 pub use sow::sow_request_schema;
 pub use sow::{
+    FiledIssue, FilingOptions, IssueFiling, issue_filing, read_filing_answer, sow_issue_template,
+};
+pub use sow::{
     GitLabIssue, GitLabProject, Intake, IntakeError, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK,
-    MAX_TITLE_CHARS, NewIssueLink, OfferingTerms, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL,
-    ProjectUrlError, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowDraft,
-    SowDraftError, SowPayloadError, SowRequest, SowRequestError, SowRequestOptions, Timestamp,
-    TimestampError, check_app_url, check_intake, markdown_cell, markdown_inline, new_issue_link,
-    sow_draft, sow_request,
+    MAX_TITLE_CHARS, NewIssueLink, OfferingTerms, ProjectUrlError, RequestRecommendation,
+    SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowDraft, SowDraftError, SowPayloadError,
+    SowRequest, SowRequestError, SowRequestOptions, Timestamp, TimestampError, check_app_url,
+    check_intake, markdown_cell, markdown_inline, new_issue_link, sow_draft, sow_request,
 };

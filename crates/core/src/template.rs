@@ -100,6 +100,34 @@ impl<'t> Iterator for Placeholders<'t> {
     }
 }
 
+/// An issue-title template split around its one `{{customer}}` (spaces inside the braces
+/// allowed): the text before it and the text after it, or why the template is not one.
+pub(crate) fn title_parts(template: &str) -> Result<(String, String), String> {
+    let (mut before, mut after) = (String::new(), String::new());
+    let mut seen = 0;
+    for piece in Placeholders::new(template, DOUBLE_BRACES) {
+        match piece {
+            Piece::Text(text) if seen == 0 => before.push_str(text),
+            Piece::Text(text) => after.push_str(text),
+            Piece::Placeholder(name) if name.trim() == "customer" => seen += 1,
+            Piece::Placeholder(name) => {
+                return Err(format!(
+                    "unknown placeholder {{{{{}}}}}: a title takes only {{{{customer}}}}",
+                    name.trim()
+                ));
+            }
+            Piece::Unclosed(_) => return Err("'{{' is never closed".to_string()),
+        }
+    }
+    if seen == 1 {
+        Ok((before, after))
+    } else {
+        Err(format!(
+            "the title has {{{{customer}}}} {seen} times; it needs it exactly once (the customer's name)"
+        ))
+    }
+}
+
 /// The name of the one placeholder `line` holds (spaces around it aside), trimmed; `None`
 /// when the line holds anything else.
 pub(crate) fn sole_placeholder(line: &str, delimiters: Delimiters) -> Option<&str> {
@@ -216,6 +244,23 @@ mod tests {
     #[test]
     fn template_rules() {
         assert!(template_problems("# {{customer}}\n\n{{price_table}}\n").is_empty());
+        assert_eq!(
+            title_parts("{{ customer }} - SOW"),
+            Ok((String::new(), " - SOW".to_string()))
+        );
+        assert_eq!(
+            title_parts("SOW: {{customer}}!"),
+            Ok(("SOW: ".to_string(), "!".to_string()))
+        );
+        for (bad, why) in [
+            ("SOW", "0 times"),
+            ("{{customer}} {{customer}}", "2 times"),
+            ("{{client}}", "unknown placeholder {{client}}"),
+            ("{{customer}} {{", "never closed"),
+        ] {
+            let problem = title_parts(bad).unwrap_err();
+            assert!(problem.contains(why), "{bad}: {problem}");
+        }
         let problems = template_problems("Dear {{client}},\nsee {{price_table}} {{total");
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].starts_with("line 1: unknown placeholder {{client}}"));

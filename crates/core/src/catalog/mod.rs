@@ -1,6 +1,7 @@
 //! The services catalog: offerings, price books, approval rules and discovery questions,
 //! loaded from TOML or JSON, checked by [`lint`], and identified by a content hash.
 
+mod issue_settings;
 mod item_fields;
 mod lint;
 mod model;
@@ -15,6 +16,9 @@ use std::fmt;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use issue_settings::{
+    CustomerFlag, DEFAULT_ISSUE_TITLE, IssueSettings, UsernameRule, UsernameRules,
+};
 pub use item_fields::{ItemField, ItemFields};
 pub use lint::LintIssue;
 pub use model::*;
@@ -318,6 +322,16 @@ impl Catalog {
     /// The category with this id.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.data.categories.iter().find(|c| c.id == id)
+    }
+
+    /// How a SOW request becomes an issue: the catalog's `[sow.issue]`, or a neutral
+    /// request when the catalog has none.
+    pub fn issue_settings(&self) -> IssueSettings {
+        self.data
+            .sow
+            .as_ref()
+            .map(|sow| sow.issue.clone())
+            .unwrap_or_default()
     }
 
     /// The price book for a currency.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::issue_settings::IssueSettings;
 use crate::date::Date;
 use crate::money::RoundingMode;
 
@@ -1214,6 +1215,10 @@ pub struct SowSettings {
     /// says how to open it. The CLI's `--app-url` overrides it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_url: Option<String>,
+    /// How a request becomes an issue: title, labels, customer flags, username rule
+    /// (`[sow.issue]`; absent: a neutral request).
+    #[serde(default)]
+    pub issue: IssueSettings,
     /// Payment terms, by how a line is priced; the draft prints those that apply.
     pub payment_terms: PaymentTerms,
     /// The SOW draft: Markdown (headings, paragraphs, `- ` bullets, `**bold**`) with

@@ -38,9 +38,25 @@ pub struct Customer {
     /// Company name.
     #[serde(default)]
     pub name: String,
-    /// Whether the customer is US public sector (routes the SOW request accordingly).
+    /// Whether the customer is US public sector: the older spelling of the customer flag
+    /// `public_sector_us` (see [`Customer::has_flag`]).
     #[serde(default)]
     pub public_sector_us: bool,
+    /// The catalog's customer flags (`[sow.issue] customer_flags`) that hold for this
+    /// customer, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<String>,
+}
+
+/// The flag id that `customer.public_sector_us: true` stands for.
+pub(crate) const PUBLIC_SECTOR_US_FLAG: &str = "public_sector_us";
+
+impl Customer {
+    /// Whether the customer flag `id` is set: listed in `flags`, or, for
+    /// `public_sector_us`, the older `public_sector_us: true`.
+    pub fn has_flag(&self, id: &str) -> bool {
+        self.flags.iter().any(|f| f == id) || (id == PUBLIC_SECTOR_US_FLAG && self.public_sector_us)
+    }
 }
 
 /// Who asks for the SOW.

@@ -80,8 +80,11 @@ impl Reader {
             return scope;
         };
         if let Some(v) = present(map.get("customer"))
-            && let Some(customer) =
-                self.object(v, &"customer".into(), &["name", "public_sector_us"])
+            && let Some(customer) = self.object(
+                v,
+                &"customer".into(),
+                &["name", "public_sector_us", "flags"],
+            )
         {
             scope.customer.name = self
                 .text(
@@ -96,6 +99,11 @@ impl Reader {
                     &"customer.public_sector_us".into(),
                 )
                 .unwrap_or(false);
+            scope.customer.flags = self.string_list(
+                customer.get("flags"),
+                &"customer.flags".into(),
+                limits::MAX_CHOICES,
+            );
         }
         if let Some(v) = present(map.get("requester"))
             && let Some(requester) = self.object(v, &"requester".into(), &["username", "email"])

@@ -1,19 +1,21 @@
 //! Intake: what a SOW request needs before the professional-services team can act on it.
 //!
 //! Always required, because the issue cannot be filed or followed up without them: the
-//! customer's name (it is the issue title), the requester's GitLab username and a valid
-//! email address. The required scoping answers for the chosen service types are required
-//! too, unless the caller allows an incomplete request: then each missing answer becomes a
-//! `to-do` row and is listed in [`Intake::missing`]. An answer that breaks its question's
-//! rules is refused either way.
+//! customer's name (it is the issue title) and a valid email address for the requester.
+//! The requester's username follows the catalog's rule (`[sow.issue]
+//! requester_username`): required or not, and checked by GitLab's username rules or taken
+//! as text. The customer flags a scope sets must be the catalog's. The required scoping
+//! answers for the chosen service types are required too, unless the caller allows an
+//! incomplete request: then each missing answer becomes a `to-do` row and is listed in
+//! [`Intake::missing`]. An answer that breaks its question's rules is refused either way.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Catalog;
-use crate::field_error::{FieldError, FieldErrors};
-use crate::scope::Scope;
+use crate::catalog::{Catalog, UsernameRule, UsernameRules};
+use crate::field_error::{FieldError, FieldErrors, FieldPath};
+use crate::scope::{PUBLIC_SECTOR_US_FLAG, Scope};
 use crate::scoping::{MissingAnswer, completeness};
 
 /// How complete the intake is.
@@ -60,8 +62,40 @@ pub fn check_intake(
             "missing: the customer's name is required (it is the issue title)",
         ));
     }
-    if let Some(problem) = gitlab_username_problem(&scope.requester.username) {
+    let settings = catalog.issue_settings();
+    let rule = settings.requester_username;
+    if let Some(problem) = username_problem(rule, &scope.requester.username) {
         errors.push(FieldError::new("requester.username", problem));
+    }
+    let known: Vec<&str> = settings
+        .customer_flags
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    let known_words = if known.is_empty() {
+        "it defines none".to_string()
+    } else {
+        format!("its flags are {}", known.join(", "))
+    };
+    for (i, flag) in scope.customer.flags.iter().enumerate() {
+        if !known.contains(&flag.as_str()) {
+            errors.push(FieldError::new(
+                FieldPath::field("customer.flags").entry(i),
+                format!(
+                    "{flag:?} is not a customer flag of catalog {} ({known_words})",
+                    catalog.data().id
+                ),
+            ));
+        }
+    }
+    if scope.customer.public_sector_us && !known.contains(&PUBLIC_SECTOR_US_FLAG) {
+        errors.push(FieldError::new(
+            "customer.public_sector_us",
+            format!(
+                "catalog {} has no customer flag {PUBLIC_SECTOR_US_FLAG:?} ({known_words}): leave it out or set it to false",
+                catalog.data().id
+            ),
+        ));
     }
     if let Some(problem) = email_problem(&scope.requester.email) {
         errors.push(FieldError::new("requester.email", problem));
@@ -85,10 +119,30 @@ pub fn check_intake(
     Ok(Intake {
         complete: status.missing_required.is_empty(),
         missing: status.missing_required,
-        warnings: gitlab_username_warning(&scope.requester.username)
-            .into_iter()
-            .collect(),
+        warnings: match rule.rules {
+            UsernameRules::Gitlab => gitlab_username_warning(&scope.requester.username)
+                .into_iter()
+                .collect(),
+            UsernameRules::None => Vec::new(),
+        },
     })
+}
+
+/// What is wrong with the requester's username under the catalog's rule.
+fn username_problem(rule: UsernameRule, username: &str) -> Option<String> {
+    if username.trim().is_empty() {
+        let what = match rule.rules {
+            UsernameRules::Gitlab => "GitLab username",
+            UsernameRules::None => "username",
+        };
+        return rule
+            .required
+            .then(|| format!("missing: the requester's {what} is required"));
+    }
+    match rule.rules {
+        UsernameRules::Gitlab => gitlab_username_problem(username),
+        UsernameRules::None => None,
+    }
 }
 
 /// What is wrong with a GitLab username, by GitLab's rules for new usernames: 2 to 255
@@ -156,9 +210,12 @@ pub(crate) fn gitlab_username_warning(username: &str) -> Option<String> {
     })
 }
 
-/// Whether the username is one to mention: valid and a person, not a group.
-pub(crate) fn mentionable(username: &str) -> bool {
-    gitlab_username_problem(username).is_none() && gitlab_username_warning(username).is_none()
+/// Whether the username is one to mention: a GitLab username by the catalog's rule,
+/// valid, and a person, not a group.
+pub(crate) fn mentionable(rules: UsernameRules, username: &str) -> bool {
+    rules == UsernameRules::Gitlab
+        && gitlab_username_problem(username).is_none()
+        && gitlab_username_warning(username).is_none()
 }
 
 /// What is wrong with an email address. The check follows RFC 5321/5322 for the addresses
@@ -260,8 +317,9 @@ mod tests {
                 .unwrap_or_default()
                 .contains("group")
         );
-        assert!(!mentionable("ps/scoping"));
-        assert!(mentionable("jdoe"));
+        assert!(!mentionable(UsernameRules::Gitlab, "ps/scoping"));
+        assert!(mentionable(UsernameRules::Gitlab, "jdoe"));
+        assert!(!mentionable(UsernameRules::None, "jdoe"));
         assert_eq!(gitlab_username_warning("jdoe"), None);
     }
 

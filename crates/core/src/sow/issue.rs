@@ -4,10 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The first label of every SOW request: the proposal board's first column.
-pub const PROPOSAL_SCOPING_LABEL: &str = "proposal::Scoping";
-/// The label for US public sector customers.
-pub const PUBLIC_SECTOR_US_LABEL: &str = "Public Sector US";
 /// Longest new-issue link produced: longer URLs are cut short by browsers and proxies in
 /// front of GitLab, which would silently truncate the description.
 pub const MAX_NEW_ISSUE_LINK: usize = 8000;
@@ -22,7 +18,8 @@ pub const MAX_DESCRIPTION_CHARS: usize = 1_048_576;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GitLabIssue {
-    /// `<Customer name> - Scope Issue and Write SOW`, at most 255 characters (a long
+    /// The catalog's title template with the customer's name filled in (GitLab's catalog:
+    /// `<Customer name> - Scope Issue and Write SOW`), at most 255 characters (a long
     /// customer name is cut short with an ellipsis).
     #[cfg_attr(feature = "schema", schemars(length(max = 255)))]
     pub title: String,

@@ -1,17 +1,20 @@
 //! The text of the GitLab issue a SOW request becomes: title, labels and Markdown
 //! description.
 //!
-//! Labels, in order and without repeats: `proposal::Scoping`; one per service type (the
-//! category's display name); `Public Sector US` when flagged; then the labels of the
-//! approvals the quote needs, from the catalog (the GitLab catalog's technical-review rule
-//! carries `TA::Needs-Review` when the high end of the total is over $50,000, converted at
-//! the price book's fixed rate for other currencies).
+//! The hand-off is the catalog's data (`[sow.issue]`, recorded in the request as
+//! `issue_settings`): the title template, and the labels, in order and without repeats —
+//! the base labels; those of each service type in scope; those of each customer flag that
+//! is set; then the labels of the approvals the quote needs (the GitLab catalog's
+//! technical-review rule carries `TA::Needs-Review` when the high end of the total is over
+//! $50,000, converted at the price book's fixed rate for other currencies). Each customer
+//! flag is a row of the intake table.
 
 use super::document::{
     Block, Column, Target, bold_cell, cell, heading, money, paragraph, strong, text, to_markdown,
 };
-use super::issue::{GitLabIssue, MAX_TITLE_CHARS, PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL};
+use super::issue::{GitLabIssue, MAX_TITLE_CHARS};
 use super::payload::SowRequest;
+use crate::catalog::UsernameRules;
 use crate::markdown::title_text;
 use crate::quote::{LineKind, Quote};
 use crate::recommend::RecommendationDecision;
@@ -19,32 +22,55 @@ use crate::recommend::RecommendationDecision;
 /// The issue for a request (everything but `gitlab` must be filled in).
 pub(crate) fn issue(request: &SowRequest) -> GitLabIssue {
     GitLabIssue {
-        title: title(&request.customer.name, " - Scope Issue and Write SOW"),
+        title: title(&request.issue_settings.title, &request.customer.name),
         description: description(request),
         labels: labels(request).join(","),
         confidential: true,
     }
 }
 
-/// `<customer><suffix>`, at most [`MAX_TITLE_CHARS`] characters: when too long, the
-/// customer part is cut short and ends in `…`; the suffix is always kept whole.
-pub(crate) fn title(customer: &str, suffix: &str) -> String {
+/// The catalog's title template with `{{customer}}` filled in, at most
+/// [`MAX_TITLE_CHARS`] characters: when too long, the customer part is cut short and ends
+/// in `…`; the template's own text is always kept whole. The whole title is made safe
+/// once more after filling in, so no reference forms across the customer's name and the
+/// template's text.
+pub(crate) fn title(template: &str, customer: &str) -> String {
+    // The linter refuses a template that is not one; such a one is shown before the name.
+    let (prefix, suffix) = crate::template::title_parts(template)
+        .unwrap_or_else(|_| (format!("{template} "), String::new()));
     let customer = title_text(customer);
-    let room = MAX_TITLE_CHARS.saturating_sub(suffix.chars().count());
-    if customer.chars().count() <= room {
-        return format!("{customer}{suffix}");
+    let fixed = prefix.chars().count() + suffix.chars().count();
+    let mut room = MAX_TITLE_CHARS.saturating_sub(fixed);
+    loop {
+        let part = if customer.chars().count() <= room {
+            customer.clone()
+        } else {
+            let kept: String = customer.chars().take(room.saturating_sub(1)).collect();
+            format!("{}…", kept.trim_end())
+        };
+        let whole = title_text(&format!("{prefix}{part}{suffix}"));
+        let over = whole.chars().count().saturating_sub(MAX_TITLE_CHARS);
+        if over == 0 || room == 0 {
+            return whole;
+        }
+        room = room.saturating_sub(over);
     }
-    let kept: String = customer.chars().take(room.saturating_sub(1)).collect();
-    format!("{}…{suffix}", kept.trim_end())
 }
 
 /// The labels, in order, without repeats or blanks; commas (which would split a label)
 /// are removed.
 pub(crate) fn labels(request: &SowRequest) -> Vec<String> {
-    let mut wanted: Vec<String> = vec![PROPOSAL_SCOPING_LABEL.to_string()];
-    wanted.extend(request.service_types.iter().map(|s| s.name.clone()));
-    if request.customer.public_sector_us {
-        wanted.push(PUBLIC_SECTOR_US_LABEL.to_string());
+    let settings = &request.issue_settings;
+    let mut wanted: Vec<String> = settings.labels.clone();
+    for service_type in &request.service_types {
+        if let Some(labels) = settings.service_type_labels.get(&service_type.id) {
+            wanted.extend(labels.iter().cloned());
+        }
+    }
+    for flag in &settings.customer_flags {
+        if request.customer.has_flag(&flag.id) {
+            wanted.extend(flag.labels.iter().cloned());
+        }
     }
     wanted.extend(
         request
@@ -322,17 +348,24 @@ fn description(request: &SowRequest) -> String {
     out
 }
 
-/// The requester cell: `@username · email`. The username is validated by the intake, so
-/// its `@` is a real mention of the requester, kept as one.
+/// The requester cell: `@username · email` for a GitLab username (the intake validated it,
+/// so its `@` is a real mention of the requester, kept as one; a group path is text), and
+/// `username · email` as text when the catalog has no username rule.
 pub(super) fn requester_text(request: &SowRequest) -> Vec<super::document::Inline> {
     let username = &request.requester.username;
     let email = &request.requester.email;
-    let requester = match (username.is_empty(), email.is_empty()) {
-        (false, false) => format!("@{username} · {email}"),
-        (false, true) => format!("@{username}"),
+    let rules = request.issue_settings.requester_username.rules;
+    let at = if rules == UsernameRules::Gitlab {
+        "@"
+    } else {
+        ""
+    };
+    let requester = match (username.trim().is_empty(), email.is_empty()) {
+        (false, false) => format!("{at}{username} · {email}"),
+        (false, true) => format!("{at}{username}"),
         (true, _) => email.clone(),
     };
-    if super::intake::mentionable(username) {
+    if super::intake::mentionable(rules, username) {
         let rest = requester
             .strip_prefix(&format!("@{username}"))
             .unwrap_or_default();
@@ -345,12 +378,19 @@ pub(super) fn requester_text(request: &SowRequest) -> Vec<super::document::Inlin
     }
 }
 
-/// The intake rows of the customer flags.
+/// The intake rows of the catalog's customer flags, each `Yes` or `No` for this customer.
 pub(super) fn flag_rows(request: &SowRequest) -> Vec<Vec<Vec<super::document::Inline>>> {
-    vec![vec![
-        cell("US public sector"),
-        cell(yes_no(request.customer.public_sector_us)),
-    ]]
+    request
+        .issue_settings
+        .customer_flags
+        .iter()
+        .map(|flag| {
+            vec![
+                cell(&flag.name),
+                cell(yes_no(request.customer.has_flag(&flag.id))),
+            ]
+        })
+        .collect()
 }
 
 /// Decisions recorded as the scope spells them (for callers that show them).
@@ -361,3 +401,6 @@ pub(crate) fn decision_word(decision: RecommendationDecision) -> &'static str {
         RecommendationDecision::Dismissed => "Dismissed",
     }
 }
+
+#[cfg(test)]
+mod tests;

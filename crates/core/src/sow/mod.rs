@@ -6,6 +6,8 @@
 //! - [`new_issue_link`] turns the request into a prefilled GitLab new-issue link with a
 //!   short description and a share link back to the whole scope; when even that is too
 //!   long, a title-only link and the full Markdown to paste.
+//! - [`issue_filing`] turns the request into GitLab's `POST /projects/:id/issues` call (as
+//!   data; the caller sends it) and [`read_filing_answer`] reads GitLab's answer.
 //! - [`sow_draft`] fills the catalog's SOW template into a [`SowDraft`], rendered as
 //!   Markdown or as print-ready HTML.
 //!
@@ -15,9 +17,11 @@
 
 mod document;
 mod draft;
+mod filing;
 mod intake;
 mod issue;
 mod issue_summary;
+mod issue_template;
 mod issue_text;
 mod link;
 mod payload;
@@ -29,11 +33,10 @@ mod timestamp;
 pub use crate::gitlab_project::{GitLabProject, ProjectUrlError};
 pub use crate::markdown::{markdown_cell, markdown_inline};
 pub use draft::{SowDraft, SowDraftError, sow_draft};
+pub use filing::{FiledIssue, FilingOptions, IssueFiling, issue_filing, read_filing_answer};
 pub use intake::{Intake, IntakeError, check_intake};
-pub use issue::{
-    GitLabIssue, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK, MAX_TITLE_CHARS,
-    PROPOSAL_SCOPING_LABEL, PUBLIC_SECTOR_US_LABEL,
-};
+pub use issue::{GitLabIssue, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK, MAX_TITLE_CHARS};
+pub use issue_template::sow_issue_template;
 pub use link::{NewIssueLink, check_app_url, new_issue_link};
 pub use payload::{
     OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType,

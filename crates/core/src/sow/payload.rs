@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::intake::Intake;
 use super::issue::GitLabIssue;
 use super::timestamp::Timestamp;
-use crate::catalog::{CatalogRef, RecommendationKind, SaleForm};
+use crate::catalog::{CatalogRef, IssueSettings, RecommendationKind, SaleForm};
 use crate::field_error::{FieldError, FieldErrors};
 use crate::plan::Plan;
 use crate::quote::{Approval, Quote};
@@ -45,7 +45,7 @@ pub struct SowRequest {
         )
     )]
     pub generated_at: String,
-    /// The customer, with the US public sector flag.
+    /// The customer, with its flags.
     pub customer: Customer,
     /// Who requests the SOW.
     pub requester: Requester,
@@ -72,6 +72,10 @@ pub struct SowRequest {
     pub plan: Option<Plan>,
     /// What each chosen offering delivers, assumes and excludes.
     pub offerings: Vec<OfferingTerms>,
+    /// How the request becomes an issue, as the catalog says (`[sow.issue]`; a neutral
+    /// request when the catalog says nothing): the issue text is written from it.
+    #[serde(default)]
+    pub issue_settings: IssueSettings,
     /// The issue, shaped as the body of GitLab's `POST /projects/:id/issues`.
     pub gitlab: GitLabIssue,
 }

@@ -74,6 +74,7 @@ pub fn sow_request(
         recommendations: decided(catalog, scope, &recommendations),
         plan,
         offerings: offering_terms(catalog, scope),
+        issue_settings: catalog.issue_settings(),
         gitlab: GitLabIssue::default(),
     };
     request.gitlab = issue(&request);

@@ -53,7 +53,7 @@ use self::price_books::price_book;
 use self::public::{public_offerings, public_projection};
 use self::questions::{license_question, questions};
 use self::recommendations::recommendations;
-use self::sow::{labels, sow};
+use self::sow::{issue, labels, sow};
 use self::waves::migration_waves;
 use crate::catalog::model::CatalogData;
 use crate::catalog::source_map::SourceMap;
@@ -128,6 +128,7 @@ pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintI
     plan(&cx, &mut out);
     sow(&cx, &mut out);
     labels(&cx, &mut out);
+    issue(&cx, &mut out);
     public_offerings(&cx, &mut out);
     public_projection(&cx, &mut out);
     out.finish()

@@ -1,8 +1,10 @@
-//! Rule 14, SOW requests: the `[sow]` section (GitLab project, payment terms, template)
-//! and the labels a SOW-request issue gets (category names, approval labels).
+//! Rule 14, SOW requests: the `[sow]` section (GitLab project, payment terms, template),
+//! the hand-off in `[sow.issue]` (title template, labels, customer flags) and every label
+//! a SOW-request issue can get (the hand-off's and the approval rules').
 
 use super::context::{Ctx, Sink};
 use super::wording::is_blank;
+use crate::label::label_problem;
 
 pub(super) fn sow(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let Some(sow) = &cx.data.sow else {
@@ -51,51 +53,113 @@ pub(super) fn sow(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     }
 }
 
-/// What makes `label` unusable as a GitLab label sent comma-separated or in a `/label`
-/// quick action.
-fn label_problem(label: &str) -> Option<&'static str> {
-    if is_blank(label) {
-        Some("is empty")
-    } else if label.contains(',') {
-        Some("contains a comma, which would split it in two: labels are sent comma-separated")
-    } else if label.contains('"') {
-        Some("contains a double quote, which would end it early in a /label quick action")
-    } else if label.chars().any(char::is_control) {
-        Some("contains a control character")
-    } else {
-        None
-    }
-}
-
-/// Category names and approval labels become labels of the SOW-request issue.
+/// Every label a SOW-request issue can get: `[sow.issue]`'s and the approval rules'.
 pub(super) fn labels(cx: &Ctx<'_>, out: &mut Sink<'_>) {
-    for (c, category) in cx.data.categories.iter().enumerate() {
-        if let Some(problem) = label_problem(&category.name) {
-            out.at(
-                format!("categories[{c}].name"),
-                format!(
-                    "the category name {:?} {problem}; a category name is also the service type's label on a SOW request",
-                    category.name
-                ),
-            );
+    let mut check = |field: String, label: &str| {
+        if let Some(problem) = label_problem(label) {
+            out.at(field, format!("the label {label:?} {problem}"));
+        }
+    };
+    if let Some(sow) = &cx.data.sow {
+        let issue = &sow.issue;
+        for (l, label) in issue.labels.iter().enumerate() {
+            check(format!("sow.issue.labels[{l}]"), label);
+        }
+        for (category, labels) in &issue.service_type_labels {
+            for (l, label) in labels.iter().enumerate() {
+                check(
+                    format!("sow.issue.service_type_labels.{category}[{l}]"),
+                    label,
+                );
+            }
+        }
+        for (f, flag) in issue.customer_flags.iter().enumerate() {
+            for (l, label) in flag.labels.iter().enumerate() {
+                check(format!("sow.issue.customer_flags[{f}].labels[{l}]"), label);
+            }
         }
     }
     for (a, rule) in cx.data.approvals.iter().enumerate() {
-        if let Some(label) = &rule.label
-            && let Some(problem) = label_problem(label)
-        {
+        if let Some(label) = &rule.label {
+            check(format!("approvals[{a}].label"), label);
+        }
+    }
+}
+
+/// The hand-off: a title template with `{{customer}}` once and room left for the name,
+/// service-type labels for known categories, customer flags with unique ids and names.
+pub(super) fn issue(cx: &Ctx<'_>, out: &mut Sink<'_>) {
+    let Some(sow) = &cx.data.sow else {
+        return;
+    };
+    let issue = &sow.issue;
+    if let Some(problem) = title_problem(&issue.title) {
+        out.at("sow.issue.title", problem);
+    }
+    for category in issue.service_type_labels.keys() {
+        if !cx.has_category(category) {
             out.at(
-                format!("approvals[{a}].label"),
-                format!("the label {label:?} {problem}"),
+                format!("sow.issue.service_type_labels.{category}"),
+                cx.unknown_category(category),
             );
         }
     }
+    for (f, flag) in issue.customer_flags.iter().enumerate() {
+        let valid_id = !flag.id.is_empty()
+            && flag
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !valid_id {
+            out.at(
+                format!("sow.issue.customer_flags[{f}].id"),
+                format!(
+                    "{:?} is not a flag id: use lowercase letters, digits and '_' (a scope lists it in customer.flags)",
+                    flag.id
+                ),
+            );
+        }
+        if issue.customer_flags.iter().take(f).any(|o| o.id == flag.id) {
+            out.at(
+                format!("sow.issue.customer_flags[{f}].id"),
+                format!("the customer flag {:?} is defined twice", flag.id),
+            );
+        }
+        if is_blank(&flag.name) || flag.name.contains(['\n', '\r']) {
+            out.at(
+                format!("sow.issue.customer_flags[{f}].name"),
+                "write the flag's name on one line: it is a row of the request's intake table"
+                    .to_string(),
+            );
+        }
+    }
+}
+
+/// Longest fixed text of a title template, so a customer's name always has 55 characters
+/// of GitLab's 255.
+const MAX_TITLE_TEMPLATE_TEXT: usize = 200;
+
+fn title_problem(title: &str) -> Option<String> {
+    let (before, after) = match crate::template::title_parts(title) {
+        Ok(parts) => parts,
+        Err(problem) => return Some(problem),
+    };
+    let rest = format!("{before}{after}");
+    if rest.chars().any(char::is_control) {
+        return Some("the title is one line, with no control characters".to_string());
+    }
+    let length = rest.chars().count();
+    (length > MAX_TITLE_TEMPLATE_TEXT).then(|| {
+        format!(
+            "the title's own text is {length} characters; at most {MAX_TITLE_TEMPLATE_TEXT}, so the customer's name keeps room within GitLab's 255"
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use crate::catalog::LintIssue;
-    use crate::catalog::lint::test_support::{SOW, VALID, edits, find, line_of, lint_text};
+    use crate::catalog::lint::test_support::{SOW, VALID, edit, find, line_of, lint_text};
 
     #[test]
     fn the_valid_sow_section_has_no_issues() {
@@ -134,20 +198,81 @@ mod tests {
 
     #[test]
     fn labels_cannot_break_the_comma_separated_list() {
-        let text = edits(&[
-            ("name = \"Education\"", "name = \"Education, training\""),
-            (
+        let text = format!(
+            "{}{SOW}{}",
+            edit(
                 "reason = \"Large estimates need a technical review.\"",
                 "reason = \"Large estimates need a technical review.\"\nlabel = \"TA,Review\"",
             ),
-        ]);
+            r#"
+[sow.issue]
+labels = ["proposal::Scoping", "say \"hi\""]
+service_type_labels = { education = ["Education, training"] }
+customer_flags = [{ id = "regulated", name = "Regulated", labels = [" "] }]
+"#
+        );
         let issues = lint_text(&text);
-        find(&issues, "categories[0].name", "contains a comma");
         find(
             &issues,
             "approvals[0].label",
             "\"TA,Review\" contains a comma",
         );
-        assert_eq!(issues.len(), 2, "{issues:#?}");
+        find(&issues, "sow.issue.labels[1]", "contains a double quote");
+        find(
+            &issues,
+            "sow.issue.service_type_labels.education[0]",
+            "contains a comma",
+        );
+        find(&issues, "sow.issue.customer_flags[0].labels[0]", "is empty");
+        assert_eq!(issues.len(), 4, "{issues:#?}");
+    }
+
+    #[test]
+    fn the_hand_off_is_checked() {
+        let text = format!(
+            "{VALID}{SOW}{}",
+            r#"
+[sow.issue]
+title = "SOW for {{client}}"
+service_type_labels = { education = ["Education"], training = ["Training"] }
+customer_flags = [
+  { id = "public_sector_us", name = "US public sector" },
+  { id = "public_sector_us", name = "" },
+  { id = "Regulated Industry", name = "Regulated" },
+]
+"#
+        );
+        let issues = lint_text(&text);
+        find(&issues, "sow.issue.title", "unknown placeholder {{client}}");
+        find(
+            &issues,
+            "sow.issue.service_type_labels.training",
+            "unknown category \"training\"",
+        );
+        find(&issues, "sow.issue.customer_flags[1].id", "defined twice");
+        find(&issues, "sow.issue.customer_flags[1].name", "one line");
+        find(&issues, "sow.issue.customer_flags[2].id", "not a flag id");
+        assert_eq!(issues.len(), 5, "{issues:#?}");
+
+        for (title, why) in [
+            ("Scope Issue", "0 times"),
+            ("{{customer}} and {{customer}}", "2 times"),
+            ("{{customer}}\tSOW", "one line"),
+        ] {
+            let text = format!("{VALID}{SOW}\n[sow.issue]\ntitle = {title:?}\n");
+            let issues = lint_text(&text);
+            find(&issues, "sow.issue.title", why);
+            assert_eq!(issues.len(), 1, "{title}: {issues:#?}");
+        }
+        let long = format!("{{{{customer}}}} {}", "x".repeat(200));
+        let text = format!("{VALID}{SOW}\n[sow.issue]\ntitle = {long:?}\n");
+        find(
+            &lint_text(&text),
+            "sow.issue.title",
+            "201 characters; at most 200",
+        );
+        let fits = format!("{{{{customer}}}}{}", "x".repeat(200));
+        let text = format!("{VALID}{SOW}\n[sow.issue]\ntitle = {fits:?}\n");
+        assert_eq!(lint_text(&text), Vec::<LintIssue>::new());
     }
 }
