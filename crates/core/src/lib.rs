@@ -94,6 +94,8 @@ pub use recommend::{
     RecommendError, Recommendation, RecommendationDecision, Recommendations, RecommendedItem,
     recommend,
 };
+#[cfg(feature = "schema")]
+pub use scope::scope_schema;
 pub use scope::{Answer, Customer, Decision, Requester, Scope, ScopeError, ScopeItem};
 pub use scoping::{
     Audience, Completeness, MigrationWaveEstimate, MissingAnswer, PreviewScope, answer_errors,

@@ -68,6 +68,8 @@ impl Reader {
             value,
             &FieldPath::Document,
             &[
+                // Where an editor finds the schema: accepted and ignored.
+                "$schema",
                 "customer",
                 "requester",
                 "currency",
@@ -135,6 +137,8 @@ impl Reader {
             .text(map.get("notes"), &"notes".into(), limits::MAX_LONG_TEXT)
             .unwrap_or_default();
         scope.catalog = self.catalog_ref(map.get("catalog"));
+        // `$schema` is read only to refuse a value that is not text.
+        let _ = self.text(map.get("$schema"), &"$schema".into(), limits::MAX_LONG_TEXT);
         scope
     }
 

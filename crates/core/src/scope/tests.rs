@@ -168,3 +168,18 @@ fn malformed_json_says_where() {
     assert!(errs[0].contains("line 2"), "{errs:?}");
     assert!(errors("[]")[0].contains("expected an object, got a list"));
 }
+
+#[test]
+fn an_editor_schema_key_is_read_and_ignored() {
+    let with_key = r#"{"$schema": "./schemas/scope.schema.json", "items": [{"sku": "A"}]}"#;
+    let scope = Scope::from_json(with_key).unwrap();
+    assert_eq!(
+        scope,
+        Scope::from_json(r#"{"items": [{"sku": "A"}]}"#).unwrap()
+    );
+    assert!(!scope.to_json().contains("schema"));
+    assert_eq!(
+        errors(r#"{"$schema": 7}"#),
+        vec!["$schema: expected text, got 7"]
+    );
+}
