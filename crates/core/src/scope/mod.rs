@@ -17,6 +17,7 @@
 //! together, and nothing past a [`crate::limits`] value is accepted. The document types are
 //! here; the field-by-field reader is in `reader.rs`.
 
+mod quoted;
 mod reader;
 #[cfg(feature = "schema")]
 mod schema;
@@ -33,6 +34,7 @@ use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::json::{describe_json_error, json_depth_over, strict_json};
 use crate::limits;
 
+pub use quoted::{QuotedApproval, QuotedItem, QuotedPrices};
 #[cfg(feature = "schema")]
 pub use schema::scope_schema;
 
@@ -201,6 +203,10 @@ pub struct Scope {
     /// The catalog the scope was made with, to warn when it has changed since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<CatalogRef>,
+    /// What the scope was quoted at with that catalog, when the app saved or shared it: shown
+    /// next to today's prices when the catalog has changed, never used to price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quoted: Option<QuotedPrices>,
 }
 
 /// Why a scope document was refused: every problem found.

@@ -89,7 +89,7 @@ pub fn scope_schema() -> String {
     schema.insert("title".into(), "Scopecraft scope".into());
     schema.insert(
         "description".into(),
-        "A scope: the offerings picked, the numbers that drive their prices, discounts and answers to the catalog's discovery questions (docs/scope-format.md). It holds no prices.".into(),
+        "A scope: the offerings picked, the numbers that drive their prices, discounts and answers to the catalog's discovery questions (docs/scope-format.md). Prices come from the catalog; `quoted` only records what the scope was last quoted at.".into(),
     );
     if let Some(properties) = schema
         .get_mut("properties")
