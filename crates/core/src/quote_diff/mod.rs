@@ -153,7 +153,7 @@ pub struct QuoteComparison {
 impl QuoteComparison {
     /// Whether any line, the total or the approvals changed.
     pub fn changed(&self) -> bool {
-        self.lines.iter().any(|l| l.change != LineChange::Unchanged)
+        self.lines.iter().any(|l| l.change.is_change())
             || self.total_before != self.total_after
             || self.before_currency != self.currency
             || !self.approvals_added.is_empty()
@@ -162,9 +162,7 @@ impl QuoteComparison {
 
     /// The lines that changed.
     pub fn changed_lines(&self) -> impl Iterator<Item = &LineComparison> {
-        self.lines
-            .iter()
-            .filter(|l| l.change != LineChange::Unchanged)
+        self.lines.iter().filter(|l| l.change.is_change())
     }
 }
 
@@ -207,6 +205,8 @@ pub enum LineChange {
     Retired,
     /// Priced now, not before (the old catalog did not have the offering).
     New,
+    /// Neither catalog has the offering: not priced either time, so nothing changed.
+    InNeither,
 }
 
 impl LineChange {
@@ -218,7 +218,13 @@ impl LineChange {
             LineChange::RuleChanged => "pricing rule changed",
             LineChange::Retired => "offering retired",
             LineChange::New => "not in the earlier catalog",
+            LineChange::InNeither => "in neither catalog",
         }
+    }
+
+    /// Whether the line moved (anything but unchanged or in neither catalog).
+    pub fn is_change(self) -> bool {
+        !matches!(self, LineChange::Unchanged | LineChange::InNeither)
     }
 }
 
@@ -258,7 +264,8 @@ pub fn compare_quotes(
                 .iter()
                 .find(|i| i.item == item && sku.is_none_or(|sku| sku == i.sku));
             let change = match (old, new, retired) {
-                (_, _, Some(_)) => LineChange::Retired,
+                (Some(_), _, Some(_)) => LineChange::Retired,
+                (None, _, Some(_)) => LineChange::InNeither,
                 (None, Some(_), None) => LineChange::New,
                 (Some(old), Some(new), None) => {
                     if !same_currency || old.unit_price != new.unit_price {
