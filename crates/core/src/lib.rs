@@ -93,7 +93,7 @@ pub use quote::{
 };
 pub use quote_diff::{
     LineChange, LineComparison, QUOTE_COMPARISON_FORMAT, QuoteComparison, Repriced, RetiredItem,
-    compare_quotes, compare_with_quoted, quoted_prices, reprice,
+    compare_quotes, compare_with_quoted, quoted_prices, reprice, with_quoted_prices,
 };
 pub use recommend::{
     RecommendError, Recommendation, RecommendationDecision, Recommendations, RecommendedItem,

@@ -344,6 +344,17 @@ pub fn compare_quotes(
     }
 }
 
+/// The scope as an app saves or shares it from `catalog`: named as made with it and
+/// carrying what it is quoted at now (no `quoted` when it cannot be priced).
+pub fn with_quoted_prices(catalog: &Catalog, scope: &Scope) -> Scope {
+    let mut saved = scope.clone();
+    saved.catalog = Some(catalog.reference());
+    saved.quoted = price_with(catalog, scope, &QuoteOptions::default())
+        .ok()
+        .map(|quote| quoted_prices(&quote));
+    saved
+}
+
 /// What changed for a scope that carries the prices it was quoted at (`"quoted"`), priced
 /// now with `catalog`: `None` when the scope carries none, or was made with this very
 /// catalog. An error when the scope cannot be priced now.

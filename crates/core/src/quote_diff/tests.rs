@@ -172,11 +172,9 @@ fn item_numbers_in_errors_are_the_scopes_own() {
 #[test]
 fn a_scope_carrying_its_quoted_prices_is_compared_only_with_another_catalog() {
     let catalog = Catalog::gitlab().unwrap();
-    let mut scope = scope();
-    scope.catalog = Some(catalog.reference());
-    scope.quoted = Some(quoted_prices(
-        &price_with(&catalog, &scope, &QuoteOptions::default()).unwrap(),
-    ));
+    let mut scope = with_quoted_prices(&catalog, &scope());
+    assert_eq!(scope.catalog, Some(catalog.reference()));
+    assert_eq!(scope.quoted.as_ref().unwrap().total, usd(46_100));
     // The same catalog: nothing to compare.
     assert!(compare_with_quoted(&catalog, &scope, &QuoteOptions::default()).is_none());
     // Read back from its JSON (as a saved file or a share link holds it) and opened with the
