@@ -223,6 +223,19 @@ impl Action {
         )
     }
 
+    /// Whether it edits what the scope prices (items, answers, currency, discounts).
+    pub fn reprices(&self) -> bool {
+        matches!(
+            self,
+            Action::AddToScope { .. }
+                | Action::SetCurrency(_)
+                | Action::SetAnswer { .. }
+                | Action::SetItem { .. }
+                | Action::RemoveItem(_)
+                | Action::SetQuoteDiscount(_)
+        )
+    }
+
     /// Whether it names a line of the scope by its position, as the page showed it.
     pub fn names_a_line(&self) -> bool {
         matches!(self, Action::SetItem { .. } | Action::RemoveItem(_))
@@ -278,6 +291,11 @@ impl AppState {
     /// Applies one action; `None` when it changes nothing (so nothing re-renders).
     fn apply(&self, action: Action) -> Option<AppState> {
         let mut next = self.clone();
+        // An edit that changes what the scope prices makes the prices it was quoted at
+        // (`quoted`) no longer comparable with today's.
+        if action.reprices() {
+            next.scope.quoted = None;
+        }
         match action {
             Action::SetSearch(text) => next.filter.search = text,
             Action::ToggleCategory(id) => toggle(&mut next.filter.categories, id),
@@ -672,5 +690,23 @@ mod tests {
         let same = state.clone().reduce(Action::SetCurrency(eur));
         assert!(Rc::ptr_eq(&state, &same), "the fixture has no EUR book");
         assert_eq!(same.currency().code(), "USD");
+    }
+
+    #[test]
+    fn an_edit_that_reprices_drops_the_quoted_prices_and_others_keep_them() {
+        let start = state().reduce(Action::AddToScope {
+            sku: "TR-GIT-R".into(),
+            delivery: None,
+        });
+        let saved = scopecraft::with_quoted_prices(&start.catalog, &start.scope);
+        assert!(saved.quoted.is_some());
+        let opened = start.reduce(Action::ReplaceScope(saved));
+        assert!(opened.scope.quoted.is_some(), "opening keeps them");
+        let named = opened
+            .clone()
+            .reduce(Action::SetNotes("call Monday".into()));
+        assert!(named.scope.quoted.is_some(), "a note changes no price");
+        let edited = opened.reduce(Action::SetQuoteDiscount(Some(rust_decimal::Decimal::TEN)));
+        assert_eq!(edited.scope.quoted, None);
     }
 }

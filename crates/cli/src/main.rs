@@ -12,6 +12,7 @@ mod filing_cmd;
 mod input;
 mod plan_cmd;
 mod quote_cmd;
+mod quote_compare_cmd;
 mod recommend_cmd;
 mod share_cmd;
 mod sow_cmd;
@@ -48,15 +49,20 @@ enum Command {
         scope: String,
         #[command(flatten)]
         catalog: CatalogArg,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format (markdown only with --compare-with).
+        #[arg(long, value_enum, default_value_t = quote_compare_cmd::QuoteFormat::Table)]
+        format: quote_compare_cmd::QuoteFormat,
         /// In the table, show each line's trace: every rule applied, in words.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "compare_with")]
         explain: bool,
         /// Check availability dates against this day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// Re-price against the catalog: price the scope (or the scope of a saved SOW
+        /// request) with this older catalog too and show each line old and new, why it
+        /// moved, and the change in total.
+        #[arg(long, value_name = "OLD_CATALOG")]
+        compare_with: Option<String>,
     },
     /// Apply the catalog's scoping rules to a scope: suggested offerings (with quantities and
     /// prices), warnings, notes and missing required answers, as JSON.
@@ -364,12 +370,33 @@ fn main() -> ExitCode {
             scope,
             catalog,
             format,
+            explain: _,
+            as_of,
+            compare_with: Some(old),
+        } => quote_compare_cmd::compare(
+            &scope,
+            catalog.catalog.as_deref(),
+            &old,
+            format,
+            as_of.as_deref(),
+        ),
+        Command::Quote {
+            format: quote_compare_cmd::QuoteFormat::Markdown,
+            ..
+        } => Err(Failure(
+            "error: --format markdown needs --compare-with OLD_CATALOG; a quote prints as a table or JSON".into(),
+        )),
+        Command::Quote {
+            scope,
+            catalog,
+            format,
             explain,
             as_of,
+            compare_with: None,
         } => quote_cmd::quote(
             &scope,
             catalog.catalog.as_deref(),
-            format == Format::Json,
+            format == quote_compare_cmd::QuoteFormat::Json,
             explain,
             as_of.as_deref(),
         ),

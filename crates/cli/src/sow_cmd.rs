@@ -1,5 +1,5 @@
 //! `scopecraft sow-request SCOPE`, `scopecraft sow-template`, `scopecraft sow-draft SCOPE`, and
-//! `scopecraft schema sow-request | catalog`.
+//! `scopecraft schema sow-request | catalog | scope`.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -40,6 +40,8 @@ pub(crate) enum SchemaName {
     SowRequest,
     /// A catalog file (TOML or JSON), for editors and CI.
     Catalog,
+    /// A scope document (JSON), for editors.
+    Scope,
 }
 
 /// Parses `--generated-at` for clap, so a bad timestamp is a command-line error.
@@ -201,6 +203,7 @@ pub(crate) fn schema_cmd(name: SchemaName) -> Result<(), Failure> {
     match name {
         SchemaName::SowRequest => print!("{}", scopecraft::sow_request_schema()),
         SchemaName::Catalog => print!("{}", scopecraft::catalog_schema()),
+        SchemaName::Scope => print!("{}", scopecraft::scope_schema()),
     }
     Ok(())
 }

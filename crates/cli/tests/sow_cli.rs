@@ -50,7 +50,7 @@ fn payload(scope: &str, incomplete: bool) -> String {
 
 #[test]
 fn the_committed_schemas_are_the_ones_the_types_generate() {
-    for name in ["sow-request", "catalog"] {
+    for name in ["sow-request", "catalog", "scope"] {
         let path = format!("schemas/{name}.schema.json");
         let committed = std::fs::read_to_string(repo_root().join(&path))
             .unwrap_or_else(|_| panic!("{path} is committed"));

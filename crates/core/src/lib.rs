@@ -46,6 +46,7 @@ mod money;
 mod percent_encoding;
 mod plan;
 mod quote;
+mod quote_diff;
 mod recommend;
 mod scope;
 mod scoping;
@@ -94,12 +95,19 @@ pub use quote::{
     Approval, Component, LineKind, ListPrice, ModePrice, Paperwork, Quote, QuoteDiscount,
     QuoteError, QuoteLine, QuoteOptions, Routing, TraceStep, list_price, price, price_with,
 };
+pub use quote_diff::{
+    LineChange, LineComparison, QUOTE_COMPARISON_FORMAT, QuoteComparison, Repriced, RetiredItem,
+    compare_quotes, compare_with_quoted, quoted_prices, reprice, with_quoted_prices,
+};
 pub use recommend::{
     RecommendError, Recommendation, RecommendationDecision, Recommendations, RecommendedItem,
     recommend,
 };
+#[cfg(feature = "schema")]
+pub use scope::scope_schema;
 pub use scope::{
-    Answer, Customer, Decision, Requester, Scope, ScopeError, ScopeItem, ScopeReading,
+    Answer, Customer, Decision, QuotedApproval, QuotedItem, QuotedPrices, Requester, Scope,
+    ScopeError, ScopeItem, ScopeReading,
 };
 pub use scoping::{
     Audience, Completeness, MigrationWaveEstimate, MissingAnswer, PreviewScope, answer_errors,

@@ -261,6 +261,26 @@ impl PriceRange {
             )
         }
     }
+
+    /// Formats a change for people, each end with its sign: `+USD 7,200.00`,
+    /// `-USD 2,400.00`, `USD 0.00`, `+USD 1,000.00 – +2,000.00`.
+    pub fn display_change(&self, currency: Currency) -> String {
+        let signed = |amount: Decimal| {
+            let sign = if amount.is_sign_positive() && !amount.is_zero() {
+                "+"
+            } else if amount.is_sign_negative() && !amount.is_zero() {
+                "-"
+            } else {
+                ""
+            };
+            format!("{sign}{}", currency.display(amount.abs()))
+        };
+        if self.is_firm() {
+            signed(self.low)
+        } else {
+            format!("{} – {}", signed(self.low), signed(self.high))
+        }
+    }
 }
 
 /// Why `value` cannot be an amount in `currency`: it has more decimals than the currency's
@@ -523,5 +543,26 @@ mod tests {
         assert_eq!(group_thousands("1000"), "1,000");
         assert_eq!(group_thousands("123456.789"), "123,456.789");
         assert_eq!(group_thousands("-100"), "-100");
+    }
+
+    #[test]
+    fn changes_carry_their_sign() {
+        let change = |low: &str, high: &str| PriceRange {
+            low: d(low),
+            high: d(high),
+        };
+        assert_eq!(
+            change("7200", "7200").display_change(usd()),
+            "+USD 7,200.00"
+        );
+        assert_eq!(
+            change("-2400", "-2400").display_change(usd()),
+            "-USD 2,400.00"
+        );
+        assert_eq!(change("0", "0").display_change(usd()), "USD 0.00");
+        assert_eq!(
+            change("-500", "1000").display_change(usd()),
+            "-USD 500.00 – +USD 1,000.00"
+        );
     }
 }

@@ -28,7 +28,8 @@ const SCOPE_FILE_NAME: &str = "scope.json";
 pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let status = use_state(|| None::<String>);
     let problems = use_state(Vec::<String>::new);
-    let scope_json = props.scope.to_json_pretty();
+    // Saved with the prices it is quoted at, so a later catalog can show what changed.
+    let scope_json = scopecraft::with_quoted_prices(&props.catalog, &props.scope).to_json_pretty();
     let on_send = {
         let status = status.clone();
         let json = scope_json.clone();
@@ -93,7 +94,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let on_share = {
         let status = status.clone();
         let share_link = share_link.clone();
-        let scope = props.scope.clone();
+        let scope = scopecraft::with_quoted_prices(&props.catalog, &props.scope);
         let reference = props.catalog.reference();
         Callback::from(
             move |_: MouseEvent| match scopecraft::share::encode(&scope, &reference) {
@@ -104,9 +105,9 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     effects::copy_text(&address, move |copied| {
                         status.set(Some(
                         if copied {
-                            "The share link is copied. It holds the whole scope (never a price); whoever opens it sees prices from their catalog."
+                            "The share link is copied. It holds the whole scope and what it is quoted at now; whoever opens it sees prices from their catalog, and what changed if it differs."
                         } else {
-                            "Copy the share link below. It holds the whole scope (never a price)."
+                            "Copy the share link below. It holds the whole scope and what it is quoted at now."
                         }
                         .to_string(),
                     ));

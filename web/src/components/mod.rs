@@ -2,6 +2,7 @@
 
 mod app;
 mod app_notices;
+mod catalog_changes;
 mod catalog_loader;
 mod catalog_view;
 mod category_section;
@@ -27,6 +28,7 @@ mod sow_request_panel;
 
 pub use app::{App, AppProps};
 pub use app_notices::{AppNotices, AppNoticesProps};
+pub use catalog_changes::{CatalogChanges, CatalogChangesProps};
 pub use catalog_loader::{CatalogLoader, CatalogLoaderProps};
 pub use catalog_view::{CatalogView, CatalogViewProps};
 pub use category_section::{CategorySection, CategorySectionProps};

@@ -4,8 +4,8 @@ use scopecraft::{Currency, Scope};
 use yew::prelude::*;
 
 use super::{
-    ExportPanel, IntakeForm, ModeSwitch, Notice, Questionnaire, QuotePanel, RecommendationList,
-    SowRequestPanel, Tone,
+    CatalogChanges, ExportPanel, IntakeForm, ModeSwitch, Notice, Questionnaire, QuotePanel,
+    RecommendationList, SowRequestPanel, Tone,
 };
 use crate::analysis::ScopeAnalysis;
 use crate::route::Route;
@@ -67,6 +67,7 @@ pub fn ScopePage(props: &ScopePageProps) -> Html {
                         ) }
                     </p>
                 </Notice>
+                <CatalogChanges catalog={catalog.clone()} scope={scope.clone()} />
             }
             if scope.items.is_empty() {
                 <section class="empty scope-empty">

@@ -45,6 +45,7 @@ pub struct Catalog {
 /// Identifies the exact catalog a quote was priced with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct CatalogRef {
     /// The catalog's id.
     pub id: String,

@@ -12,6 +12,8 @@ mod fields;
 mod markdown;
 mod prices;
 
+pub(crate) use prices::percent_change;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;

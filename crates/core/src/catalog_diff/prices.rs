@@ -174,7 +174,7 @@ impl BookChanges<'_> {
 }
 
 /// (new − old) / old × 100, rounded half away from zero to one decimal place.
-pub(super) fn percent_change(old: Decimal, new: Decimal) -> Option<Decimal> {
+pub(crate) fn percent_change(old: Decimal, new: Decimal) -> Option<Decimal> {
     if old.is_zero() {
         return None;
     }

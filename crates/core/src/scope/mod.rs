@@ -17,7 +17,10 @@
 //! together, and nothing past a [`crate::limits`] value is accepted. The document types are
 //! here; the field-by-field reader is in `reader.rs`.
 
+mod quoted;
 mod reader;
+#[cfg(feature = "schema")]
+mod schema;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -31,9 +34,14 @@ use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::json::{describe_json_error, json_depth_over, strict_json};
 use crate::limits;
 
+pub use quoted::{QuotedApproval, QuotedItem, QuotedPrices};
+#[cfg(feature = "schema")]
+pub use schema::scope_schema;
+
 /// The customer the scope is for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Customer {
     /// Company name.
     #[serde(default)]
@@ -62,6 +70,7 @@ impl Customer {
 /// Who asks for the SOW.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Requester {
     /// GitLab username, without the `@`.
     #[serde(default)]
@@ -74,37 +83,43 @@ pub struct Requester {
 /// One offering in the scope, with what drives its price.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct ScopeItem {
     /// The offering's SKU.
     pub sku: String,
     /// Units (classes, blocks, engagements); omitted means 1 unless the model derives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::WholeInput>"))]
     pub quantity: Option<u64>,
     /// People to train (class pricing picks the cheapest class count).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::WholeInput>"))]
     pub attendees: Option<u64>,
     /// Hours of expert time (block pricing rounds up to whole blocks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::DecimalInput>"))]
     pub hours: Option<Decimal>,
     /// Remote or on-site, for offerings sold both ways.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<DeliveryMode>,
     /// Line discount as a percentage of the line's gross (0–100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::DecimalInput>"))]
     pub discount_percent: Option<Decimal>,
     /// Line discount as an amount in the quote currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::AmountInput>"))]
     pub discount_amount: Option<Decimal>,
     /// Time-and-materials effort: hours by rate-card role.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "BTreeMap<String, schema::DecimalInput>")
+    )]
     pub effort: BTreeMap<String, Decimal>,
     /// Time-and-materials cap in the quote currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::AmountInput>"))]
     pub not_to_exceed: Option<Decimal>,
     /// The SKUs chosen among those the offering includes at no charge (its catalog
     /// `includes`), e.g. the three classes of Migration+.
@@ -175,6 +190,7 @@ pub enum Decision {
 /// The scope document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Scope {
     /// The customer.
     #[serde(default)]
@@ -196,7 +212,7 @@ pub struct Scope {
     pub answers: BTreeMap<String, Answer>,
     /// Discount on the whole quote, in percent (0–100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::DecimalInput>"))]
     pub quote_discount_percent: Option<Decimal>,
     /// Decisions on recommendations, by recommendation id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -207,6 +223,10 @@ pub struct Scope {
     /// The catalog the scope was made with, to warn when it has changed since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<CatalogRef>,
+    /// What the scope was quoted at with that catalog, when the app saved or shared it: shown
+    /// next to today's prices when the catalog has changed, never used to price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quoted: Option<QuotedPrices>,
 }
 
 /// Why a scope document was refused: every problem found.

@@ -65,6 +65,8 @@ impl Reader {
             value,
             &FieldPath::Document,
             &[
+                // Where an editor finds the schema: accepted and ignored.
+                "$schema",
                 "customer",
                 "requester",
                 "currency",
@@ -75,6 +77,7 @@ impl Reader {
                 "recommendations",
                 "notes",
                 "catalog",
+                "quoted",
             ],
         ) else {
             return scope;
@@ -140,6 +143,14 @@ impl Reader {
             .text(map.get("notes"), &"notes".into(), limits::MAX_LONG_TEXT)
             .unwrap_or_default();
         scope.catalog = self.catalog_ref(map.get("catalog"));
+        if let Some(value) = present(map.get("quoted")) {
+            match super::quoted::read_quoted(value) {
+                Ok(quoted) => scope.quoted = Some(quoted),
+                Err(errors) => self.errors.extend(errors),
+            }
+        }
+        // `$schema` is read only to refuse a value that is not text.
+        let _ = self.text(map.get("$schema"), &"$schema".into(), limits::MAX_LONG_TEXT);
         scope
     }
 

@@ -255,3 +255,18 @@ fn a_scope_made_with_another_catalog_names_both() {
     });
     assert!(scope.catalog_errors(&catalog).is_empty());
 }
+
+#[test]
+fn an_editor_schema_key_is_read_and_ignored() {
+    let with_key = r#"{"$schema": "./schemas/scope.schema.json", "items": [{"sku": "A"}]}"#;
+    let scope = Scope::from_json(with_key).unwrap();
+    assert_eq!(
+        scope,
+        Scope::from_json(r#"{"items": [{"sku": "A"}]}"#).unwrap()
+    );
+    assert!(!scope.to_json().contains("schema"));
+    assert_eq!(
+        errors(r#"{"$schema": 7}"#),
+        vec!["$schema: expected text, got 7"]
+    );
+}
