@@ -7,9 +7,34 @@
 //!   repository root); default `crates/core/catalogs/gitlab.toml`.
 //!
 //! The catalog is linted here (and its projection too), so the app skips lint at start-up.
+//!
+//! It also writes `$OUT_DIR/first-screen.html`, the catalog page the first-load module
+//! (`src/bin/scopecraft-shell.rs`) shows before the full app arrives, from the same catalog
+//! and with the app's own text functions (included below); empty when the page depends on
+//! the day (see `src/first_screen.rs`).
+
+#![allow(unreachable_pub)]
 
 use std::path::PathBuf;
 use std::process::exit;
+
+// The app's pure text modules, compiled into this script so the first screen is written by
+// the very functions the app runs. Their `pub` is for the app; here they are private
+// (`unreachable_pub` is allowed at the top of this file for them).
+#[allow(dead_code)]
+#[path = "src/catalog_filter.rs"]
+mod catalog_filter;
+#[allow(dead_code)]
+#[path = "src/catalog_text.rs"]
+mod catalog_text;
+#[path = "src/first_screen.rs"]
+mod first_screen;
+#[allow(dead_code)]
+#[path = "src/offering_view.rs"]
+mod offering_view;
+#[allow(dead_code)]
+#[path = "src/route.rs"]
+mod route;
 
 fn fail(message: &str) -> ! {
     eprintln!("error: {message}");
@@ -47,9 +72,23 @@ fn main() {
         full.public()
             .unwrap_or_else(|e| fail(&format!("the public projection of {name} is refused: {e}")))
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("catalog.json");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let out = out_dir.join("catalog.json");
     std::fs::write(&out, catalog.to_canonical_json())
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+    let page = first_screen::catalog_page_html(&catalog).unwrap_or_default();
+    let out = out_dir.join("first-screen.html");
+    std::fs::write(&out, page)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+    for source in [
+        "catalog_filter",
+        "catalog_text",
+        "first_screen",
+        "offering_view",
+        "route",
+    ] {
+        println!("cargo:rerun-if-changed=src/{source}.rs");
+    }
     println!(
         "cargo:rustc-env=SCOPECRAFT_PROJECTION={}",
         catalog.projection().as_str()

@@ -86,7 +86,8 @@ export async function launchBrowser() {
 }
 
 /**
- * Opens the app in a fresh context and waits until the wasm module has replaced the loader.
+ * Opens the app in a fresh context and waits until the full app has replaced the loader (or
+ * the first screen that the first-load module shows on the catalog page).
  * Resolves to { context, page, errors, consoleErrors, requests }: uncaught page errors,
  * console messages of type error, and the URL of every request the page made.
  */
@@ -108,7 +109,8 @@ export async function openPage(context, url) {
   });
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
-  await page.waitForSelector('#app main', { timeout: 30_000 });
+  // The full app's page, not the first screen written at build time (see web/src/first_screen.rs).
+  await page.waitForSelector('#app main:not([data-first-screen])', { timeout: 30_000 });
   return { page, errors, consoleErrors, requests };
 }
 

@@ -27,6 +27,30 @@ pub fn catalog_intro(name: &str, publisher: &str, categories: &[CategoryFacet]) 
     format!("{offer} Open an offering for details and prices, then add it to your scope.")
 }
 
+/// The note at the foot of every page: what the prices shown are.
+pub const PRICE_NOTE: &str = "Prices are list prices before taxes and discounts. On-site delivery adds travel and expenses. A quote becomes binding only once it is signed.";
+
+/// The line above the results: how many offerings there are, or how many match the search
+/// and filters.
+pub fn result_count(shown: usize, total: usize, filtered: bool) -> String {
+    match (shown, filtered) {
+        (_, false) => format!("{total} offerings"),
+        (1, true) => format!("1 of {total} offerings matches"),
+        (n, true) => format!("{n} of {total} offerings match"),
+    }
+}
+
+/// The id of a category's heading on the catalog page.
+pub fn category_heading_id(category_id: &str) -> String {
+    format!("category-{}", category_id.replace(char::is_whitespace, "_"))
+}
+
+/// The header's scope link: `1 item in scope`, `3 items in scope`.
+pub fn items_in_scope(count: usize) -> String {
+    let items = if count == 1 { "item" } else { "items" };
+    format!(" {items} in scope")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -293,8 +293,4 @@ pub const SCOPE_HEADING_ID: &str = "scope-title";
 /// The id of the offering detail's heading.
 pub const OFFERING_HEADING_ID: &str = "offering-title";
 
-/// The id of an offering card's link (SKUs are unique, and ids may hold any character but
-/// spaces, which SKUs do not have).
-pub fn card_link_id(sku: &str) -> String {
-    format!("card-{}", sku.replace(char::is_whitespace, "_"))
-}
+pub use crate::offering_view::card_link_id;

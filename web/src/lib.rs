@@ -2,7 +2,8 @@
 //!
 //! - [`state`]: the app state and its actions (one reducer); [`route`]: the URL hash.
 //! - [`catalog_filter`], [`catalog_text`] and [`offering_view`]: what the catalog shows, as
-//!   plain functions;
+//!   plain functions; [`first_screen`]: the catalog page as HTML, written at build time for
+//!   the first-load module (`src/bin/scopecraft-shell.rs`);
 //!   [`analysis`]: what the core says about the scope (completeness, quote, recommendations).
 //! - [`components`]: one component per file; [`hooks`]: the custom hooks.
 //! - [`saves`]: what the browser keeps between visits (keys, reading saves back);
@@ -19,6 +20,7 @@ pub mod catalog_filter;
 pub mod catalog_text;
 pub mod components;
 pub mod effects;
+pub mod first_screen;
 pub mod hooks;
 pub mod notices;
 pub mod offering_view;

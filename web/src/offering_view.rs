@@ -31,6 +31,31 @@ pub fn price_label(
     })
 }
 
+/// The price a catalog card shows, and whether it is a firm list price: the core's words, or
+/// "price on request" when the catalog has no price book for `currency`.
+pub fn card_price(catalog: &Catalog, offering: &Offering, currency: Currency) -> PriceLabel {
+    price_label(catalog, offering, currency).unwrap_or_else(|| PriceLabel {
+        text: "price on request".to_string(),
+        is_priced: false,
+    })
+}
+
+/// The duration a catalog card shows: the offering's own summary, or that it is agreed when
+/// scoped.
+pub fn card_duration(offering: &Offering) -> &str {
+    if offering.duration.summary.is_empty() {
+        "Agreed when scoped"
+    } else {
+        &offering.duration.summary
+    }
+}
+
+/// The id of an offering card's link (SKUs are unique, and ids may hold any character but
+/// spaces, which SKUs do not have).
+pub fn card_link_id(sku: &str) -> String {
+    format!("card-{}", sku.replace(char::is_whitespace, "_"))
+}
+
 /// The price of `offering` when delivered in `mode`: for a SKU sold both ways, just that
 /// mode's unit price, worded by the core.
 fn mode_price_label(

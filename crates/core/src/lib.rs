@@ -84,6 +84,7 @@ pub use date::{Date, DateError};
 pub use decimal::{NotANumber, NumberKind, read_decimal_number, read_whole_number};
 pub use field_error::{FieldError, FieldErrors, FieldPath};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
+pub use markdown::html_escape;
 pub use money::{
     Currency, PriceRange, RoundingMode, allocate, group_thousands, percent_text, thousands,
 };

@@ -247,22 +247,48 @@ pub(crate) fn html_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("<br>"),
             '\r' => {}
-            _ => out.push(c),
+            _ => push_html_char(&mut out, c),
         }
     }
     out
 }
 
+/// Text for HTML element content or a quoted attribute value, shown exactly as a DOM text
+/// node would show it: `&`, `<`, `>`, `"` and `'` as entities, everything else as written
+/// (the web app's first screen is HTML written at build time).
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        push_html_char(&mut out, c);
+    }
+    out
+}
+
+fn push_html_char(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        _ => out.push(c),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escape_keeps_text_as_written_and_breaks_every_tag() {
+        assert_eq!(
+            html_escape("<a href=\"x\">Tom & Jerry's</a>\nnext"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;\nnext"
+        );
+        assert_eq!(html_escape("Ünïcode — 5,000.00"), "Ünïcode — 5,000.00");
+    }
 
     #[test]
     fn plain_text_is_unchanged() {

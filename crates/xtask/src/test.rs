@@ -115,7 +115,7 @@ const CHECKS: &[Check] = &[
         },
     },
     Check {
-        name: "size budget (dist/ gzip)",
+        name: "size budget (first load and dist/, gzip)",
         needs: Some("wasm build (trunk, release)"),
         command: |env| {
             let mut node = env.command("node");

@@ -4,6 +4,7 @@ use scopecraft::Scope;
 
 use super::{AppNotices, CatalogLoader, CatalogView, Header, Notice, OfferingDetail, ScopePage};
 use crate::catalog_filter::visible_offering;
+use crate::catalog_text::PRICE_NOTE;
 use crate::effects;
 use crate::hooks::{
     use_catalog_memory, use_route_focus, use_scope_analysis, use_scope_storage, use_share_link,
@@ -158,10 +159,7 @@ pub fn App(props: &AppProps) -> Html {
                 { page }
             </main>
             <footer class="site-footer">
-                <p>
-                    { "Prices are list prices before taxes and discounts. On-site delivery adds travel and expenses. " }
-                    { "A quote becomes binding only once it is signed." }
-                </p>
+                <p>{ PRICE_NOTE }</p>
             </footer>
         </>
     }

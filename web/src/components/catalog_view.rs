@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::{CategorySection, FilterPanel, SearchBox};
 use crate::catalog_filter::{CatalogFilter, facets, filter_catalog};
-use crate::catalog_text::catalog_intro;
+use crate::catalog_text::{catalog_intro, result_count};
 use crate::state::{Action, SharedCatalog};
 
 /// What the catalog page needs.
@@ -38,11 +38,7 @@ pub fn CatalogView(props: &CatalogViewProps) -> Html {
     let groups = filter_catalog(catalog, filter, *today);
     let shown: usize = groups.iter().map(|g| g.offerings.len()).sum();
     let total: usize = facets.categories.iter().map(|c| c.count).sum();
-    let count = match (shown, filter.is_empty()) {
-        (_, true) => format!("{total} offerings"),
-        (1, false) => format!("1 of {total} offerings matches"),
-        (n, false) => format!("{n} of {total} offerings match"),
-    };
+    let count = result_count(shown, total, !filter.is_empty());
     let intro = catalog_intro(
         &catalog.data().name,
         &catalog.data().publisher,

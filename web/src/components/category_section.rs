@@ -2,6 +2,7 @@ use scopecraft::Currency;
 use yew::prelude::*;
 
 use super::OfferingCard;
+use crate::catalog_text::category_heading_id;
 use crate::state::SharedCatalog;
 
 /// One category and the offerings of it to show.
@@ -23,7 +24,7 @@ pub fn CategorySection(props: &CategorySectionProps) -> Html {
     let Some(category) = props.catalog.category(&props.category) else {
         return Html::default();
     };
-    let heading_id = format!("category-{}", category.id.replace(char::is_whitespace, "_"));
+    let heading_id = category_heading_id(&category.id);
     html! {
         <section class="category" aria-labelledby={heading_id.clone()}>
             <div class="category-head">

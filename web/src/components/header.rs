@@ -2,6 +2,7 @@ use scopecraft::Currency;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::catalog_text::items_in_scope;
 use crate::route::Route;
 
 /// What the header shows.
@@ -33,10 +34,6 @@ pub fn Header(props: &HeaderProps) -> Html {
             }
         })
     };
-    let items = match props.scope_count {
-        1 => "item".to_string(),
-        _ => "items".to_string(),
-    };
     html! {
         <header class="site-header">
             <div class="site-header-inner">
@@ -67,7 +64,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     }
                     <a class="scope-count" href={Route::Scope.href()} id="scope-link">
                         <span class="scope-count-number">{ props.scope_count }</span>
-                        { format!(" {items} in scope") }
+                        { items_in_scope(props.scope_count) }
                         <span class="scope-count-action">{ "Scope and quote" }</span>
                     </a>
                 </div>

@@ -1,8 +1,7 @@
 use scopecraft::Currency;
 use yew::prelude::*;
 
-use crate::hooks::card_link_id;
-use crate::offering_view::{delivery_summary, price_label};
+use crate::offering_view::{card_duration, card_link_id, card_price, delivery_summary};
 use crate::route::Route;
 use crate::state::SharedCatalog;
 
@@ -24,16 +23,9 @@ pub fn OfferingCard(props: &OfferingCardProps) -> Html {
     let Some(offering) = props.catalog.offering(&props.sku) else {
         return Html::default();
     };
-    let price = price_label(&props.catalog, offering, props.currency);
-    let (price_text, priced) = match price {
-        Some(label) => (label.text, label.is_priced),
-        None => ("price on request".to_string(), false),
-    };
-    let duration = if offering.duration.summary.is_empty() {
-        "Agreed when scoped".to_string()
-    } else {
-        offering.duration.summary.clone()
-    };
+    let price = card_price(&props.catalog, offering, props.currency);
+    let (price_text, priced) = (price.text, price.is_priced);
+    let duration = card_duration(offering).to_string();
     html! {
         <article class="card">
             <h3 class="card-title">
