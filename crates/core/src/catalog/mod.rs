@@ -1,6 +1,7 @@
 //! The services catalog: offerings, price books, approval rules and discovery questions,
 //! loaded from TOML or JSON, checked by [`lint`], and identified by a content hash.
 
+mod approval_rule;
 mod issue_settings;
 mod item_fields;
 mod lint;
