@@ -4,7 +4,8 @@
 //! - [`catalog_filter`], [`catalog_text`] and [`offering_view`]: what the catalog shows, as
 //!   plain functions;
 //!   [`analysis`]: what the core says about the scope (completeness, quote, recommendations).
-//! - [`components`]: one component per file; [`hooks`]: the custom hooks.
+//! - [`components`]: one component per file; [`hooks`]: the custom hooks;
+//!   [`item_edit`]: a line editor's change to a scope item, checked by the core first.
 //! - [`saves`]: what the browser keeps between visits (keys, reading saves back);
 //!   [`notices`]: the notices above the page.
 //! - [`effects`]: everything that touches the browser (URL, clock, storage, focus, service
@@ -20,6 +21,7 @@ pub mod catalog_text;
 pub mod components;
 pub mod effects;
 pub mod hooks;
+pub mod item_edit;
 pub mod notices;
 pub mod offering_view;
 pub mod route;

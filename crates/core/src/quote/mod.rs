@@ -20,6 +20,7 @@
 //! needed. Every line carries a trace of each rule applied, in words.
 
 mod approvals;
+mod item_check;
 mod line;
 mod list_price;
 mod models;
@@ -28,6 +29,7 @@ mod trace;
 mod types;
 mod wording;
 
+pub use item_check::item_errors;
 pub use list_price::{ListPrice, ModePrice, list_price};
 pub use trace::TraceStep;
 pub use types::{
