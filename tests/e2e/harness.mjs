@@ -126,3 +126,11 @@ export async function offlineReady(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
+
+/**
+ * The number of pages of a PDF (as `page.pdf()` returns it): its `/Type /Page` objects,
+ * not counting the `/Type /Pages` tree nodes. Chromium writes page objects uncompressed.
+ */
+export function pdfPageCount(pdf) {
+  return [...Buffer.from(pdf).toString('latin1').matchAll(/\/Type\s*\/Page(?![a-zA-Z])/g)].length;
+}

@@ -5,7 +5,8 @@
 //!   plain functions; [`first_screen`]: the catalog page as HTML, written at build time for
 //!   the first-load module (`src/bin/scopecraft-shell.rs`);
 //!   [`analysis`]: what the core says about the scope (completeness, quote, recommendations).
-//! - [`components`]: one component per file; [`hooks`]: the custom hooks.
+//! - [`components`]: one component per file; [`hooks`]: the custom hooks;
+//!   [`item_edit`]: a line editor's change to a scope item, checked by the core first.
 //! - [`saves`]: what the browser keeps between visits (keys, reading saves back);
 //!   [`notices`]: the notices above the page.
 //! - [`effects`]: everything that touches the browser (URL, clock, storage, focus, service
@@ -22,6 +23,7 @@ pub mod components;
 pub mod effects;
 pub mod first_screen;
 pub mod hooks;
+pub mod item_edit;
 pub mod notices;
 pub mod offering_view;
 pub mod route;

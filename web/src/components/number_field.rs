@@ -15,19 +15,38 @@ pub struct NumberFieldProps {
     /// True for whole numbers only; false allows a decimal point.
     #[prop_or(true)]
     pub whole: bool,
-    /// Called with the new value when it reads as a number (`None` when cleared).
+    /// Called with the new value when it reads as a number (`None` when cleared) and
+    /// `check` takes it.
     pub on_value: Callback<Option<String>>,
+    /// Asks the core about a value that reads as a number before it is passed on: the
+    /// core's message when it refuses it (the value is then not passed on). Unset: every
+    /// number is passed on.
+    #[prop_or_default]
+    pub check: Option<Callback<Option<String>, Option<String>>>,
 }
 
-/// A small number field that passes on every keystroke that reads as a number, and says so
-/// when one does not (the last good value stays in the scope meanwhile).
+/// A small number field that passes on every keystroke that reads as a number and that the
+/// core takes, and says why when one is refused (the last good value stays in the scope
+/// meanwhile).
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let problem = use_state(|| None::<&'static str>);
+    let problem = use_state(|| None::<String>);
     let on_input = {
-        let problem = problem.clone();
+        let shown = problem.clone();
         let on_value = props.on_value.clone();
+        let check = props.check.clone();
         let whole = props.whole;
+        let pass_on = move |value: Option<String>| match check
+            .as_ref()
+            .and_then(|check| check.emit(value.clone()))
+        {
+            Some(refused) => shown.set(Some(refused)),
+            None => {
+                shown.set(None);
+                on_value.emit(value);
+            }
+        };
+        let problem = problem.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let text = input.value();
@@ -37,15 +56,9 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 read_decimal_number(&text).map(|n| n.is_some())
             };
             match read {
-                Ok(false) => {
-                    problem.set(None);
-                    on_value.emit(None);
-                }
-                Ok(true) => {
-                    problem.set(None);
-                    on_value.emit(Some(text.trim().to_string()));
-                }
-                Err(error) => problem.set(Some(error.message())),
+                Ok(false) => pass_on(None),
+                Ok(true) => pass_on(Some(text.trim().to_string())),
+                Err(error) => problem.set(Some(error.message().to_string())),
             }
         })
     };
@@ -63,7 +76,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 aria-describedby={problem.is_some().then(|| error_id.clone())}
                 oninput={on_input}
             />
-            if let Some(message) = *problem {
+            if let Some(message) = (*problem).clone() {
                 <p class="field-error" id={error_id}>{ message }</p>
             }
         </div>

@@ -1,11 +1,14 @@
+use std::rc::Rc;
+
 use scopecraft::{
-    Currency, DeliveryMode, ItemField, LineKind, QuoteLine, ScopeItem, read_decimal_number,
+    Currency, DeliveryMode, ItemField, LineKind, QuoteLine, Scope, ScopeItem, read_decimal_number,
     read_whole_number,
 };
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::NumberField;
+use super::{NoteField, NumberField};
+use crate::item_edit::LineScope;
 use crate::offering_view::mode_name;
 use crate::state::{Action, Mode, SharedCatalog};
 
@@ -18,23 +21,29 @@ pub struct QuoteLineRowProps {
     pub line: QuoteLine,
     /// The scope item behind it.
     pub item: ScopeItem,
+    /// The whole scope, which the core checks each edit of the item in.
+    pub scope: Rc<Scope>,
     /// The quote's currency.
     pub currency: Currency,
-    /// Customer preview or account executive (discounts).
+    /// Customer preview or account executive (discounts, effort, cap, note).
     pub mode: Mode,
     /// Receives edits and removal.
     pub on_action: Callback<Action>,
 }
 
 /// A quote line: name, SKU, quantity and amount from the core; the fields that drive its
-/// price (quantity, attendees, hours, delivery, and the line discount for account
-/// executives); "Why this price" with every rule the core applied.
+/// price (quantity, attendees, hours, delivery; for account executives the effort by role and
+/// the not-to-exceed cap of time-and-materials work, the line discount as a percentage or
+/// an amount, and the item's note); "Why this price" with every rule the core applied. Each
+/// edit is checked by the core before it reaches the scope, and its message shown beside
+/// the field.
 #[component]
 pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     let QuoteLineRowProps {
         catalog,
         line,
         item,
+        scope,
         currency,
         mode,
         on_action,
@@ -47,35 +56,47 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     } else {
         format!("line-{index}")
     };
-    let edit = |change: fn(&mut ScopeItem, Option<String>)| {
-        let item = item.clone();
-        on_action.reform(move |value: Option<String>| {
-            let mut next = item.clone();
-            change(&mut next, value);
-            Action::SetItem { index, item: next }
-        })
+    let edits = LineScope {
+        catalog: catalog.clone(),
+        scope: scope.clone(),
+        index,
+        on_action: on_action.clone(),
     };
+    let executive = *mode == Mode::AccountExecutive;
     // The field the offering's pricing model computes the amount from, per the core's table.
-    let priced_by = catalog
-        .offering(&item.sku)
-        .and_then(|o| o.pricing.item_fields().priced_by);
+    let offering = catalog.offering(&item.sku);
+    let model = offering.map(|o| o.pricing.item_fields());
+    let priced_by = model.and_then(|f| f.priced_by);
+    let accepts = |field| model.is_some_and(|f| f.accepts(field));
     let fields = match priced_by {
-        Some(ItemField::Attendees) => html! {
-            <NumberField id={format!("{base}-attendees")} label="Attendees"
-                value={item.attendees.map(|n| AttrValue::from(n.to_string()))}
-                on_value={edit(|i, v| i.attendees = v.and_then(|v| read_whole_number(&v).ok().flatten()))} />
-        },
-        Some(ItemField::Hours) => html! {
-            <NumberField id={format!("{base}-hours")} label="Hours" whole={false}
-                value={item.hours.map(|h| AttrValue::from(h.to_string()))}
-                on_value={edit(|i, v| i.hours = v.and_then(|v| read_decimal_number(&v).ok().flatten()))} />
-        },
-        Some(ItemField::Quantity) => html! {
-            <NumberField id={format!("{base}-quantity")} label="Quantity"
-                value={item.quantity.map(|n| AttrValue::from(n.to_string()))}
-                on_value={edit(|i, v| i.quantity = v.and_then(|v| read_whole_number(&v).ok().flatten()))} />
-        },
-        // Effort by role (time and materials) has no field on the line.
+        Some(ItemField::Attendees) => {
+            let edit = edits
+                .edit(|i, v| i.attendees = v.and_then(|v| read_whole_number(&v).ok().flatten()));
+            html! {
+                <NumberField id={format!("{base}-attendees")} label="Attendees"
+                    value={item.attendees.map(|n| AttrValue::from(n.to_string()))}
+                    on_value={edit.on_value} check={edit.check} />
+            }
+        }
+        Some(ItemField::Hours) => {
+            let edit =
+                edits.edit(|i, v| i.hours = v.and_then(|v| read_decimal_number(&v).ok().flatten()));
+            html! {
+                <NumberField id={format!("{base}-hours")} label="Hours" whole={false}
+                    value={item.hours.map(|h| AttrValue::from(h.to_string()))}
+                    on_value={edit.on_value} check={edit.check} />
+            }
+        }
+        Some(ItemField::Quantity) => {
+            let edit = edits
+                .edit(|i, v| i.quantity = v.and_then(|v| read_whole_number(&v).ok().flatten()));
+            html! {
+                <NumberField id={format!("{base}-quantity")} label="Quantity"
+                    value={item.quantity.map(|n| AttrValue::from(n.to_string()))}
+                    on_value={edit.on_value} check={edit.check} />
+            }
+        }
+        // Effort by role is given role by role, below, for account executives.
         Some(ItemField::Effort | ItemField::NotToExceed) | None => Html::default(),
     };
     // An included line is edited from its offering's check-list, not on its own.
@@ -85,16 +106,53 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     } else {
         included_choices(props, &base)
     };
+    let effort = match offering {
+        Some(offering) if executive && !included && accepts(ItemField::Effort) => {
+            effort_fields(props, &edits, catalog.effort_roles(offering), &base)
+        }
+        _ => Html::default(),
+    };
+    let cap = (executive && !included && accepts(ItemField::NotToExceed)).then(|| {
+        let edit = edits
+            .edit(|i, v| i.not_to_exceed = v.and_then(|v| read_decimal_number(&v).ok().flatten()));
+        html! {
+            <NumberField id={format!("{base}-not-to-exceed")}
+                label={format!("Not-to-exceed cap ({})", currency.code())} whole={false}
+                value={item.not_to_exceed.map(|d| AttrValue::from(d.to_string()))}
+                on_value={edit.on_value} check={edit.check} />
+        }
+    });
     let delivery = if included {
         Html::default()
     } else {
         delivery_select(props, &base)
     };
-    let discount = (*mode == Mode::AccountExecutive && !included).then(|| {
+    let discountable = model.is_some_and(|f| f.discountable);
+    let discount = (executive && discountable && !included).then(|| {
+        let percent = edits.edit(|i, v| {
+            i.discount_percent = v.and_then(|v| read_decimal_number(&v).ok().flatten())
+        });
+        let amount = edits.edit(|i, v| {
+            i.discount_amount = v.and_then(|v| read_decimal_number(&v).ok().flatten())
+        });
         html! {
-            <NumberField id={format!("{base}-discount")} label="Discount %" whole={false}
-                value={item.discount_percent.map(|d| AttrValue::from(d.to_string()))}
-                on_value={edit(|i, v| i.discount_percent = v.and_then(|v| read_decimal_number(&v).ok().flatten()))} />
+            <>
+                <NumberField id={format!("{base}-discount")} label="Discount %" whole={false}
+                    value={item.discount_percent.map(|d| AttrValue::from(d.to_string()))}
+                    on_value={percent.on_value} check={percent.check} />
+                <NumberField id={format!("{base}-discount-amount")}
+                    label={format!("Discount amount ({})", currency.code())} whole={false}
+                    value={item.discount_amount.map(|d| AttrValue::from(d.to_string()))}
+                    on_value={amount.on_value} check={amount.check} />
+            </>
+        }
+    });
+    let note = (executive && !included).then(|| {
+        let edit = edits.edit(|i, v| i.note = v.unwrap_or_default());
+        html! {
+            <NoteField id={format!("{base}-note")} label="Note for the PS team"
+                value={AttrValue::from(item.note.clone())}
+                on_value={edit.on_value} check={edit.check} />
         }
     });
     let on_remove = on_action.reform(move |_: MouseEvent| Action::RemoveItem(index));
@@ -137,9 +195,12 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
             <div class="quote-line-fields">
                 { fields }
                 { delivery }
+                { for cap }
                 { for discount }
             </div>
             { choices }
+            { effort }
+            { for note }
             <div class="quote-line-tools">
                 <button type="button" class="link-button" aria-expanded={if *explain { "true" } else { "false" }}
                     aria-controls={trace_id.clone()} onclick={on_explain}>
@@ -210,6 +271,58 @@ fn included_choices(props: &QuoteLineRowProps, base: &str) -> Html {
             }
         </fieldset>
     }
+}
+
+/// Hours for each role the offering is staffed by (the core's list), in a group of its own.
+fn effort_fields(
+    props: &QuoteLineRowProps,
+    edits: &LineScope,
+    roles: Vec<(&str, &str)>,
+    base: &str,
+) -> Html {
+    if roles.is_empty() {
+        return Html::default();
+    }
+    let legend_id = format!("{base}-effort-legend");
+    html! {
+        <fieldset class="quote-line-effort" aria-labelledby={legend_id.clone()}>
+            <legend id={legend_id}>{ "Effort: hours by role" }</legend>
+            <div class="quote-line-fields">
+                for (role, name) in roles {
+                    {{
+                        let id = role.to_string();
+                        let edit = edits.edit(move |i, v| {
+                            match v.and_then(|v| read_decimal_number(&v).ok().flatten()) {
+                                Some(hours) => i.effort.insert(id.clone(), hours),
+                                None => i.effort.remove(&id),
+                            };
+                        });
+                        html! {
+                            <NumberField key={role.to_string()}
+                                id={format!("{base}-effort-{}", field_id(role))}
+                                label={format!("{name} (hours)")} whole={false}
+                                value={props.item.effort.get(role).map(|h| AttrValue::from(h.to_string()))}
+                                on_value={edit.on_value} check={edit.check} />
+                        }
+                    }}
+                }
+            </div>
+        </fieldset>
+    }
+}
+
+/// A role id as part of an element id: letters, digits, `-` and `_` kept, anything else `-`
+/// (catalog ids are untrusted text).
+fn field_id(role: &str) -> String {
+    role.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// Remote or on-site, for an offering sold both ways or with a sibling SKU: picking the other

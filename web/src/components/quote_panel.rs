@@ -101,6 +101,7 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
     } else {
         "Price range"
     };
+    let shared = Rc::new(scope.clone());
     let on_quote_discount = on_action.reform(|value: Option<String>| {
         Action::SetQuoteDiscount(
             value.and_then(|v| scopecraft::read_decimal_number(&v).ok().flatten()),
@@ -135,6 +136,7 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
                             catalog={catalog.clone()}
                             line={line.clone()}
                             item={item.clone()}
+                            scope={shared.clone()}
                             {currency}
                             mode={*mode}
                             on_action={on_action.clone()}

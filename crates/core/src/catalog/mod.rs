@@ -354,6 +354,29 @@ impl Catalog {
         self.price_book(self.base_currency)
     }
 
+    /// The roles a time-and-materials offering's effort is given in, as `(id, name)`: the
+    /// offering's own list, or every role of the base rate card when it names none, with
+    /// the name the base rate card gives it (its id when the card lacks it). Empty for
+    /// every other pricing model.
+    pub fn effort_roles<'c>(&'c self, offering: &'c Offering) -> Vec<(&'c str, &'c str)> {
+        let Pricing::TimeAndMaterials { roles } = &offering.pricing else {
+            return Vec::new();
+        };
+        let card = self.base_price_book().map(|book| &book.rate_card);
+        let name = |id: &'c str| {
+            card.and_then(|card| card.get(id))
+                .map_or(id, |role| role.name.as_str())
+        };
+        if roles.is_empty() {
+            card.into_iter()
+                .flat_map(|card| card.iter())
+                .map(|(id, role)| (id.as_str(), role.name.as_str()))
+                .collect()
+        } else {
+            roles.iter().map(|id| (id.as_str(), name(id))).collect()
+        }
+    }
+
     /// Currencies a quote can be priced in, in file order.
     pub fn currencies(&self) -> Vec<Currency> {
         self.data

@@ -23,6 +23,7 @@
 
 mod approvals;
 mod included;
+mod item_check;
 mod line;
 mod list_price;
 mod models;
@@ -31,6 +32,7 @@ mod trace;
 mod types;
 mod wording;
 
+pub use item_check::item_errors;
 pub use list_price::{ListPrice, ModePrice, list_price};
 pub use trace::TraceStep;
 pub use types::{

@@ -856,3 +856,71 @@ fn the_json_states_the_minor_units_and_writes_every_amount_with_them() {
         assert_eq!(json["total"]["high"], gross);
     }
 }
+
+#[test]
+fn a_line_editor_check_names_the_items_own_problems_only() {
+    let c = catalog();
+    let messages = |s: &Scope, index: usize| -> Vec<String> {
+        item_errors(&c, s, index)
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    };
+    // 10 h × 300 + 4 h × 250 = 4,000, capped at 3,500, less 200: a line the engine prices.
+    let mut tm = item("TM");
+    tm.effort.insert("engineer".into(), d("10"));
+    tm.effort.insert("project_manager".into(), d("4"));
+    tm.not_to_exceed = Some(d("3500"));
+    tm.discount_amount = Some(d("200"));
+    tm.note = "Phase one only.".into();
+    let mut s = scope(vec![tm.clone(), item("NOPE")]);
+    assert!(messages(&s, 0).is_empty(), "{:?}", messages(&s, 0));
+    let mut alone = s.clone();
+    alone.items.truncate(1);
+    assert_eq!(quote(&alone).lines[0].net, Some(firm("3300.00")));
+    // The other item's unknown SKU is its own problem, not item 0's.
+    assert_eq!(messages(&s, 1).len(), 1);
+    assert!(messages(&s, 1)[0].starts_with("items[1].sku: unknown SKU \"NOPE\""));
+    assert!(messages(&s, 2).is_empty(), "no item 2");
+
+    // The scope format's rules: what a saved scope or a share link would not read back.
+    s.items[0].discount_amount = None;
+    s.items[0].discount_percent = Some(d("150"));
+    s.items[0].note = "tab\u{7}bell".into();
+    assert_eq!(
+        messages(&s, 0),
+        [
+            "items[0].discount_percent: 150 is out of range: expected 0 to 100",
+            "items[0].note: contains control characters",
+        ]
+    );
+    // The engine's: a role the offering is not staffed by, both kinds of discount.
+    s.items[0] = tm.clone();
+    s.items[0].effort.insert("architect".into(), d("1"));
+    s.items[0].discount_percent = Some(d("5"));
+    assert_eq!(
+        messages(&s, 0),
+        ["items[0].discount_amount: give a discount as a percentage or as an amount, not both",]
+    );
+    s.items[0].discount_percent = None;
+    assert_eq!(
+        messages(&s, 0),
+        [
+            "items[0].effort.architect: TM is staffed by engineer, project_manager; \"architect\" is not one of its roles",
+        ]
+    );
+}
+
+#[test]
+fn effort_roles_are_the_offerings_with_their_rate_card_names() {
+    let c = catalog();
+    let tm = c.offering("TM").unwrap();
+    assert_eq!(
+        c.effort_roles(tm),
+        [
+            ("engineer", "Engineer"),
+            ("project_manager", "Project manager")
+        ]
+    );
+    assert!(c.effort_roles(c.offering("XPRT").unwrap()).is_empty());
+}

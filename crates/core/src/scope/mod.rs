@@ -138,6 +138,18 @@ impl ScopeItem {
             ..ScopeItem::default()
         }
     }
+
+    /// The scope format's rules for this item as the item at `index` of a scope: every
+    /// problem [`Scope::from_json`] would report for it (a percentage over 100, an amount
+    /// past [`crate::limits::MAX_AMOUNT`], too many decimal places, control characters in
+    /// the note, …). Empty when a scope holding it reads back, from a saved file or a share
+    /// link, as it is.
+    pub fn format_errors(&self, index: usize) -> FieldErrors {
+        match serde_json::to_value(self) {
+            Ok(value) => reader::item_errors(&value, index),
+            Err(error) => FieldError::item(index, "", error.to_string()).into(),
+        }
+    }
 }
 
 /// An answer to a discovery question.

@@ -22,6 +22,14 @@ pub(super) fn read(value: &Value) -> (Scope, FieldErrors) {
     (scope, reader.errors)
 }
 
+/// Reads one scope item, as the item at `index` of a scope: every problem the reader would
+/// report for it inside a scope document.
+pub(super) fn item_errors(value: &Value, index: usize) -> FieldErrors {
+    let mut reader = Reader::default();
+    reader.item(value, &FieldPath::item(index, ""));
+    reader.errors
+}
+
 /// Walks the JSON value, collecting every problem with its path.
 #[derive(Default)]
 struct Reader {

@@ -123,9 +123,11 @@ impl SowDraft {
         to_markdown(&self.blocks, super::document::Target::Document)
     }
 
-    /// The draft as one self-contained HTML page: inline print CSS (page size and margins,
-    /// a page break before each major section, bordered tables whose headers repeat), no
-    /// scripts, no external assets, and a content security policy that forbids loading any.
+    /// The draft as one self-contained HTML page: inline print CSS (page size and margins;
+    /// sections that flow on one after the other, never a page each; a heading kept with
+    /// what follows it; table rows and list items never split across pages; bordered tables
+    /// whose headers repeat), no scripts, no external assets, and a content security policy
+    /// that forbids loading any.
     pub fn to_html(&self) -> String {
         format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -151,10 +153,9 @@ th { background: #eee; }
 hr { border: 0; border-top: 1px solid #999; margin: 2rem 0 1rem; }
 @media print {
   body { max-width: none; padding: 0; }
-  h2.section { break-before: page; page-break-before: always; }
-  h2.section.first { break-before: auto; page-break-before: auto; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, li { break-inside: avoid; page-break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
   thead { display: table-header-group; }
   th { background: none; }
 }

@@ -1048,7 +1048,10 @@ fn the_html_draft_is_self_contained_and_escaped() {
     let html = draft.to_html();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.contains("@page"));
-    assert!(html.contains("page-break-before: always"));
+    // Printed, sections flow on (no forced break before each) and table rows stay whole.
+    assert!(!html.contains("break-before: page"), "{html}");
+    assert!(!html.contains("page-break-before: always"), "{html}");
+    assert!(html.contains("tr, li { break-inside: avoid; page-break-inside: avoid; }"));
     assert!(html.contains("<style>"));
     assert!(html.contains("default-src 'none'"));
     for forbidden in [

@@ -1,0 +1,63 @@
+//! A labelled free-text field (a scope item's note) whose text the core checks before it
+//! reaches the scope.
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// What the note field shows and whom it tells.
+#[derive(Properties, PartialEq)]
+pub struct NoteFieldProps {
+    /// The textarea's id.
+    pub id: AttrValue,
+    /// What the text is.
+    pub label: AttrValue,
+    /// The text held now (as the scope holds it).
+    #[prop_or_default]
+    pub value: AttrValue,
+    /// Called with the new text (`None` when cleared) when `check` takes it.
+    pub on_value: Callback<Option<String>>,
+    /// Asks the core about the text: its message when it refuses it (the text is then not
+    /// passed on, and the last good text stays in the scope).
+    pub check: Callback<Option<String>, Option<String>>,
+}
+
+/// A small textarea that passes on each change the core takes, and says why when one is
+/// refused, beside the field (`aria-invalid`, `aria-describedby`).
+#[component]
+pub fn NoteField(props: &NoteFieldProps) -> Html {
+    let problem = use_state(|| None::<String>);
+    let on_input = {
+        let problem = problem.clone();
+        let on_value = props.on_value.clone();
+        let check = props.check.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            let text = area.value();
+            let value = (!text.trim().is_empty()).then_some(text);
+            match check.emit(value.clone()) {
+                Some(refused) => problem.set(Some(refused)),
+                None => {
+                    problem.set(None);
+                    on_value.emit(value);
+                }
+            }
+        })
+    };
+    let error_id = format!("{}-error", props.id);
+    html! {
+        <div class={classes!("note-field", problem.is_some().then_some("number-field-invalid"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <textarea
+                id={props.id.clone()}
+                rows="2"
+                value={props.value.clone()}
+                aria-invalid={problem.is_some().then_some("true")}
+                aria-describedby={problem.is_some().then(|| error_id.clone())}
+                oninput={on_input}
+            />
+            if let Some(message) = (*problem).clone() {
+                <p class="field-error" id={error_id}>{ message }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+//! A change to one field of a scope item, as a line editor makes it: the core checks the
+//! item with the change made ([`scopecraft::item_errors`]: the scope format's rules and the
+//! pricing engine's) before the change reaches the scope, so the scope never holds a value
+//! the engine refuses or a saved scope would not read back.
+
+use std::rc::Rc;
+
+use scopecraft::{Scope, ScopeItem, item_errors};
+use yew::Callback;
+
+use crate::state::{Action, SharedCatalog};
+
+/// The two callbacks a field of a line editor takes.
+#[derive(Clone, PartialEq)]
+pub struct ItemEdit {
+    /// Asks the core about the typed value: its messages (joined) when it refuses the item
+    /// with the change made, `None` when it takes it.
+    pub check: Callback<Option<String>, Option<String>>,
+    /// Makes the change (a value `check` took).
+    pub on_value: Callback<Option<String>>,
+}
+
+/// The line's scope and where its item is, for the edits of its fields.
+#[derive(Clone)]
+pub struct LineScope {
+    /// The active catalog.
+    pub catalog: SharedCatalog,
+    /// The scope as the page shows it.
+    pub scope: Rc<Scope>,
+    /// The item's position in it.
+    pub index: usize,
+    /// Receives the edited item.
+    pub on_action: Callback<Action>,
+}
+
+impl LineScope {
+    /// The item as the scope holds it now.
+    fn item(&self) -> ScopeItem {
+        self.scope
+            .items
+            .get(self.index)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The edit of one field: `change` writes the typed value (`None`: cleared) into a copy
+    /// of the item.
+    pub fn edit(&self, change: impl Fn(&mut ScopeItem, Option<String>) + 'static) -> ItemEdit {
+        let change = Rc::new(change);
+        let check = {
+            let line = self.clone();
+            let change = change.clone();
+            Callback::from(move |value: Option<String>| {
+                let mut scope = (*line.scope).clone();
+                let item = scope.items.get_mut(line.index)?;
+                change(item, value);
+                let errors = item_errors(&line.catalog, &scope, line.index);
+                (!errors.is_empty()).then(|| {
+                    errors
+                        .iter()
+                        .map(|e| e.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+            })
+        };
+        let on_value = {
+            let line = self.clone();
+            Callback::from(move |value: Option<String>| {
+                let mut item = line.item();
+                change(&mut item, value);
+                line.on_action.emit(Action::SetItem {
+                    index: line.index,
+                    item,
+                });
+            })
+        };
+        ItemEdit { check, on_value }
+    }
+}
