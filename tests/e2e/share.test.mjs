@@ -92,6 +92,14 @@ test('a link made with another catalog opens with a notice', async () => {
   await receiver.page.waitForSelector('#catalog-changed');
   assert.match(await receiver.page.textContent('#catalog-changed'), /small-test version 2024\.1/);
   assert.match(await receiver.page.textContent('#quote'), /TR-GIT-R/, 'the quote names what this catalog lacks');
+  // The link carries the prices it was quoted at, so the receiver sees what changed, not only
+  // that the catalog differs: TR-GIT-R is not in the GitLab catalog, so it is listed as retired
+  // with its old amount, and the total falls by it.
+  await receiver.page.waitForSelector('#catalog-changes');
+  const retired = receiver.page.locator('#catalog-changes li[data-sku="TR-GIT-R"]');
+  assert.equal(await retired.getAttribute('data-change'), 'Retired');
+  assert.match(await retired.textContent(), /USD [\d,]+\.\d\d, retired: no longer in the catalog/);
+  assert.match(await receiver.page.textContent('#catalog-changes'), /Total: USD [\d,]+\.\d\d → /);
   assert.deepEqual(receiver.errors, []);
   await receiver.context.close();
   await sender.context.close();
