@@ -49,6 +49,8 @@ test('the catalog, an offering, the scope page and the account-executive view ha
   await addFromOffering(page, server.url, 'GL-MIG-SM-SAAS');
   assert.deepEqual(await violations(page), [], 'offering page');
   await addFromOffering(page, server.url, 'GL-CICD-R');
+  // Time and materials: the account executive edits its effort by role, cap and note.
+  await addFromOffering(page, server.url, 'PS-CUSTOM-IMPL');
 
   await page.click('#scope-link');
   await page.waitForSelector('#quote');
@@ -56,7 +58,12 @@ test('the catalog, an offering, the scope page and the account-executive view ha
 
   await page.check('#mode-executive');
   await page.waitForSelector('#intake-customer');
+  await page.waitForSelector('#line-2-effort-engineer');
   assert.deepEqual(await violations(page), [], 'account-executive view');
+  await page.fill('#line-2-effort-engineer', '40');
+  await page.fill('#line-2-discount', '150');
+  await page.waitForSelector('#line-2-discount-error');
+  assert.deepEqual(await violations(page), [], 'account-executive view with a value the core refused');
   assert.deepEqual(errors, []);
   await context.close();
 });
