@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use scopecraft::{
-    Catalog, LineKind, Paperwork, PlanOptions, PriceRange, Quote, Scope, check_catalog, list_price,
+    Catalog, LicenseTier, LineKind, Paperwork, PlanOptions, PriceRange, Quote, Scope, check_catalog, list_price,
     load_catalog, plan, price, sow_draft,
 };
 
@@ -625,6 +625,80 @@ fn parallel_phases_name_a_known_earlier_phase() {
             .iter()
             .any(|i| i
                 .contains("plan.phases[1].parallel_with: phase \"run\" comes later in the plan")),
+        "{issues:#?}"
+    );
+}
+
+// 7. Licence tiers or editions defined by the catalog.
+
+#[test]
+fn the_catalogs_own_editions_order_the_licence_warnings() {
+    // AUDIT requires Enterprise, the highest of community < standard < enterprise. A
+    // Standard customer is below it: the quote warns and still prices the line (7,000).
+    let q = quote(
+        r#"{"items": [{"sku": "AUDIT"}], "answers": {"general.edition": "standard"}}"#,
+    );
+    assert_eq!(q.total, firm("7000.00"));
+    assert!(
+        q.warnings.iter().any(|w| w.contains(
+            "AUDIT (Compliance audit) needs an Enterprise licence or higher, but the customer's tier is Standard."
+        )),
+        "{:#?}",
+        q.warnings
+    );
+    // Community is below the catalog's minimum (Standard): no services for it.
+    let q = quote(
+        r#"{"items": [{"sku": "WORKSHOP"}], "answers": {"general.edition": "community"}}"#,
+    );
+    assert!(
+        q.warnings.iter().any(|w| w.contains(
+            "The customer's licence tier is Community, below Standard: no services are sold for the free Community edition."
+        )),
+        "{:#?}",
+        q.warnings
+    );
+    // Enterprise meets both: no licence warning.
+    let q = quote(
+        r#"{"items": [{"sku": "AUDIT"}], "answers": {"general.edition": "enterprise"}}"#,
+    );
+    assert!(
+        !q.warnings.iter().any(|w| w.contains("licence")),
+        "{:#?}",
+        q.warnings
+    );
+}
+
+#[test]
+fn a_catalog_card_names_the_tiers_that_meet_a_requirement() {
+    let catalog = catalog();
+    let words = |id: &str| scopecraft::license_requirement(&catalog, &LicenseTier::new(id));
+    assert_eq!(words("community"), "any tier");
+    assert_eq!(words("standard"), "Standard or Enterprise");
+    assert_eq!(words("enterprise"), "Enterprise");
+}
+
+#[test]
+fn unknown_and_duplicate_tiers_are_refused_naming_the_field() {
+    let issues = lint_after(
+        "prerequisites = { license_tier = \"enterprise\" }",
+        "prerequisites = { license_tier = \"premium\" }",
+    );
+    assert!(
+        issues.iter().any(|i| i.contains(
+            "offering AUDIT: offerings[11].prerequisites.license_tier: unknown licence tier \"premium\"; the catalog's tiers are \"community\", \"standard\", \"enterprise\""
+        )),
+        "{issues:#?}"
+    );
+    let issues = lint_after("id = \"enterprise\"\nname", "id = \"standard\"\nname");
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("license_tiers[2].id: duplicate licence tier id \"standard\"")),
+        "{issues:#?}"
+    );
+    // The licence question still offers "enterprise", no longer a tier.
+    assert!(
+        issues.iter().any(|i| i.contains("licence tiers of license_tiers")),
         "{issues:#?}"
     );
 }
