@@ -12,8 +12,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use scopecraft::{
-    Catalog, LicenseTier, LineKind, Paperwork, PlanOptions, PriceRange, Quote, Scope, check_catalog, list_price,
-    load_catalog, plan, price, sow_draft,
+    Catalog, LicenseTier, LineKind, Paperwork, PlanOptions, PriceRange, Quote, Scope,
+    check_catalog, list_price, load_catalog, plan, price, sow_draft,
 };
 
 const CATALOG: &str = include_str!("../testdata/catalogs/format-features.toml");
@@ -460,7 +460,7 @@ fn travel_of(q: &Quote) -> (PriceRange, String) {
         .find(|l| l.kind == LineKind::Expense)
         .expect("an expense line");
     let text: Vec<String> = line.trace.iter().map(|s| s.text()).collect();
-    (line.total.clone().unwrap(), text.join("\n"))
+    (line.total.unwrap(), text.join("\n"))
 }
 
 #[test]
@@ -635,9 +635,7 @@ fn parallel_phases_name_a_known_earlier_phase() {
 fn the_catalogs_own_editions_order_the_licence_warnings() {
     // AUDIT requires Enterprise, the highest of community < standard < enterprise. A
     // Standard customer is below it: the quote warns and still prices the line (7,000).
-    let q = quote(
-        r#"{"items": [{"sku": "AUDIT"}], "answers": {"general.edition": "standard"}}"#,
-    );
+    let q = quote(r#"{"items": [{"sku": "AUDIT"}], "answers": {"general.edition": "standard"}}"#);
     assert_eq!(q.total, firm("7000.00"));
     assert!(
         q.warnings.iter().any(|w| w.contains(
@@ -647,9 +645,8 @@ fn the_catalogs_own_editions_order_the_licence_warnings() {
         q.warnings
     );
     // Community is below the catalog's minimum (Standard): no services for it.
-    let q = quote(
-        r#"{"items": [{"sku": "WORKSHOP"}], "answers": {"general.edition": "community"}}"#,
-    );
+    let q =
+        quote(r#"{"items": [{"sku": "WORKSHOP"}], "answers": {"general.edition": "community"}}"#);
     assert!(
         q.warnings.iter().any(|w| w.contains(
             "The customer's licence tier is Community, below Standard: no services are sold for the free Community edition."
@@ -658,9 +655,7 @@ fn the_catalogs_own_editions_order_the_licence_warnings() {
         q.warnings
     );
     // Enterprise meets both: no licence warning.
-    let q = quote(
-        r#"{"items": [{"sku": "AUDIT"}], "answers": {"general.edition": "enterprise"}}"#,
-    );
+    let q = quote(r#"{"items": [{"sku": "AUDIT"}], "answers": {"general.edition": "enterprise"}}"#);
     assert!(
         !q.warnings.iter().any(|w| w.contains("licence")),
         "{:#?}",
@@ -698,7 +693,9 @@ fn unknown_and_duplicate_tiers_are_refused_naming_the_field() {
     );
     // The licence question still offers "enterprise", no longer a tier.
     assert!(
-        issues.iter().any(|i| i.contains("licence tiers of license_tiers")),
+        issues
+            .iter()
+            .any(|i| i.contains("licence tiers of license_tiers")),
         "{issues:#?}"
     );
 }

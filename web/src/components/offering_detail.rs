@@ -144,7 +144,7 @@ fn facts(props: &OfferingDetailProps, offering: &Offering) -> Html {
                                 <li>{ note.clone() }</li>
                             }
                             if let Some(tier) = prerequisites.license_tier.as_ref() {
-                                <li>{ license_label(catalog, tier) }</li>
+                                <li>{ license_label(&props.catalog, tier) }</li>
                             }
                             for sku in prerequisites.skus.iter() {
                                 <li>{ prerequisite_link(props, sku) }</li>
