@@ -3,7 +3,8 @@
 //! picks which of the core's figures goes where.
 
 use scopecraft::{
-    Catalog, Currency, Date, DeliveryMode, LicenseTier, ListPrice, Offering, SaleForm, list_price,
+    Catalog, Currency, Date, DeliveryMode, LicenseTier, ListPrice, Offering, SaleForm,
+    license_requirement, list_price,
 };
 
 use crate::catalog_filter::visible_offering;
@@ -176,13 +177,9 @@ pub fn mode_name(mode: DeliveryMode) -> &'static str {
     }
 }
 
-/// The licence a customer needs: `Licence: Premium or Ultimate`.
-pub fn license_label(tier: LicenseTier) -> &'static str {
-    match tier {
-        LicenseTier::Free => "Licence: any tier",
-        LicenseTier::Premium => "Licence: Premium or Ultimate",
-        LicenseTier::Ultimate => "Licence: Ultimate",
-    }
+/// The licence a customer needs, in the catalog's tiers: `Licence: Premium or Ultimate`.
+pub fn license_label(catalog: &Catalog, tier: &LicenseTier) -> String {
+    format!("Licence: {}", license_requirement(catalog, tier))
 }
 
 /// How the offering is bought.
@@ -324,8 +321,16 @@ mod tests {
         assert_eq!(summary_of("TR-SEC"), "Remote or on-site");
         assert_eq!(summary_of("CO-ADVICE"), "Remote");
         assert_eq!(
-            license_label(LicenseTier::Premium),
+            license_label(&catalog, &LicenseTier::new("premium")),
             "Licence: Premium or Ultimate"
+        );
+        assert_eq!(
+            license_label(&catalog, &LicenseTier::new("ultimate")),
+            "Licence: Ultimate"
+        );
+        assert_eq!(
+            license_label(&catalog, &LicenseTier::new("free")),
+            "Licence: any tier"
         );
         assert_eq!(
             paragraphs("One.\n\n  \n\nTwo\nlines.\n\n"),

@@ -74,7 +74,7 @@ fn render(plan: &Plan, customer: &str) -> String {
         let delivers = phase.delivers(|i| i.sku.clone(), ", ");
         let mut row = vec![
             (n + 1).to_string(),
-            phase.name.clone(),
+            plan.phase_label(phase),
             phase.when.clone(),
             phase.weeks.span(),
             delivers,

@@ -60,11 +60,12 @@ pub use catalog::{
     AddOnRule, AnswerValue, ApprovalLines, ApprovalRule, ApprovalTrigger, Availability, Axis, Band,
     CATALOG_FORMAT, Catalog, CatalogData, CatalogError, CatalogFormat, CatalogRef, Category,
     Choice, Condition, Conversion, CustomSowRoute, Delivery, DeliveryMode, Dropped,
-    GITLAB_CATALOG_TOML, LicenseTier, LintIssue, MAX_CATALOG_BYTES, MigrationWaves, Offering,
-    OfferingDuration, PaymentTerms, PhaseTemplate, PlanTemplate, Prerequisites, PriceBook,
-    PriceEntry, Pricing, Projection, Question, QuestionKind, RecommendationKind,
-    RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings, TierMode, Travel,
-    WaveSize, check as check_catalog, load as load_catalog, parse as parse_catalog,
+    GITLAB_CATALOG_TOML, LicenseTier, LicenseTierDefinition, LintIssue, MAX_CATALOG_BYTES,
+    MigrationWaves, Offering, OfferingDuration, PaymentTerms, PhaseTemplate, PlanTemplate,
+    Prerequisites, PriceBook, PriceEntry, Pricing, Projection, Question, QuestionKind,
+    RecommendationKind, RecommendationRule, Role, RuleAdd, SaleForm, SourceMap, SowSettings,
+    TierMode, Travel, WaveSize, check as check_catalog, load as load_catalog,
+    parse as parse_catalog,
 };
 pub use catalog::{
     CustomerFlag, DEFAULT_ISSUE_TITLE, IssueSettings, ItemField, ItemFields, UsernameRule,
@@ -84,6 +85,7 @@ pub use date::{Date, DateError};
 pub use decimal::{NotANumber, NumberKind, read_decimal_number, read_whole_number};
 pub use field_error::{FieldError, FieldErrors, FieldPath};
 pub use import::{GitLabImport, ImportError, ImportWarning, import_gitlab_services};
+pub use license::license_requirement;
 pub use markdown::html_escape;
 pub use money::{
     Currency, PriceRange, RoundingMode, allocate, group_thousands, percent_text, thousands,

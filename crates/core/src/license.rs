@@ -1,51 +1,77 @@
 //! The licence-tier rule, written once for quotes and recommendations: an offering's
 //! required tier (`prerequisites.license_tier`), its recommended tier
 //! (`prerequisites.recommended_license_tier`) and the catalog's lowest tier services are sold
-//! to (`license_minimum`), each checked against the scope's licence answer.
+//! to (`license_minimum`), each checked against the scope's licence answer. Which tier is
+//! higher is the order of the catalog's `license_tiers`.
 
-use crate::catalog::{Catalog, LicenseTier, Offering};
+use crate::catalog::{Catalog, CatalogData, LicenseTier, Offering};
 use crate::scope::{Answer, Scope};
 
-/// The customer's tier from the licence question's answer, when it names one.
-pub(crate) fn customer_tier(answer: Option<&Answer>) -> Option<LicenseTier> {
+/// The customer's tier from the licence question's answer, when it names one of the
+/// catalog's tiers.
+pub(crate) fn customer_tier(catalog: &Catalog, answer: Option<&Answer>) -> Option<LicenseTier> {
     match answer {
-        Some(Answer::Text(text)) => LicenseTier::parse(text),
+        Some(Answer::Text(text)) if catalog.data().license_rank(text).is_some() => {
+            Some(LicenseTier::new(text.as_str()))
+        }
         _ => None,
     }
 }
 
-/// How an offering's licence tiers fall short of the customer's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How an offering's licence tiers fall short of the customer's; the tiers by display name.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LicenseGap {
     /// The offering requires `needed`; the customer has `tier`, below it.
-    Required {
-        needed: LicenseTier,
-        tier: LicenseTier,
-    },
+    Required { needed: String, tier: String },
     /// The offering requires `needed`; the customer's tier is not known yet.
-    RequiredUnknown { needed: LicenseTier },
+    RequiredUnknown { needed: String },
     /// The offering is recommended for `recommended`; the customer has `tier`, below it.
-    Recommended {
-        recommended: LicenseTier,
-        tier: LicenseTier,
-    },
+    Recommended { recommended: String, tier: String },
+}
+
+/// Whether `tier` stands below `other` in the catalog's order (never for a tier the catalog
+/// does not list; the linter refuses those).
+fn below(data: &CatalogData, tier: &LicenseTier, other: &LicenseTier) -> bool {
+    match (
+        data.license_rank(tier.as_str()),
+        data.license_rank(other.as_str()),
+    ) {
+        (Some(a), Some(b)) => a < b,
+        _ => false,
+    }
 }
 
 /// Where `offering`'s tiers leave the customer's `tier` short, if anywhere. A missing
 /// requirement comes before a missed recommendation; an unknown tier only matters for a
 /// requirement.
-pub(crate) fn gap(offering: &Offering, tier: Option<LicenseTier>) -> Option<LicenseGap> {
+pub(crate) fn gap(
+    catalog: &Catalog,
+    offering: &Offering,
+    tier: Option<&LicenseTier>,
+) -> Option<LicenseGap> {
+    let data = catalog.data();
+    let name = |t: &LicenseTier| data.license_tier_name(t);
     let prerequisites = &offering.prerequisites;
-    match (prerequisites.license_tier, tier) {
-        (Some(needed), Some(tier)) if tier < needed => {
-            return Some(LicenseGap::Required { needed, tier });
+    match (prerequisites.license_tier.as_ref(), tier) {
+        (Some(needed), Some(tier)) if below(data, tier, needed) => {
+            return Some(LicenseGap::Required {
+                needed: name(needed),
+                tier: name(tier),
+            });
         }
-        (Some(needed), None) => return Some(LicenseGap::RequiredUnknown { needed }),
+        (Some(needed), None) => {
+            return Some(LicenseGap::RequiredUnknown {
+                needed: name(needed),
+            });
+        }
         _ => {}
     }
-    match (prerequisites.recommended_license_tier, tier) {
-        (Some(recommended), Some(tier)) if tier < recommended => {
-            Some(LicenseGap::Recommended { recommended, tier })
+    match (prerequisites.recommended_license_tier.as_ref(), tier) {
+        (Some(recommended), Some(tier)) if below(data, tier, recommended) => {
+            Some(LicenseGap::Recommended {
+                recommended: name(recommended),
+                tier: name(tier),
+            })
         }
         _ => None,
     }
@@ -55,20 +81,17 @@ impl LicenseGap {
     /// The sentence for `subject` (`GL-SEC-R (Security Essentials)`); `question` is the
     /// licence question's id, named when the tier is not answered.
     pub(crate) fn sentence(&self, subject: &str, question: &str) -> String {
-        match *self {
+        match self {
             LicenseGap::Required { needed, tier } => format!(
-                "{subject} needs {} licence or higher, but the customer's tier is {}. Upgrade the licence first, or leave it out.",
+                "{subject} needs {} licence or higher, but the customer's tier is {tier}. Upgrade the licence first, or leave it out.",
                 with_article(needed),
-                tier_label(tier)
             ),
             LicenseGap::RequiredUnknown { needed } => format!(
                 "{subject} needs {} licence or higher; the licence tier ({question}) is not answered yet.",
                 with_article(needed)
             ),
             LicenseGap::Recommended { recommended, tier } => format!(
-                "{subject} is recommended for {} customers (not required); the customer's tier is {}, so part of the material covers features the customer does not have.",
-                tier_label(recommended),
-                tier_label(tier)
+                "{subject} is recommended for {recommended} customers (not required); the customer's tier is {tier}, so part of the material covers features the customer does not have.",
             ),
         }
     }
@@ -76,14 +99,15 @@ impl LicenseGap {
 
 /// The catalog's reason when the customer's tier is below the lowest tier services are sold
 /// to (`license_minimum`), e.g. Free (Community Edition).
-pub(crate) fn below_minimum(catalog: &Catalog, tier: Option<LicenseTier>) -> Option<String> {
-    let minimum = catalog.data().license_minimum.as_ref()?;
+pub(crate) fn below_minimum(catalog: &Catalog, tier: Option<&LicenseTier>) -> Option<String> {
+    let data = catalog.data();
+    let minimum = data.license_minimum.as_ref()?;
     let tier = tier?;
-    (tier < minimum.tier).then(|| {
+    below(data, tier, &minimum.tier).then(|| {
         format!(
             "The customer's licence tier is {}, below {}: {}",
-            tier_label(tier),
-            tier_label(minimum.tier),
+            data.license_tier_name(tier),
+            data.license_tier_name(&minimum.tier),
             minimum.reason
         )
     })
@@ -96,8 +120,8 @@ pub(crate) fn quote_warnings(catalog: &Catalog, scope: &Scope) -> Vec<String> {
     let Some(question) = catalog.data().license_question.as_deref() else {
         return Vec::new();
     };
-    let tier = customer_tier(scope.answers.get(question));
-    let mut warnings: Vec<String> = below_minimum(catalog, tier).into_iter().collect();
+    let tier = customer_tier(catalog, scope.answers.get(question));
+    let mut warnings: Vec<String> = below_minimum(catalog, tier.as_ref()).into_iter().collect();
     let mut seen: Vec<&str> = Vec::new();
     for sku in crate::condition::scope_skus(catalog, scope) {
         if seen.contains(&sku) {
@@ -107,7 +131,7 @@ pub(crate) fn quote_warnings(catalog: &Catalog, scope: &Scope) -> Vec<String> {
         let Some(offering) = catalog.offering(sku) else {
             continue;
         };
-        if let Some(gap @ LicenseGap::Required { .. }) = gap(offering, tier) {
+        if let Some(gap @ LicenseGap::Required { .. }) = gap(catalog, offering, tier.as_ref()) {
             let subject = format!("{} ({})", offering.sku, offering.name);
             warnings.push(gap.sentence(&subject, question));
         }
@@ -115,18 +139,26 @@ pub(crate) fn quote_warnings(catalog: &Catalog, scope: &Scope) -> Vec<String> {
     warnings
 }
 
-/// `Premium`.
-pub(crate) fn tier_label(tier: LicenseTier) -> &'static str {
-    match tier {
-        LicenseTier::Free => "Free",
-        LicenseTier::Premium => "Premium",
-        LicenseTier::Ultimate => "Ultimate",
+/// The tiers that meet a requirement of `tier`, for a catalog card: `any tier` for the
+/// lowest, otherwise the tier and every higher one (`Premium or Ultimate`, `Ultimate`).
+pub fn license_requirement(catalog: &Catalog, tier: &LicenseTier) -> String {
+    let data = catalog.data();
+    let tiers = data.license_tier_list();
+    let Some(rank) = data.license_rank(tier.as_str()) else {
+        return data.license_tier_name(tier);
+    };
+    if rank == 0 {
+        return "any tier".to_string();
+    }
+    let names: Vec<&str> = tiers.iter().skip(rank).map(|t| t.name.as_str()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
     }
 }
 
 /// `a Premium`, `an Ultimate`.
-fn with_article(tier: LicenseTier) -> String {
-    let label = tier_label(tier);
+fn with_article(label: &str) -> String {
     let article = if label.starts_with(['A', 'E', 'I', 'O', 'U']) {
         "an"
     } else {

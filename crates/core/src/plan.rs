@@ -97,6 +97,10 @@ pub struct PlanPhase {
     /// What the customer must have ready before the phase starts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prerequisites: Vec<String>,
+    /// The id of the phase this one runs alongside (both start the same week), when the
+    /// catalog says so and that phase is in the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallel_with: Option<String>,
     /// Calendar dates, when a signature date was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<PhaseDates>,
@@ -230,11 +234,21 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
 
     let mut phases: Vec<PlanPhase> = Vec::new();
     let mut placed = vec![false; scope.items.len()];
+    // Where the next phase starts: after the latest end so far, so a phase laid out
+    // alongside another (`parallel_with`) makes the plan as long as the longer of the two.
     let mut next_start = Band {
         from: 1,
         to: Some(1),
     };
+    // The week each phase of the template starts (or would start, when it is left out).
+    let mut starts: BTreeMap<&str, Band> = BTreeMap::new();
     for phase in &template.phases {
+        let parallel = phase
+            .parallel_with
+            .as_deref()
+            .and_then(|id| starts.get(id).copied().map(|start| (id, start)));
+        let start = parallel.map_or(next_start, |(_, start)| start);
+        starts.insert(phase.id.as_str(), start);
         let items: Vec<PlanItem> = offerings
             .iter()
             .filter(|(_, o)| phase.categories.contains(&o.category))
@@ -263,15 +277,21 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
         let extras = phase_extras(catalog, scope, template, &phase.id, &phase.categories);
         let item_weeks: Vec<Option<Decimal>> = items.iter().map(|i| i.weeks).collect();
         let (weeks, length_basis) = phase_length(phase, &item_weeks, phase_waves, &extras);
-        let start = next_start;
         let end = Band {
             from: start.from + weeks.from - 1,
             to: Some(high(start) + high(weeks) - 1),
         };
-        next_start = Band {
-            from: end.from + 1,
-            to: Some(high(end) + 1),
-        };
+        next_start = latest(
+            next_start,
+            Band {
+                from: end.from + 1,
+                to: Some(high(end) + 1),
+            },
+        );
+        let parallel_with = parallel
+            .map(|(id, _)| id)
+            .filter(|id| phases.iter().any(|p| p.id == *id))
+            .map(str::to_string);
         let mut prerequisites = phase.prerequisites.clone();
         for (_, offering) in offerings
             .iter()
@@ -293,16 +313,20 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
             length_basis,
             items,
             prerequisites,
+            parallel_with,
             dates: None,
         });
     }
-    let total_weeks = phases.last().map_or(
-        Band {
+    // The plan ends with the phase that ends last, which with parallel phases need not be
+    // the last one listed.
+    let total_weeks = phases
+        .iter()
+        .map(|p| p.end_week)
+        .reduce(latest)
+        .unwrap_or(Band {
             from: 0,
             to: Some(0),
-        },
-        |p| p.end_week,
-    );
+        });
     let alongside = offerings
         .iter()
         .filter(|(index, _)| !placed.get(*index).copied().unwrap_or(true))
@@ -342,6 +366,14 @@ pub fn plan(catalog: &Catalog, scope: &Scope, options: &PlanOptions) -> Result<P
 
 fn high(band: Band) -> u64 {
     band.to.unwrap_or(band.from)
+}
+
+/// The later of two weeks, end by end (earliest schedule and latest schedule apart).
+fn latest(a: Band, b: Band) -> Band {
+    Band {
+        from: a.from.max(b.from),
+        to: Some(high(a).max(high(b))),
+    }
 }
 
 /// Time a phase takes beyond its items and waves: the extra days of the scoping rules that
@@ -517,6 +549,19 @@ fn effort(
 }
 
 impl Plan {
+    /// A phase's name for a plan table, with the phase it runs alongside:
+    /// `Train (alongside Deploy)`.
+    pub fn phase_label(&self, phase: &PlanPhase) -> String {
+        let other = phase
+            .parallel_with
+            .as_deref()
+            .and_then(|id| self.phases.iter().find(|p| p.id == id));
+        match other {
+            Some(other) => format!("{} (alongside {})", phase.name, other.name),
+            None => phase.name.clone(),
+        }
+    }
+
     /// The plan as Markdown, a customer document.
     pub fn to_markdown(&self) -> String {
         self.markdown_for(Target::Document)
@@ -570,7 +615,7 @@ impl Plan {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} |",
                 n + 1,
-                cell(&phase.name),
+                cell(&self.phase_label(phase)),
                 cell(&phase.when),
                 phase.weeks.span(),
                 delivers,

@@ -549,8 +549,8 @@ impl Engine<'_> {
         let Some(question) = self.catalog.data().license_question.as_deref() else {
             return;
         };
-        let tier = license::customer_tier(self.facts.answer(question));
-        if let Some(reason) = license::below_minimum(self.catalog, tier) {
+        let tier = license::customer_tier(self.catalog, self.facts.answer(question));
+        if let Some(reason) = license::below_minimum(self.catalog, tier.as_ref()) {
             let id = "license-minimum".to_string();
             self.warnings.push(Recommendation {
                 reason,
@@ -577,7 +577,7 @@ impl Engine<'_> {
             let Some(offering) = self.catalog.offering(&sku) else {
                 continue;
             };
-            let Some(gap) = license::gap(offering, tier) else {
+            let Some(gap) = license::gap(self.catalog, offering, tier.as_ref()) else {
                 continue;
             };
             let in_scope = self.facts.is_selected(&sku);

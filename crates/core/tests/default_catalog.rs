@@ -346,21 +346,24 @@ fn prerequisites_and_licence_tiers() {
     assert_eq!(offering("GL-CICD-R").prerequisites.skus, ["GL-BAS-R"]);
     let sec = &offering("GL-SEC-R").prerequisites;
     assert_eq!(sec.skus, ["GL-BAS-R", "GL-CICD-R"]);
-    assert_eq!(sec.license_tier, Some(LicenseTier::Ultimate));
+    assert_eq!(sec.license_tier, Some(LicenseTier::new("ultimate")));
     // DevOps Fundamentals is recommended for Ultimate customers, not restricted to them.
     let dof = &offering("GL-DOF").prerequisites;
     assert_eq!(dof.license_tier, None);
-    assert_eq!(dof.recommended_license_tier, Some(LicenseTier::Ultimate));
+    assert_eq!(
+        dof.recommended_license_tier,
+        Some(LicenseTier::new("ultimate"))
+    );
     // No services for Free (Community Edition) customers.
     let minimum = catalog
         .data()
         .license_minimum
         .as_ref()
         .expect("license_minimum");
-    assert_eq!(minimum.tier, LicenseTier::Premium);
+    assert_eq!(minimum.tier, LicenseTier::new("premium"));
     assert_eq!(
         offering("GL-IMPL-QS-HA").prerequisites.license_tier,
-        Some(LicenseTier::Premium)
+        Some(LicenseTier::new("premium"))
     );
     for offering in catalog.offerings() {
         for sku in &offering.prerequisites.skus {

@@ -12,8 +12,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use scopecraft::{
-    Catalog, LineKind, Paperwork, PlanOptions, PriceRange, Quote, Scope, check_catalog, list_price,
-    load_catalog, plan, price, sow_draft,
+    Catalog, LicenseTier, LineKind, Paperwork, PlanOptions, PriceRange, Quote, Scope,
+    check_catalog, list_price, load_catalog, plan, price, sow_draft,
 };
 
 const CATALOG: &str = include_str!("../testdata/catalogs/format-features.toml");
@@ -446,6 +446,256 @@ fn a_maximum_below_the_capacity_is_refused() {
     assert!(
         issues.iter().any(|i| i.contains("pricing.max_attendees")
             && i.contains("max_attendees is 8, below the capacity of 10")),
+        "{issues:#?}"
+    );
+}
+
+// 4. Trips for on-site time and materials, from the days on site.
+
+/// The expense line after the scope's first item, and its trace as text.
+fn travel_of(q: &Quote) -> (PriceRange, String) {
+    let line = q
+        .lines
+        .iter()
+        .find(|l| l.kind == LineKind::Expense)
+        .expect("an expense line");
+    let text: Vec<String> = line.trace.iter().map(|s| s.text()).collect();
+    (line.total.unwrap(), text.join("\n"))
+}
+
+#[test]
+fn on_site_time_and_materials_takes_a_trip_per_started_five_days_the_hours_imply() {
+    // 120 hours ÷ (1 traveler × 8 hours a day) = 15 days on site; one trip per started
+    // 5 days: 3 trips. Travel: 1 × (3 × 1,200 + 15 × 300) = 3,600 + 4,500 = 8,100.
+    // (Before: one trip of 5 days whatever the hours, 1,200 + 5 × 300 = 2,700.)
+    // The fee: 120 × 150 = 18,000.
+    let q = quote(
+        r#"{"items": [{"sku": "ONSITE", "delivery": "on_site", "effort": {"consultant": "120"}}]}"#,
+    );
+    assert_eq!(q.total, firm("18000.00"));
+    assert_eq!(q.expenses_estimate, firm("8100.00"));
+    let (amount, trace) = travel_of(&q);
+    assert_eq!(amount, firm("8100.00"));
+    assert!(
+        trace.contains("15 days on site: 120 effort hours ÷ (1 traveler × 8 hours a day), rounded up; one trip per started 5 days on site: 3 trips."),
+        "{trace}"
+    );
+    assert!(
+        trace.contains("1 traveler × (3 trips × USD 1,200.00 travel + 15 days on site × USD 300.00) = USD 8,100.00"),
+        "{trace}"
+    );
+
+    // 124 hours: 15.5 days, rounded up to 16; 16 ÷ 5 started blocks = 4 trips.
+    // 4 × 1,200 + 16 × 300 = 4,800 + 4,800 = 9,600.
+    let q = quote(
+        r#"{"items": [{"sku": "ONSITE", "delivery": "on_site", "effort": {"consultant": "124"}}]}"#,
+    );
+    assert_eq!(q.expenses_estimate, firm("9600.00"));
+}
+
+#[test]
+fn the_days_on_site_the_scope_states_come_before_the_hours() {
+    // The answer says 7 days: 2 trips (5 + 2). 2 × 1,200 + 7 × 300 = 2,400 + 2,100 = 4,500,
+    // though the 120 hours would imply 15 days.
+    let q = quote(
+        r#"{"items": [{"sku": "ONSITE", "delivery": "on_site", "effort": {"consultant": "120"}}],
+            "answers": {"consulting.on_site_days": 7}}"#,
+    );
+    let (amount, trace) = travel_of(&q);
+    assert_eq!(amount, firm("4500.00"));
+    assert!(
+        trace.contains("7 days on site (consulting.on_site_days); one trip per started 5 days on site: 2 trips."),
+        "{trace}"
+    );
+}
+
+#[test]
+fn without_hours_or_an_answer_the_days_on_site_are_the_plausible_range() {
+    // No effort yet and no answer: 5–10 days (the question's plausible range), 1–2 trips.
+    // Low: 1 × 1,200 + 5 × 300 = 2,700. High: 2 × 1,200 + 10 × 300 = 5,400.
+    let q = quote(r#"{"items": [{"sku": "ONSITE", "delivery": "on_site"}]}"#);
+    let (amount, trace) = travel_of(&q);
+    assert_eq!(
+        amount,
+        PriceRange {
+            low: Decimal::from_str("2700.00").unwrap(),
+            high: Decimal::from_str("5400.00").unwrap(),
+        }
+    );
+    assert!(trace.contains("1–2 trips"), "{trace}");
+}
+
+#[test]
+fn two_travelers_share_the_hours_and_each_travels() {
+    // 120 hours ÷ (2 travelers × 8 hours) = 7.5, so 8 days on site; 2 trips (5 + 3).
+    // 2 × (2 × 1,200 + 8 × 300) = 2 × (2,400 + 2,400) = 9,600.
+    let q = quote(r#"{"items": [{"sku": "PAIR", "effort": {"consultant": "120"}}]}"#);
+    assert_eq!(q.expenses_estimate, firm("9600.00"));
+    // Remote delivery has no travel at all.
+    let q = quote(
+        r#"{"items": [{"sku": "ONSITE", "delivery": "remote", "effort": {"consultant": "120"}}]}"#,
+    );
+    assert_eq!(q.expenses_estimate, firm("0.00"));
+}
+
+#[test]
+fn days_on_site_settings_are_checked() {
+    let issues = lint_after(
+        "on_site_days_question = \"consulting.on_site_days\", on_site_hours_per_day = \"8\"",
+        "on_site_days_question = \"consulting.days\", on_site_hours_per_day = \"0\"",
+    );
+    assert!(
+        issues.iter().any(|i| i.contains(
+            "offerings[8].delivery.on_site_days_question: unknown question \"consulting.days\""
+        )),
+        "{issues:#?}"
+    );
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("offerings[8].delivery.on_site_hours_per_day: 0 hours a day")),
+        "{issues:#?}"
+    );
+}
+
+// 8. Plan phases that run in parallel.
+
+fn plan_of(json: &str) -> scopecraft::Plan {
+    plan(
+        &catalog(),
+        &Scope::from_json(json).unwrap(),
+        &PlanOptions::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_phase_alongside_another_makes_the_plan_as_long_as_the_longer_one() {
+    // Deliver (the workshop, 2 weeks) and Train (3 weeks, alongside Deliver) both start in
+    // week 1: the plan is max(2, 3) = 3 weeks, not 2 + 3 = 5.
+    let p = plan_of(
+        r#"{"customer": {"name": "Example Ltd"}, "items": [{"sku": "WORKSHOP"}, {"sku": "TRAINING"}]}"#,
+    );
+    let ids: Vec<&str> = p.phases.iter().map(|ph| ph.id.as_str()).collect();
+    assert_eq!(ids, ["deliver", "train"]);
+    assert_eq!(p.phases[0].when, "weeks 1–2 after kick-off");
+    assert_eq!(p.phases[1].when, "weeks 1–3 after kick-off");
+    assert_eq!(p.phases[1].parallel_with.as_deref(), Some("deliver"));
+    assert_eq!(p.total_weeks.span(), "3");
+    let markdown = p.to_markdown();
+    assert!(markdown.contains("Train (alongside Deliver)"), "{markdown}");
+    assert!(
+        markdown.contains("Total: 3 weeks from kick-off to hand-off."),
+        "{markdown}"
+    );
+
+    // The phase after them waits for the longer: Run (12 months = 52 weeks) starts in
+    // week 4 and ends in week 3 + 52 = 55 (before: 2 + 3 + 52 = 57).
+    let p = plan_of(
+        r#"{"customer": {"name": "Example Ltd"}, "items": [{"sku": "WORKSHOP"}, {"sku": "TRAINING"}, {"sku": "MANAGED", "quantity": 12}]}"#,
+    );
+    assert_eq!(p.phases[2].id, "run");
+    assert_eq!(p.phases[2].when, "weeks 4–55 after kick-off");
+    assert_eq!(p.total_weeks.span(), "55");
+}
+
+#[test]
+fn a_phase_alongside_one_left_out_starts_where_that_one_would() {
+    // Only the training: Deliver is left out (nothing to deliver), Train starts in week 1
+    // and is not said to run alongside a phase that is not there.
+    let p = plan_of(r#"{"customer": {"name": "Example Ltd"}, "items": [{"sku": "TRAINING"}]}"#);
+    assert_eq!(p.phases.len(), 1);
+    assert_eq!(p.phases[0].when, "weeks 1–3 after kick-off");
+    assert_eq!(p.phases[0].parallel_with, None);
+    assert!(p.to_markdown().contains("| Train |"));
+}
+
+#[test]
+fn parallel_phases_name_a_known_earlier_phase() {
+    let issues = lint_after("parallel_with = \"deliver\"", "parallel_with = \"design\"");
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("plan.phases[1].parallel_with: unknown phase \"design\"")),
+        "{issues:#?}"
+    );
+    let issues = lint_after("parallel_with = \"deliver\"", "parallel_with = \"run\"");
+    assert!(
+        issues
+            .iter()
+            .any(|i| i
+                .contains("plan.phases[1].parallel_with: phase \"run\" comes later in the plan")),
+        "{issues:#?}"
+    );
+}
+
+// 7. Licence tiers or editions defined by the catalog.
+
+#[test]
+fn the_catalogs_own_editions_order_the_licence_warnings() {
+    // AUDIT requires Enterprise, the highest of community < standard < enterprise. A
+    // Standard customer is below it: the quote warns and still prices the line (7,000).
+    let q = quote(r#"{"items": [{"sku": "AUDIT"}], "answers": {"general.edition": "standard"}}"#);
+    assert_eq!(q.total, firm("7000.00"));
+    assert!(
+        q.warnings.iter().any(|w| w.contains(
+            "AUDIT (Compliance audit) needs an Enterprise licence or higher, but the customer's tier is Standard."
+        )),
+        "{:#?}",
+        q.warnings
+    );
+    // Community is below the catalog's minimum (Standard): no services for it.
+    let q =
+        quote(r#"{"items": [{"sku": "WORKSHOP"}], "answers": {"general.edition": "community"}}"#);
+    assert!(
+        q.warnings.iter().any(|w| w.contains(
+            "The customer's licence tier is Community, below Standard: no services are sold for the free Community edition."
+        )),
+        "{:#?}",
+        q.warnings
+    );
+    // Enterprise meets both: no licence warning.
+    let q = quote(r#"{"items": [{"sku": "AUDIT"}], "answers": {"general.edition": "enterprise"}}"#);
+    assert!(
+        !q.warnings.iter().any(|w| w.contains("licence")),
+        "{:#?}",
+        q.warnings
+    );
+}
+
+#[test]
+fn a_catalog_card_names_the_tiers_that_meet_a_requirement() {
+    let catalog = catalog();
+    let words = |id: &str| scopecraft::license_requirement(&catalog, &LicenseTier::new(id));
+    assert_eq!(words("community"), "any tier");
+    assert_eq!(words("standard"), "Standard or Enterprise");
+    assert_eq!(words("enterprise"), "Enterprise");
+}
+
+#[test]
+fn unknown_and_duplicate_tiers_are_refused_naming_the_field() {
+    let issues = lint_after(
+        "prerequisites = { license_tier = \"enterprise\" }",
+        "prerequisites = { license_tier = \"premium\" }",
+    );
+    assert!(
+        issues.iter().any(|i| i.contains(
+            "offering AUDIT: offerings[11].prerequisites.license_tier: unknown licence tier \"premium\"; the catalog's tiers are \"community\", \"standard\", \"enterprise\""
+        )),
+        "{issues:#?}"
+    );
+    let issues = lint_after("id = \"enterprise\"\nname", "id = \"standard\"\nname");
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("license_tiers[2].id: duplicate licence tier id \"standard\"")),
+        "{issues:#?}"
+    );
+    // The licence question still offers "enterprise", no longer a tier.
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("licence tiers of license_tiers")),
         "{issues:#?}"
     );
 }

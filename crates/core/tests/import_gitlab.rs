@@ -342,7 +342,7 @@ fn real_file_texts_are_plain() {
     let security = offering(catalog, "GL-SEC-R");
     assert_eq!(
         security.prerequisites.license_tier,
-        Some(LicenseTier::Ultimate)
+        Some(LicenseTier::new("ultimate"))
     );
     assert!(
         security

@@ -143,8 +143,8 @@ fn facts(props: &OfferingDetailProps, offering: &Offering) -> Html {
                             for note in prerequisites.notes.iter() {
                                 <li>{ note.clone() }</li>
                             }
-                            if let Some(tier) = prerequisites.license_tier {
-                                <li>{ license_label(tier) }</li>
+                            if let Some(tier) = prerequisites.license_tier.as_ref() {
+                                <li>{ license_label(&props.catalog, tier) }</li>
                             }
                             for sku in prerequisites.skus.iter() {
                                 <li>{ prerequisite_link(props, sku) }</li>

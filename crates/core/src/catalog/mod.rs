@@ -4,6 +4,7 @@
 mod approval_rule;
 mod issue_settings;
 mod item_fields;
+mod license_tiers;
 mod lint;
 mod model;
 mod public;
@@ -11,6 +12,7 @@ mod public;
 mod schema;
 mod source_map;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -29,6 +31,7 @@ pub use schema::catalog_schema;
 pub use source_map::SourceMap;
 
 use crate::money::Currency;
+use license_tiers::GITLAB_TIERS;
 
 /// The GitLab professional-services catalog shipped with Scopecraft.
 pub const GITLAB_CATALOG_TOML: &str = include_str!("../../catalogs/gitlab.toml");
@@ -453,4 +456,37 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
         let _ = write!(hex, "{byte:02x}");
     }
     hex
+}
+
+impl CatalogData {
+    /// The catalog's licence tiers, lowest first: its `license_tiers`, or GitLab's when it
+    /// lists none.
+    pub fn license_tier_list(&self) -> Cow<'_, [LicenseTierDefinition]> {
+        if self.license_tiers.is_empty() {
+            Cow::Owned(
+                GITLAB_TIERS
+                    .iter()
+                    .map(|(id, name)| LicenseTierDefinition {
+                        id: (*id).to_string(),
+                        name: (*name).to_string(),
+                    })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(&self.license_tiers)
+        }
+    }
+
+    /// Where `id` stands in the list (0 is the lowest), or `None` when it is not a tier.
+    pub fn license_rank(&self, id: &str) -> Option<usize> {
+        self.license_tier_list().iter().position(|t| t.id == id)
+    }
+
+    /// The tier's display name (`Premium`); its id when it is not a tier of the catalog.
+    pub fn license_tier_name(&self, tier: &LicenseTier) -> String {
+        self.license_tier_list()
+            .iter()
+            .find(|t| t.id == tier.as_str())
+            .map_or_else(|| tier.as_str().to_string(), |t| t.name.clone())
+    }
 }

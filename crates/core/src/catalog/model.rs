@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::approval_rule::{ApprovalLines, ApprovalRule, ApprovalTrigger};
 use super::issue_settings::IssueSettings;
+pub use super::license_tiers::{LicenseTier, LicenseTierDefinition};
 use crate::date::Date;
 use crate::money::RoundingMode;
 
@@ -52,8 +53,13 @@ pub struct CatalogData {
     /// How amounts are rounded to minor units.
     #[serde(default)]
     pub rounding: RoundingMode,
+    /// The licence tiers or editions the catalog sells to, lowest first; offerings, the
+    /// licence question and `license_minimum` name them by id. Absent: GitLab's tiers
+    /// (`free`, `premium`, `ultimate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub license_tiers: Vec<LicenseTierDefinition>,
     /// The single-choice question whose answer is the customer's licence tier (choice ids
-    /// `free`, `premium`, `ultimate`); offerings with a `prerequisites.license_tier` are
+    /// are tier ids of `license_tiers`); offerings with a `prerequisites.license_tier` are
     /// checked against it when scoping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub license_question: Option<String>,
@@ -307,40 +313,6 @@ pub struct LicenseMinimum {
     pub reason: String,
 }
 
-/// GitLab licence tiers, lowest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum LicenseTier {
-    /// Free.
-    Free,
-    /// Premium.
-    Premium,
-    /// Ultimate.
-    Ultimate,
-}
-
-impl LicenseTier {
-    /// The catalog spelling (`premium`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LicenseTier::Free => "free",
-            LicenseTier::Premium => "premium",
-            LicenseTier::Ultimate => "ultimate",
-        }
-    }
-
-    /// Parses the catalog spelling.
-    pub fn parse(text: &str) -> Option<LicenseTier> {
-        match text {
-            "free" => Some(LicenseTier::Free),
-            "premium" => Some(LicenseTier::Premium),
-            "ultimate" => Some(LicenseTier::Ultimate),
-            _ => None,
-        }
-    }
-}
-
 /// Remote or on-site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -390,9 +362,23 @@ pub struct Delivery {
     /// People who travel for one on-site delivery (for the expenses estimate).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub travelers: u32,
-    /// Days on site per delivery (for the expenses estimate).
+    /// Days on site per delivery (for the expenses estimate). For time and materials, the
+    /// longest stay of one trip: one trip per started block of this many days on site.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub on_site_days: u32,
+    /// Time and materials on site: a whole-number question whose answer is the days on site
+    /// the engagement needs (when the scope states them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_site_days_question: Option<String>,
+    /// Time and materials on site: the effort hours one traveler works in a day on site;
+    /// without an answer, the days on site are the item's effort hours ÷ (travelers × this),
+    /// rounded up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::schema::DecimalText>")
+    )]
+    pub on_site_hours_per_day: Option<Decimal>,
 }
 
 fn one() -> u32 {
@@ -1129,6 +1115,10 @@ pub struct PhaseTemplate {
     /// Items run one after another (their weeks add up) rather than side by side.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sequential: bool,
+    /// The id of an earlier phase this one runs alongside: both start in the same week, and
+    /// the phase after them starts once the longer of the two has ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallel_with: Option<String>,
 }
 
 /// The `[sow]` section: where SOW requests are filed and how a SOW draft reads.

@@ -66,6 +66,7 @@ pub(crate) fn build_catalog(entries: &[Entry], warnings: &mut Vec<ImportWarning>
         publisher: "GitLab".to_string(),
         base_currency: "USD".to_string(),
         rounding: RoundingMode::default(),
+        license_tiers: Vec::new(),
         license_question: None,
         license_minimum: None,
         categories,
@@ -254,6 +255,8 @@ impl<'a> Cx<'a, '_> {
                 sibling,
                 travelers: 1,
                 on_site_days,
+                on_site_days_question: None,
+                on_site_hours_per_day: None,
             },
             duration,
             deliverables: entry.whats_included.clone(),
@@ -686,7 +689,7 @@ fn license_tier(entry: &Entry) -> Option<LicenseTier> {
         .iter()
         .filter_map(|key| entry.plain(key))
         .any(|text| text.to_lowercase().contains("ultimate customers only"))
-        .then_some(LicenseTier::Ultimate)
+        .then(|| LicenseTier::new("ultimate"))
 }
 
 /// Ultimate when a description recommends the offering for Ultimate customers (without
@@ -699,7 +702,7 @@ fn recommended_license_tier(entry: &Entry) -> Option<LicenseTier> {
             text.to_lowercase()
                 .contains("recommended for customers with ultimate")
         })
-        .then_some(LicenseTier::Ultimate)
+        .then(|| LicenseTier::new("ultimate"))
 }
 
 /// Whole numbers in a text, in order.

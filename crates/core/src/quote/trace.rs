@@ -9,7 +9,7 @@ mod detail;
 mod words;
 
 pub(crate) use detail::{
-    AddOnWords, AxisWords, Conversion, Converted, Count, Difference, TraceDetail,
+    AddOnWords, AxisWords, Conversion, Converted, Count, DaysOnSite, Difference, TraceDetail,
 };
 
 use serde::ser::SerializeStruct;

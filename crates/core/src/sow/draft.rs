@@ -525,7 +525,7 @@ fn schedule(cx: &Context<'_>) -> Vec<Block> {
         .map(|phase| {
             let delivers = phase.delivers(|i| format!("{} ({})", i.name, i.sku), "\n");
             vec![
-                cell(&phase.name),
+                cell(plan.phase_label(phase)),
                 cell(&phase.when),
                 cell(phase.weeks.span()),
                 cell(delivers),

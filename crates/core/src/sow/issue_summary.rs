@@ -120,7 +120,11 @@ pub(crate) fn summary(request: &SowRequest, link: &ScopeLink) -> String {
                     } else {
                         format!(": {}", skus.join(", "))
                     };
-                    cell(format!("{}, {}{delivers}", phase.name, phase.when))
+                    cell(format!(
+                        "{}, {}{delivers}",
+                        plan.phase_label(phase),
+                        phase.when
+                    ))
                 })
                 .collect(),
         ));

@@ -1,9 +1,11 @@
 //! Rule 6, delivery: an offering's delivery modes, each listed once, and its sibling (the
 //! same offering in the other mode), which names it back and is sold in other modes.
 
+use rust_decimal::Decimal;
+
 use super::context::{Ctx, Sink};
 use super::wording::{join_names, unknown_sku};
-use crate::catalog::model::Offering;
+use crate::catalog::model::{DeliveryMode, Offering, Pricing, QuestionKind};
 
 /// Rule 6: delivery modes and siblings.
 pub(super) fn delivery(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) {
@@ -31,6 +33,74 @@ pub(super) fn delivery(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering)
     }
     if let Some(sibling) = &o.delivery.sibling {
         sibling_rules(cx, out, i, o, sibling);
+    }
+    days_on_site(cx, out, i, o);
+}
+
+/// The days on site of time and materials: only a time-and-materials offering sold on site
+/// reads `on_site_days_question` and `on_site_hours_per_day`; the question counts days (a
+/// whole number) and a day on site holds more than 0 and at most 24 hours.
+fn days_on_site(cx: &Ctx<'_>, out: &mut Sink<'_>, i: usize, o: &Offering) {
+    let delivery = &o.delivery;
+    let fields = [
+        (
+            "delivery.on_site_days_question",
+            delivery.on_site_days_question.is_some(),
+        ),
+        (
+            "delivery.on_site_hours_per_day",
+            delivery.on_site_hours_per_day.is_some(),
+        ),
+    ];
+    let time_and_materials = matches!(o.pricing, Pricing::TimeAndMaterials { .. });
+    let on_site = delivery.modes.contains(&DeliveryMode::OnSite);
+    for (field, _) in fields.iter().filter(|(_, set)| *set) {
+        if !time_and_materials {
+            out.offering(
+                i,
+                o,
+                field,
+                format!(
+                    "only time-and-materials work reads {field}; a {} offering travels once per delivery of delivery.on_site_days days",
+                    o.pricing.model_name()
+                ),
+            );
+        } else if !on_site {
+            out.offering(
+                i,
+                o,
+                field,
+                format!("{} is not sold on site, so it has no days on site; add \"on_site\" to delivery.modes or leave {field} out", o.sku),
+            );
+        }
+    }
+    if let Some(id) = &delivery.on_site_days_question {
+        let field = "delivery.on_site_days_question";
+        match cx.question(id) {
+            None => out.offering(
+                i,
+                o,
+                field,
+                format!("unknown question {id:?}; name a whole-number question of the catalog"),
+            ),
+            Some(q) if q.kind != QuestionKind::WholeNumber => out.offering(
+                i,
+                o,
+                field,
+                format!("question {id:?} is not a whole-number question; the days on site are a whole number"),
+            ),
+            Some(_) => {}
+        }
+    }
+    if let Some(hours) = delivery.on_site_hours_per_day
+        && (hours <= Decimal::ZERO || hours > Decimal::from(24))
+    {
+        out.offering(
+            i,
+            o,
+            "delivery.on_site_hours_per_day",
+            format!("{hours} hours a day; a day on site holds more than 0 and at most 24 hours"),
+        );
     }
 }
 
@@ -152,6 +222,48 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn days_on_site_are_read_by_time_and_materials_on_site_only() {
+        let text = edits(&[
+            // GL-BAS-R is a class; TM is time and materials, remote only for now.
+            (
+                "delivery = { modes = [\"remote\"], sibling = \"GL-BAS\" }",
+                "delivery = { modes = [\"remote\"], sibling = \"GL-BAS\", on_site_hours_per_day = \"8\" }",
+            ),
+            (
+                "delivery = { modes = [\"remote\"] }\npricing = { model = \"time_and_materials\"",
+                "delivery = { modes = [\"remote\"], on_site_days_question = \"hypervisor\", on_site_hours_per_day = \"25\" }\npricing = { model = \"time_and_materials\"",
+            ),
+        ]);
+        let issues = lint_text(&text);
+        find(
+            &issues,
+            "offerings[0].delivery.on_site_hours_per_day",
+            "only time-and-materials work reads delivery.on_site_hours_per_day",
+        );
+        find(
+            &issues,
+            "offerings[7].delivery.on_site_days_question",
+            "TM is not sold on site",
+        );
+        find(
+            &issues,
+            "offerings[7].delivery.on_site_days_question",
+            "question \"hypervisor\" is not a whole-number question",
+        );
+        find(
+            &issues,
+            "offerings[7].delivery.on_site_hours_per_day",
+            "25 hours a day",
+        );
+        find(
+            &issues,
+            "offerings[7].delivery.on_site_hours_per_day",
+            "TM is not sold on site",
+        );
+        assert_eq!(issues.len(), 5, "{issues:#?}");
     }
 
     #[test]

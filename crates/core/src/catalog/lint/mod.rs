@@ -20,6 +20,7 @@ mod duplicates;
 mod floats;
 mod header;
 mod includes;
+mod license_tiers;
 mod offerings;
 mod plan;
 mod prerequisites;
@@ -46,6 +47,7 @@ use self::duplicates::duplicates;
 use self::floats::toml_floats;
 use self::header::header;
 use self::includes::includes;
+use self::license_tiers::license_tiers;
 use self::offerings::offering_rules;
 use self::plan::plan;
 use self::prerequisites::prerequisite_cycles;
@@ -122,6 +124,7 @@ pub(crate) fn lint(data: &CatalogData, map: &SourceMap, file: &str) -> Vec<LintI
     }
     approvals(&cx, &mut out);
     questions(&cx, &mut out);
+    license_tiers(&cx, &mut out);
     license_question(&cx, &mut out);
     recommendations(&cx, &mut out);
     migration_waves(&cx, &mut out);

@@ -55,6 +55,7 @@ pub(super) fn plan(cx: &Ctx<'_>, out: &mut Sink<'_>) {
                 owner.insert(category, p);
             }
         }
+        parallel_with(out, plan, p);
         if !phase.always && phase.categories.is_empty() {
             let wave_phase = cx
                 .data
@@ -70,6 +71,57 @@ pub(super) fn plan(cx: &Ctx<'_>, out: &mut Sink<'_>) {
             }
         }
     }
+}
+
+/// `parallel_with` names another phase that comes earlier in the list; a reference to
+/// itself, to a later phase or round a loop is refused, so the layout never waits on a phase
+/// not laid out yet.
+fn parallel_with(out: &mut Sink<'_>, plan: &PlanTemplate, p: usize) {
+    let Some(phase) = plan.phases.get(p) else {
+        return;
+    };
+    let Some(other) = phase.parallel_with.as_deref() else {
+        return;
+    };
+    let field = format!("plan.phases[{p}].parallel_with");
+    let position = |id: &str| plan.phases.iter().position(|q| q.id == id);
+    let message = match position(other) {
+        None => format!(
+            "unknown phase {other:?}: parallel_with names the id of an earlier phase of the plan"
+        ),
+        Some(q) if q == p => format!(
+            "phase {other:?} cannot run alongside itself; name an earlier phase or leave parallel_with out"
+        ),
+        Some(q) if q > p => {
+            // Follow the later phase's own references: back to this phase is a loop.
+            let mut chain = vec![phase.id.as_str(), other];
+            let mut next = plan.phases.get(q).and_then(|q| q.parallel_with.as_deref());
+            while let Some(id) = next {
+                if chain.len() > plan.phases.len() {
+                    break;
+                }
+                chain.push(id);
+                if id == phase.id {
+                    break;
+                }
+                next = position(id)
+                    .and_then(|i| plan.phases.get(i))
+                    .and_then(|q| q.parallel_with.as_deref());
+            }
+            if chain.last() == Some(&phase.id.as_str()) {
+                format!(
+                    "circular parallel_with: {}; a phase runs alongside an earlier one",
+                    chain.join(" → ")
+                )
+            } else {
+                format!(
+                    "phase {other:?} comes later in the plan; a phase runs alongside an earlier one, so list {other:?} first"
+                )
+            }
+        }
+        Some(_) => return,
+    };
+    out.at(field, message);
 }
 
 /// Hours per week name roles of the base book's rate card and are above zero; a week has
@@ -201,5 +253,59 @@ mod tests {
             "duplicate phase id \"migrate\"",
         );
         assert_eq!(issues.len(), 7, "{issues:#?}");
+    }
+
+    #[test]
+    fn parallel_phases_name_an_earlier_phase_without_a_loop() {
+        // The test plan's phases: kickoff, migrate, train.
+        let with = |edits: &[(&str, &str)]| lint_text(&scoping_edits(edits));
+        let loop_and_self = with(&[
+            (
+                "id = \"kickoff\"",
+                "id = \"kickoff\"\nparallel_with = \"train\"",
+            ),
+            (
+                "id = \"train\"",
+                "id = \"train\"\nparallel_with = \"kickoff\"",
+            ),
+            (
+                "id = \"migrate\"",
+                "id = \"migrate\"\nparallel_with = \"migrate\"",
+            ),
+        ]);
+        find(
+            &loop_and_self,
+            "plan.phases[0].parallel_with",
+            "circular parallel_with: kickoff → train → kickoff",
+        );
+        find(
+            &loop_and_self,
+            "plan.phases[1].parallel_with",
+            "phase \"migrate\" cannot run alongside itself",
+        );
+        // train alongside kickoff, an earlier phase, is fine.
+        assert_eq!(loop_and_self.len(), 2, "{loop_and_self:#?}");
+
+        let unknown_and_later = with(&[
+            (
+                "id = \"kickoff\"",
+                "id = \"kickoff\"\nparallel_with = \"migrate\"",
+            ),
+            (
+                "id = \"train\"",
+                "id = \"train\"\nparallel_with = \"deploy\"",
+            ),
+        ]);
+        find(
+            &unknown_and_later,
+            "plan.phases[0].parallel_with",
+            "phase \"migrate\" comes later in the plan",
+        );
+        find(
+            &unknown_and_later,
+            "plan.phases[2].parallel_with",
+            "unknown phase \"deploy\"",
+        );
+        assert_eq!(unknown_and_later.len(), 2, "{unknown_and_later:#?}");
     }
 }

@@ -5,7 +5,7 @@
 use super::conditions::condition_rules;
 use super::context::{Ctx, Sink};
 use super::wording::{choice_words, kind_name, unknown_question};
-use crate::catalog::model::{LicenseTier, Question, QuestionKind};
+use crate::catalog::model::{Question, QuestionKind};
 use crate::money::thousands;
 
 pub(super) fn questions(cx: &Ctx<'_>, out: &mut Sink<'_>) {
@@ -192,7 +192,7 @@ pub(super) fn question_of_kind(
 pub(super) struct ChoiceSet<'a> {
     /// What the question is used for (`delivery_from`), in "… needs a single choice question".
     pub(super) purpose: &'a str,
-    pub(super) fits: fn(&str) -> bool,
+    pub(super) fits: &'a dyn Fn(&str) -> bool,
     /// "a licence tier" / "licence tiers".
     pub(super) one: &'a str,
     pub(super) many: &'a str,
@@ -257,12 +257,23 @@ pub(super) fn license_question(cx: &Ctx<'_>, out: &mut Sink<'_>) {
         }
         return;
     };
+    let ids: Vec<String> = cx
+        .data
+        .license_tier_list()
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    let expected = format!(
+        "the choices must be licence tiers of license_tiers ({})",
+        ids.join(", ")
+    );
+    let fits = |c: &str| ids.iter().any(|id| id == c);
     let tiers = ChoiceSet {
         purpose: "the licence tier",
-        fits: |c| LicenseTier::parse(c).is_some(),
+        fits: &fits,
         one: "a licence tier",
         many: "licence tiers",
-        expected: "the choices must be free, premium and ultimate",
+        expected: &expected,
     };
     single_choice_from(cx, out, "license_question", id, &tiers);
 }

@@ -230,7 +230,7 @@ fn rule_add(cx: &Ctx<'_>, out: &mut Sink<'_>, path: &str, add: &RuleAdd) {
 fn delivery_question(cx: &Ctx<'_>, out: &mut Sink<'_>, field: &str, id: &str) {
     let modes = ChoiceSet {
         purpose: "delivery_from",
-        fits: |c| matches!(c, "remote" | "on_site"),
+        fits: &|c| matches!(c, "remote" | "on_site"),
         one: "a delivery mode",
         many: "delivery modes",
         expected: "delivery_from needs a question whose choices are \"remote\" and \"on_site\"",

@@ -279,7 +279,13 @@ pub(super) fn draft<'c>(
     }
     // A line routed to a custom SOW has no travel estimate either: the SOW prices both.
     let expense = if delivery == DeliveryMode::OnSite && !routed {
-        Some(travel::expense(&ctx, priced.trips)?)
+        // Time and materials has no deliveries to count: its trips follow its days on site.
+        let stay = match offering.pricing {
+            Pricing::TimeAndMaterials { .. } => travel::time_and_materials_stay(&ctx)?,
+            _ => None,
+        };
+        let stay = stay.unwrap_or_else(|| travel::Stay::deliveries(priced.trips));
+        Some(travel::expense(&ctx, stay)?)
     } else {
         None
     };

@@ -50,6 +50,22 @@ pub(crate) enum Count {
     Missing(Band),
 }
 
+/// How the days on site of a time-and-materials item were found.
+#[derive(Debug, Clone)]
+pub(crate) enum DaysOnSite {
+    /// The scope's answer to the delivery's `on_site_days_question`.
+    Answered { question: String, days: u64 },
+    /// The effort hours ÷ (travelers × hours a day), rounded up.
+    FromHours {
+        hours: Decimal,
+        travelers: u64,
+        hours_per_day: Decimal,
+        days: u64,
+    },
+    /// The question is not answered yet: its plausible range.
+    Plausible { question: String, band: Band },
+}
+
 /// What was converted from the base currency.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Converted {
@@ -223,12 +239,21 @@ pub(crate) enum TraceDetail {
         /// The quantity and the limit it is over, when the quantity routed the line.
         quantity_over: Option<(u64, u64)>,
     },
+    /// The days on site of time and materials, and the trips they take.
+    OnSiteDays {
+        basis: DaysOnSite,
+        days_per_trip: u64,
+        trips: (u64, u64),
+    },
     Travel {
         travelers: u64,
         per_trip: Decimal,
+        /// Days on site per trip.
         days: u64,
         per_day: Decimal,
         trips: (u64, u64),
+        /// Days on site in all, when they are not trips × days (time and materials).
+        total_days: Option<(u64, u64)>,
         amount: PriceRange,
     },
     PercentOfSubtotal {
@@ -282,6 +307,7 @@ impl TraceDetail {
             TraceDetail::RangeTable { .. } => "range_table",
             TraceDetail::AddOn(_) => "add_on",
             TraceDetail::Included { .. } => "included",
+            TraceDetail::OnSiteDays { .. } => "on_site_days",
             TraceDetail::Travel { .. } => "travel_estimate",
             TraceDetail::PercentOfSubtotal { .. } => "percent_of_subtotal",
             TraceDetail::LineDiscountPercent { .. } | TraceDetail::LineDiscountAmount { .. } => {

@@ -4,9 +4,20 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::detail::{AddOnWords, AxisWords, Conversion, Converted, Count, Difference, TraceDetail};
+use super::detail::{
+    AddOnWords, AxisWords, Conversion, Converted, Count, DaysOnSite, Difference, TraceDetail,
+};
 use crate::money::{Currency, PriceRange, RoundingMode, percent_text, thousands};
 use crate::quote::wording::{count_words, plural};
+
+/// `3 trips`, or `2–4 trips` for a range.
+fn span_words((low, high): (u64, u64), word: &str) -> String {
+    if low == high {
+        count_words(low, word)
+    } else {
+        format!("{low}–{high} {}", plural(word, 2))
+    }
+}
 
 impl AxisWords {
     fn render(&self) -> String {
@@ -423,6 +434,55 @@ impl TraceDetail {
                     "Custom SOW required ({why}): {reason} The line is not priced and not in the total."
                 )
             }
+            TraceDetail::OnSiteDays {
+                basis,
+                days_per_trip,
+                trips,
+            } => {
+                let days = match basis {
+                    DaysOnSite::Answered { question, days } => {
+                        format!("{} on site ({question})", count_words(*days, "day"))
+                    }
+                    DaysOnSite::FromHours {
+                        hours,
+                        travelers,
+                        hours_per_day,
+                        days,
+                    } => format!(
+                        "{} on site: {} effort hours ÷ ({} × {} hours a day), rounded up",
+                        count_words(*days, "day"),
+                        hours.normalize(),
+                        count_words(*travelers, "traveler"),
+                        hours_per_day.normalize()
+                    ),
+                    DaysOnSite::Plausible { question, band } => format!(
+                        "{} days on site: {question} is not answered yet, so its plausible range",
+                        band.span()
+                    ),
+                };
+                format!(
+                    "{days}; one trip per started {} on site: {}.",
+                    count_words(*days_per_trip, "day"),
+                    span_words(*trips, "trip")
+                )
+            }
+            TraceDetail::Travel {
+                travelers,
+                per_trip,
+                per_day,
+                trips,
+                total_days: Some(total_days),
+                amount,
+                ..
+            } => format!(
+                "On-site delivery: {} × ({} × {} travel + {} on site × {}) = {}. Billed at actual cost, on top of the fee.",
+                count_words(*travelers, "traveler"),
+                span_words(*trips, "trip"),
+                money(per_trip),
+                span_words(*total_days, "day"),
+                money(per_day),
+                range(amount)
+            ),
             TraceDetail::Travel {
                 travelers,
                 per_trip,
@@ -430,12 +490,9 @@ impl TraceDetail {
                 per_day,
                 trips,
                 amount,
+                ..
             } => {
-                let trips = if trips.0 == trips.1 {
-                    count_words(trips.0, "trip")
-                } else {
-                    format!("{}–{} trips", trips.0, trips.1)
-                };
+                let trips = span_words(*trips, "trip");
                 format!(
                     "On-site delivery: {} × ({} travel + {} on site × {}) per trip × {trips} = {}. Billed at actual cost, on top of the fee.",
                     count_words(*travelers, "traveler"),
