@@ -4,6 +4,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::{FieldProblem, ProblemWiring};
+
 /// What the note field shows and whom it tells.
 #[derive(Properties, PartialEq)]
 pub struct NoteFieldProps {
@@ -43,7 +45,7 @@ pub fn NoteField(props: &NoteFieldProps) -> Html {
             }
         })
     };
-    let error_id = format!("{}-error", props.id);
+    let wiring = ProblemWiring::new(&props.id, problem.is_some());
     html! {
         <div class={classes!("note-field", problem.is_some().then_some("number-field-invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
@@ -51,13 +53,11 @@ pub fn NoteField(props: &NoteFieldProps) -> Html {
                 id={props.id.clone()}
                 rows="2"
                 value={props.value.clone()}
-                aria-invalid={problem.is_some().then_some("true")}
-                aria-describedby={problem.is_some().then(|| error_id.clone())}
+                aria-invalid={wiring.invalid}
+                aria-describedby={wiring.described_by}
                 oninput={on_input}
             />
-            if let Some(message) = (*problem).clone() {
-                <p class="field-error" id={error_id}>{ message }</p>
-            }
+            <FieldProblem field={props.id.clone()} message={(*problem).clone().map(AttrValue::from)} />
         </div>
     }
 }

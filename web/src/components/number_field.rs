@@ -2,6 +2,8 @@ use scopecraft::{read_decimal_number, read_whole_number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::{FieldProblem, ProblemWiring};
+
 /// A labelled number input.
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
@@ -62,7 +64,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             }
         })
     };
-    let error_id = format!("{}-error", props.id);
+    let wiring = ProblemWiring::new(&props.id, problem.is_some());
     html! {
         <div class={classes!("number-field", problem.is_some().then_some("number-field-invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
@@ -72,13 +74,11 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 inputmode={if props.whole { "numeric" } else { "decimal" }}
                 autocomplete="off"
                 value={props.value.clone().unwrap_or_default()}
-                aria-invalid={problem.is_some().then_some("true")}
-                aria-describedby={problem.is_some().then(|| error_id.clone())}
+                aria-invalid={wiring.invalid}
+                aria-describedby={wiring.described_by}
                 oninput={on_input}
             />
-            if let Some(message) = (*problem).clone() {
-                <p class="field-error" id={error_id}>{ message }</p>
-            }
+            <FieldProblem field={props.id.clone()} message={(*problem).clone().map(AttrValue::from)} />
         </div>
     }
 }
