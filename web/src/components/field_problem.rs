@@ -1,9 +1,71 @@
 //! A field's problem: the core's sentence saying why the field's value is refused, shown
 //! beside the field, and the attributes that tie it to the field's input for assistive
 //! technology (`aria-invalid`, `aria-describedby`). Every field of the app shows its problem
-//! this way.
+//! this way, and [`use_checked_text`] decides what the problem is.
 
 use yew::prelude::*;
+
+/// Text typed into a field that the scope did not take, with the value the field showed from
+/// the scope when it was typed.
+#[derive(Debug, Clone, PartialEq)]
+struct Refused {
+    text: String,
+    shown: Option<AttrValue>,
+}
+
+/// What a field does with the text typed into it. `judge` reads the text and asks the core:
+/// `Ok(value)` when the scope takes it (`None`: cleared), `Err(problem)` when it is refused.
+/// Taken text is passed to `on_value` at once. Refused text is judged again at every render,
+/// so its problem always says what the core says about it now:
+/// - emptied, the field has nothing refused left, so its problem goes;
+/// - when a change elsewhere makes the core take it (the amount discount cleared, so a
+///   percentage may be given), it is passed on and the problem goes;
+/// - when the scope's value for the field changes from outside (another tab, a shared scope),
+///   the field shows that value and the refused text and its problem are dropped.
+///
+/// Returns the problem to show (see [`FieldProblem`]) and the callback for each new text.
+#[hook]
+pub fn use_checked_text(
+    value: Option<AttrValue>,
+    on_value: Callback<Option<String>>,
+    judge: Callback<String, Result<Option<String>, String>>,
+) -> (Option<AttrValue>, Callback<String>) {
+    let refused = use_state(|| None::<Refused>);
+    let pending = (*refused).clone().filter(|r| r.shown == value);
+    let verdict = pending.as_ref().map(|r| judge.emit(r.text.clone()));
+    let problem = match &verdict {
+        Some(Err(problem)) => Some(AttrValue::from(problem.clone())),
+        _ => None,
+    };
+    let now_taken = match verdict {
+        Some(Ok(taken)) => Some(taken),
+        _ => None,
+    };
+    let settle = refused.is_some() && (pending.is_none() || now_taken.is_some());
+    {
+        let refused = refused.clone();
+        let on_value = on_value.clone();
+        use_effect_with((now_taken, settle), move |(now_taken, settle)| {
+            if let Some(taken) = now_taken {
+                on_value.emit(taken.clone());
+            }
+            if *settle {
+                refused.set(None);
+            }
+        });
+    }
+    let on_text = Callback::from(move |text: String| match judge.emit(text.clone()) {
+        Ok(taken) => {
+            refused.set(None);
+            on_value.emit(taken);
+        }
+        Err(_) => refused.set(Some(Refused {
+            text,
+            shown: value.clone(),
+        })),
+    });
+    (problem, on_text)
+}
 
 /// The id of the problem text of the field whose input has the id `field`
 /// (`line-0-discount` → `line-0-discount-error`).
