@@ -110,6 +110,16 @@ async fn the_quote_discount_problem_goes_when_the_field_is_emptied() {
     assert_eq!(text(&get(&root, "#quote-total")), core_total(&discounted));
     refused_then_emptied(&root, "quote-discount", "10%", not_a_number).await;
     assert_eq!(text(&get(&root, "#quote-total")), list);
+
+    // Over 100%: refused with the scope format's words before it reaches the scope, so the
+    // total never goes below zero.
+    let expected: Vec<String> = Scope::quote_discount_errors(rust_decimal::Decimal::from(150))
+        .iter()
+        .map(|e| e.message.clone())
+        .collect();
+    assert_eq!(expected.len(), 1);
+    refused_then_emptied(&root, "quote-discount", "150", &expected[0]).await;
+    assert_eq!(text(&get(&root, "#quote-total")), list);
     app.destroy();
 }
 
