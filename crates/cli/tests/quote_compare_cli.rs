@@ -1,6 +1,8 @@
 //! `scopecraft quote FILE --compare-with OLD_CATALOG` as a user runs it: a scope, and a saved
-//! SOW request, re-priced from the shipped catalog (version 2022.11) to the test catalog
-//! `gitlab-2023.02.toml` (GL-XPRT 14,400 → 16,800, GL-JENKINS retired), figures by hand.
+//! SOW request, re-priced from the shipped catalog (version 2022.11) to a later version of it
+//! (2023.02: GL-XPRT 14,400 → 16,800, GL-JENKINS retired), figures by hand. The later
+//! catalog is derived from the shipped one by `crates/core/testdata/later_catalog.rs` and
+//! written to a temporary file, as a user would have it on disk.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -8,13 +10,24 @@
     clippy::indexing_slicing
 )]
 
+#[path = "../../core/testdata/later_catalog.rs"]
+mod later_catalog;
 mod support;
+
+use std::path::PathBuf;
 
 use serde_json::Value;
 use support::{Run, scopecraft, temp_file};
 
 const OLD: &str = "crates/core/catalogs/gitlab.toml";
-const NEW: &str = "crates/core/testdata/catalogs/gitlab-2023.02.toml";
+
+/// The later catalog, in a file of its own.
+fn later_catalog_file() -> PathBuf {
+    temp_file(
+        "gitlab-2023.02.toml",
+        later_catalog::later_gitlab_catalog(scopecraft::GITLAB_CATALOG_TOML),
+    )
+}
 
 /// 100 expert hours (3 blocks of 48), the Jenkins integration, a self-paced certification.
 const SCOPE: &str = r#"{"customer": {"name": "Acme Corp"},
@@ -23,12 +36,13 @@ const SCOPE: &str = r#"{"customer": {"name": "Acme Corp"},
             {"sku": "PS-SELF-PACED-CERT"}]}"#;
 
 fn compare(file: &str, old: &str, format: &str) -> Run {
+    let new = later_catalog_file();
     scopecraft(
         &[
             "quote",
             file,
             "--catalog",
-            NEW,
+            new.to_str().unwrap(),
             "--compare-with",
             old,
             "--format",
@@ -126,7 +140,8 @@ fn a_saved_sow_request_is_re_priced_like_its_scope() {
     let from_scope = compare(scope.to_str().unwrap(), OLD, "json");
     assert_eq!(from_request.stdout, from_scope.stdout);
     // Compared with a catalog other than the one the request was priced with: said so.
-    let other = compare(saved.to_str().unwrap(), NEW, "table");
+    let new = later_catalog_file();
+    let other = compare(saved.to_str().unwrap(), new.to_str().unwrap(), "table");
     assert!(other.ok(), "{}", other.stderr);
     assert!(
         other

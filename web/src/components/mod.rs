@@ -9,6 +9,7 @@ mod category_section;
 mod check_option;
 mod delivery_comparison;
 mod export_panel;
+mod field_problem;
 mod filter_panel;
 mod header;
 mod intake_form;
@@ -36,6 +37,9 @@ pub use category_section::{CategorySection, CategorySectionProps};
 pub use check_option::{CheckOption, CheckOptionProps};
 pub use delivery_comparison::{DeliveryComparison, DeliveryComparisonProps};
 pub use export_panel::{ExportPanel, ExportPanelProps};
+pub use field_problem::{
+    FieldProblem, FieldProblemProps, ProblemWiring, problem_id, use_checked_text,
+};
 pub use filter_panel::{FilterPanel, FilterPanelProps};
 pub use header::{Header, HeaderProps};
 pub use intake_form::{IntakeForm, IntakeFormProps};

@@ -4,6 +4,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::{FieldProblem, ProblemWiring, use_checked_text};
+
 /// What the note field shows and whom it tells.
 #[derive(Properties, PartialEq)]
 pub struct NoteFieldProps {
@@ -25,25 +27,23 @@ pub struct NoteFieldProps {
 /// refused, beside the field (`aria-invalid`, `aria-describedby`).
 #[component]
 pub fn NoteField(props: &NoteFieldProps) -> Html {
-    let problem = use_state(|| None::<String>);
-    let on_input = {
-        let problem = problem.clone();
-        let on_value = props.on_value.clone();
+    let judge = {
         let check = props.check.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            let text = area.value();
+        Callback::from(move |text: String| {
             let value = (!text.trim().is_empty()).then_some(text);
             match check.emit(value.clone()) {
-                Some(refused) => problem.set(Some(refused)),
-                None => {
-                    problem.set(None);
-                    on_value.emit(value);
-                }
+                Some(refused) => Err(refused),
+                None => Ok(value),
             }
         })
     };
-    let error_id = format!("{}-error", props.id);
+    let (problem, on_text) =
+        use_checked_text(Some(props.value.clone()), props.on_value.clone(), judge);
+    let on_input = Callback::from(move |event: InputEvent| {
+        let area: HtmlTextAreaElement = event.target_unchecked_into();
+        on_text.emit(area.value());
+    });
+    let wiring = ProblemWiring::new(&props.id, problem.is_some());
     html! {
         <div class={classes!("note-field", problem.is_some().then_some("number-field-invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
@@ -51,13 +51,11 @@ pub fn NoteField(props: &NoteFieldProps) -> Html {
                 id={props.id.clone()}
                 rows="2"
                 value={props.value.clone()}
-                aria-invalid={problem.is_some().then_some("true")}
-                aria-describedby={problem.is_some().then(|| error_id.clone())}
+                aria-invalid={wiring.invalid}
+                aria-describedby={wiring.described_by}
                 oninput={on_input}
             />
-            if let Some(message) = (*problem).clone() {
-                <p class="field-error" id={error_id}>{ message }</p>
-            }
+            <FieldProblem field={props.id.clone()} message={problem} />
         </div>
     }
 }

@@ -2,6 +2,8 @@ use scopecraft::{read_decimal_number, read_whole_number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::{FieldProblem, ProblemWiring, use_checked_text};
+
 /// A labelled number input.
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
@@ -30,39 +32,32 @@ pub struct NumberFieldProps {
 /// meanwhile).
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let problem = use_state(|| None::<String>);
-    let on_input = {
-        let shown = problem.clone();
-        let on_value = props.on_value.clone();
+    let judge = {
         let check = props.check.clone();
         let whole = props.whole;
-        let pass_on = move |value: Option<String>| match check
-            .as_ref()
-            .and_then(|check| check.emit(value.clone()))
-        {
-            Some(refused) => shown.set(Some(refused)),
-            None => {
-                shown.set(None);
-                on_value.emit(value);
-            }
-        };
-        let problem = problem.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let text = input.value();
+        Callback::from(move |text: String| {
             let read = if whole {
                 read_whole_number(&text).map(|n| n.is_some())
             } else {
                 read_decimal_number(&text).map(|n| n.is_some())
             };
-            match read {
-                Ok(false) => pass_on(None),
-                Ok(true) => pass_on(Some(text.trim().to_string())),
-                Err(error) => problem.set(Some(error.message().to_string())),
+            let value = match read {
+                Ok(false) => None,
+                Ok(true) => Some(text.trim().to_string()),
+                Err(error) => return Err(error.message().to_string()),
+            };
+            match check.as_ref().and_then(|check| check.emit(value.clone())) {
+                Some(refused) => Err(refused),
+                None => Ok(value),
             }
         })
     };
-    let error_id = format!("{}-error", props.id);
+    let (problem, on_text) = use_checked_text(props.value.clone(), props.on_value.clone(), judge);
+    let on_input = Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        on_text.emit(input.value());
+    });
+    let wiring = ProblemWiring::new(&props.id, problem.is_some());
     html! {
         <div class={classes!("number-field", problem.is_some().then_some("number-field-invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
@@ -72,13 +67,11 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 inputmode={if props.whole { "numeric" } else { "decimal" }}
                 autocomplete="off"
                 value={props.value.clone().unwrap_or_default()}
-                aria-invalid={problem.is_some().then_some("true")}
-                aria-describedby={problem.is_some().then(|| error_id.clone())}
+                aria-invalid={wiring.invalid}
+                aria-describedby={wiring.described_by}
                 oninput={on_input}
             />
-            if let Some(message) = (*problem).clone() {
-                <p class="field-error" id={error_id}>{ message }</p>
-            }
+            <FieldProblem field={props.id.clone()} message={problem} />
         </div>
     }
 }

@@ -2,6 +2,8 @@ use scopecraft::{Answer, Question, QuestionKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::{FieldProblem, ProblemWiring};
+
 /// One question and its answer.
 #[derive(Properties, PartialEq)]
 pub struct QuestionFieldProps {
@@ -39,13 +41,10 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let question = &props.question;
     let id = question_input_id(&question.id);
     let help_id = format!("{id}-help");
-    let error_id = format!("{id}-error");
-    let described = if props.error.is_some() {
-        format!("{help_id} {error_id}")
-    } else {
-        help_id.clone()
-    };
-    let invalid = props.error.is_some().then_some("true");
+    let ProblemWiring {
+        invalid,
+        described_by: described,
+    } = ProblemWiring::with_help(&id, &help_id, props.error.is_some());
     let input = match question.kind {
         QuestionKind::WholeNumber => {
             let value = match &props.answer {
@@ -150,9 +149,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 }
             </label>
             { input }
-            if let Some(error) = &props.error {
-                <p class="field-error" id={error_id}>{ error.clone() }</p>
-            }
+            <FieldProblem field={id.clone()} message={props.error.clone()} />
             <div class="question-help" id={help_id}>
                 if !question.example.is_empty() {
                     <p class="question-example">

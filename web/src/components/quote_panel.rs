@@ -107,6 +107,15 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
             value.and_then(|v| scopecraft::read_decimal_number(&v).ok().flatten()),
         )
     });
+    // The scope format's rule (0 to 100), asked before the discount reaches the scope.
+    let check_quote_discount = Callback::from(|value: Option<String>| {
+        let percent = value.and_then(|v| scopecraft::read_decimal_number(&v).ok().flatten())?;
+        let errors = Scope::quote_discount_errors(percent);
+        (!errors.is_empty()).then(|| {
+            let words: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+            words.join("; ")
+        })
+    });
     html! {
         <>
             <p class={classes!("quote-status", if firm { "quote-status-firm" } else { "quote-status-range" })}
@@ -172,7 +181,7 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
                 <div class="quote-discount">
                     <NumberField id="quote-discount" label="Discount on the whole quote (%)" whole={false}
                         value={scope.quote_discount_percent.map(|d| AttrValue::from(d.to_string()))}
-                        on_value={on_quote_discount} />
+                        on_value={on_quote_discount} check={check_quote_discount} />
                 </div>
             }
             <div class="badges" id="quote-badges">

@@ -4,7 +4,7 @@
 
 use scopecraft_web::state::SharedCatalog;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 /// The small catalog in `tests/fixtures` (TR-SEC's description holds markup).
 pub const SMALL_CATALOG: &str = include_str!("../fixtures/small-catalog.toml");
@@ -75,10 +75,17 @@ pub fn category_names(root: &Element) -> Vec<String> {
         .collect()
 }
 
-/// Types `value` into the input matched by `selector` (sets it and fires `input`).
+/// Types `value` into the input or textarea matched by `selector` (sets it and fires
+/// `input`).
 pub async fn type_into(root: &Element, selector: &str, value: &str) {
-    let input: HtmlInputElement = get(root, selector).dyn_into().unwrap();
-    input.set_value(value);
+    let input = get(root, selector);
+    match input.dyn_ref::<HtmlInputElement>() {
+        Some(field) => field.set_value(value),
+        None => input
+            .dyn_ref::<HtmlTextAreaElement>()
+            .unwrap_or_else(|| panic!("{selector} is neither an input nor a textarea"))
+            .set_value(value),
+    }
     let init = EventInit::new();
     init.set_bubbles(true);
     let event = Event::new_with_event_init_dict("input", &init).unwrap();

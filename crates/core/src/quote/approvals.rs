@@ -63,34 +63,28 @@ pub(super) fn approvals(
                 "the custom work",
             ),
         };
-        let trigger = match &rule.when {
+        let over = match &rule.when {
             ApprovalTrigger::LineDiscountPercentOver(threshold) => {
                 let named = named_over(discounted, lines, *threshold);
-                (!named.is_empty()).then(|| {
-                    format!(
-                        "line discount over {}: {}",
-                        percent_text(*threshold),
-                        named.join(", ")
-                    )
+                (!named.is_empty()).then(|| Over {
+                    measure: "line discount".to_string(),
+                    threshold: percent_text(*threshold),
+                    found: named.join(", "),
                 })
             }
             ApprovalTrigger::EffectiveDiscountPercentOver(threshold) => {
                 let named = named_over(effective, lines, *threshold);
-                (!named.is_empty()).then(|| {
-                    format!(
-                        "effective discount (line and quote discounts compounded) over {}: {}",
-                        percent_text(*threshold),
-                        named.join(", ")
-                    )
+                (!named.is_empty()).then(|| Over {
+                    measure: "effective discount (line and quote discounts compounded)".to_string(),
+                    threshold: percent_text(*threshold),
+                    found: named.join(", "),
                 })
             }
             ApprovalTrigger::QuoteDiscountPercentOver(threshold) => (quote_percent > *threshold)
-                .then(|| {
-                    format!(
-                        "quote discount {} is over {}",
-                        percent_text(quote_percent),
-                        percent_text(*threshold)
-                    )
+                .then(|| Over {
+                    measure: "quote discount".to_string(),
+                    threshold: percent_text(*threshold),
+                    found: percent_text(quote_percent),
                 }),
             ApprovalTrigger::TotalHighOver(threshold) => {
                 let converted = prices
@@ -106,26 +100,46 @@ pub(super) fn approvals(
                                 prices.base_currency.display(*threshold)
                             )
                         };
-                        format!(
-                            "the high end of {total_words}, {}, is over {}{base_note}",
-                            currency.display(total.high),
-                            currency.display(limit)
-                        )
+                        Over {
+                            measure: format!("high end of {total_words}"),
+                            threshold: format!("{}{base_note}", currency.display(limit)),
+                            found: currency.display(total.high),
+                        }
                     })
                 })
             }
         };
-        if let Some(trigger) = trigger {
+        if let Some(over) = over {
             approvals.push(Approval {
                 rule: rule.id.clone(),
                 approver: rule.approver.clone(),
-                reason: format!("{} ({trigger})", rule.reason),
+                reason: format!("{} ({over})", rule.reason),
                 label: rule.label.clone(),
                 example: rule.example,
             });
         }
     }
     approvals
+}
+
+/// What made a rule fire: the measure, the threshold it went over, and what was found over
+/// it. Every trigger is put in words by this one rule, `{measure} over {threshold}: {found}`
+/// (`line discount over 10%: GL-XPRT at 15%`, `quote discount over 15%: 20%`, `high end of
+/// the total over USD 50,000.00: USD 70,000.00`).
+struct Over {
+    measure: String,
+    threshold: String,
+    found: String,
+}
+
+impl std::fmt::Display for Over {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} over {}: {}",
+            self.measure, self.threshold, self.found
+        )
+    }
 }
 
 /// Whether a line is custom work: sold on a custom SOW, and not travel and expenses.

@@ -271,6 +271,14 @@ pub struct ScopeReading {
 }
 
 impl Scope {
+    /// The scope format's rules for a quote discount of `percent`: every problem
+    /// [`Scope::from_json`] would report for `quote_discount_percent` (over 100, too many
+    /// decimal places). Empty when a scope holding it reads back, from a saved file or a
+    /// share link, as it is.
+    pub fn quote_discount_errors(percent: Decimal) -> FieldErrors {
+        reader::quote_discount_errors(percent)
+    }
+
     /// Reads a scope document from JSON text.
     pub fn from_json(text: &str) -> Result<Scope, ScopeError> {
         let reading = Scope::read_json(text);

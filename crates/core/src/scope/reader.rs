@@ -30,6 +30,15 @@ pub(super) fn item_errors(value: &Value, index: usize) -> FieldErrors {
     reader.errors
 }
 
+/// Reads a quote discount as a scope document holds it: every problem the reader would
+/// report for `quote_discount_percent`.
+pub(super) fn quote_discount_errors(percent: Decimal) -> FieldErrors {
+    let mut reader = Reader::default();
+    let value = Value::String(percent.to_string());
+    reader.percent(Some(&value), &"quote_discount_percent".into());
+    reader.errors
+}
+
 /// Walks the JSON value, collecting every problem with its path.
 #[derive(Default)]
 struct Reader {

@@ -270,3 +270,28 @@ fn an_editor_schema_key_is_read_and_ignored() {
         vec!["$schema: expected text, got 7"]
     );
 }
+
+#[test]
+fn a_quote_discount_is_checked_as_a_scope_file_would_read_it() {
+    let said = |percent: &str| -> Vec<String> {
+        Scope::quote_discount_errors(percent.parse().unwrap())
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    };
+    assert!(said("0").is_empty());
+    assert!(said("15").is_empty());
+    assert!(said("100").is_empty());
+    // Each problem is the one reading the scope's JSON reports for the same value.
+    for refused in ["150", "100.5", "7.1234567"] {
+        let problems = said(refused);
+        assert_eq!(problems.len(), 1, "{refused}: {problems:?}");
+        assert!(
+            problems[0].starts_with("quote_discount_percent: "),
+            "{problems:?}"
+        );
+        let read =
+            Scope::from_json(&format!(r#"{{"quote_discount_percent": "{refused}"}}"#)).unwrap_err();
+        assert_eq!(read.to_string(), problems[0], "{refused}");
+    }
+}

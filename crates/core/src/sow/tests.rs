@@ -302,7 +302,7 @@ fn the_review_label_comes_from_the_catalog_rule_converted_for_other_currencies()
     assert!(
         over.quote.approvals[0]
             .reason
-            .contains("the high end of the custom work, EUR 48,720.00, is over EUR 48,500.00"),
+            .contains("high end of the custom work over EUR 48,500.00 (USD 50,000.00 at the book's fixed rate): EUR 48,720.00"),
         "{}",
         over.quote.approvals[0].reason
     );

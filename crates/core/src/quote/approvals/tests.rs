@@ -53,7 +53,7 @@ fn all_lines_count_the_standard_fee_custom_work_does_not() {
     assert!(
         q.approvals[0]
             .reason
-            .contains("the high end of the total, USD 70,000.00, is over USD 50,000.00"),
+            .contains("high end of the total over USD 50,000.00: USD 70,000.00"),
         "{}",
         q.approvals[0].reason
     );
@@ -67,7 +67,7 @@ fn custom_work_over_the_threshold_fires_both() {
     assert!(
         q.approvals[1]
             .reason
-            .contains("the high end of the custom work, USD 60,000.00, is over USD 50,000.00"),
+            .contains("high end of the custom work over USD 50,000.00: USD 60,000.00"),
         "{}",
         q.approvals[1].reason
     );
@@ -120,5 +120,44 @@ fn a_line_discount_rule_on_custom_work_ignores_standard_lines() {
         None,
     );
     assert_eq!(fired(&q), ["discount-custom"]);
-    assert!(q.approvals[0].reason.contains("TM at 15%"));
+    assert_eq!(
+        q.approvals[0].reason,
+        "Discounted custom work. (line discount over 10%: TM at 15%)"
+    );
+}
+
+#[test]
+fn every_trigger_says_what_went_over_which_threshold_in_one_shape() {
+    // The GitLab catalog: one Expert Services block (48 h, 14,400), 30% off the line
+    // (10,080), then 20% off the quote: 10,080 − 2,016 = 8,064.
+    let catalog = Catalog::gitlab().unwrap();
+    let scope = Scope::from_json(
+        r#"{"items": [{"sku": "GL-XPRT", "hours": 48, "discount_percent": "30"}],
+            "quote_discount_percent": "20"}"#,
+    )
+    .unwrap();
+    let q = price(&catalog, &scope).unwrap();
+    assert_eq!(q.total.high, d("8064.00"));
+    let triggers: Vec<(&str, &str)> = q
+        .approvals
+        .iter()
+        .map(|a| {
+            let open = a.reason.rfind(" (").unwrap();
+            (a.rule.as_str(), &a.reason[open..])
+        })
+        .collect();
+    assert_eq!(
+        triggers,
+        [
+            (
+                "line-discount-regional",
+                " (line discount over 10%: GL-XPRT at 30%)"
+            ),
+            (
+                "line-discount-vp",
+                " (line discount over 25%: GL-XPRT at 30%)"
+            ),
+            ("quote-discount-finance", " (quote discount over 15%: 20%)"),
+        ]
+    );
 }
