@@ -39,8 +39,13 @@ impl Currency {
     /// Rounds `amount` to this currency's minor units with `mode`, and fixes its scale so it
     /// prints with exactly that many decimals.
     pub fn round(self, amount: Decimal, mode: RoundingMode) -> Decimal {
-        let mut rounded = amount.round_dp_with_strategy(self.minor_units(), mode.strategy());
-        rounded.rescale(self.minor_units());
+        let minor = self.minor_units();
+        // Most amounts are already whole minor units: nothing to round, at most zeros to add.
+        if amount.scale() <= minor {
+            return self.at_scale(amount);
+        }
+        let mut rounded = amount.round_dp_with_strategy(minor, mode.strategy());
+        rounded.rescale(minor);
         rounded
     }
 
@@ -311,14 +316,45 @@ pub(crate) fn finer_than_currency(
 
 /// `percent` % of `amount`, unrounded; `None` on overflow.
 pub(crate) fn percent_of(amount: Decimal, percent: Decimal) -> Option<Decimal> {
-    amount
-        .checked_mul(percent)?
-        .checked_div(Decimal::ONE_HUNDRED)
+    let product = amount.checked_mul(percent)?;
+    // Dividing by 100 is moving the decimal point two places: exact, and far cheaper than a
+    // division, whenever the scale has room for it (the value is the same either way).
+    let scale = product.scale() + 2;
+    if scale <= MAX_SCALE {
+        let mut hundredth = product;
+        hundredth.set_scale(scale).ok()?;
+        return Some(hundredth);
+    }
+    product.checked_div(Decimal::ONE_HUNDRED)
 }
+
+/// The most decimals a [`Decimal`] holds.
+const MAX_SCALE: u32 = 28;
 
 /// `amount` × `count`, unrounded; `None` on overflow.
 pub(crate) fn times(amount: Decimal, count: u64) -> Option<Decimal> {
     amount.checked_mul(Decimal::from(count))
+}
+
+/// `amount` rounded toward zero to the currency's minor units, and what that took off, as a
+/// size comparable between amounts: the remainder's magnitude in units of 10⁻²⁸. The same
+/// as rounding with [`RoundingMode::TowardZero`] and subtracting, by integer arithmetic on
+/// the amount's digits instead of decimal rounding.
+fn split_at_minor_units(amount: Decimal, currency: Currency) -> Option<(Decimal, u128)> {
+    let minor = currency.minor_units();
+    let scale = amount.scale();
+    if scale <= minor {
+        return Some((currency.at_scale(amount), 0));
+    }
+    let digits = amount.mantissa();
+    let divisor = 10_i128.checked_pow(scale - minor)?;
+    // An amount that rounds to zero comes out as 0, unsigned, as decimal rounding gives it.
+    let floor = Decimal::try_from_i128_with_scale(digits.checked_div(divisor)?, minor).ok()?;
+    let remainder = digits
+        .checked_rem(divisor)?
+        .unsigned_abs()
+        .checked_mul(10_u128.checked_pow(MAX_SCALE.checked_sub(scale)?)?)?;
+    Some((floor, remainder))
 }
 
 /// Splits `total` over `weights` in proportion, in steps of the currency's minor unit, so
@@ -350,8 +386,8 @@ pub fn allocate(total: Decimal, weights: &[Decimal], currency: Currency) -> Opti
             continue;
         }
         let exact = total.checked_mul(*weight)?.checked_div(positive)?;
-        let floor = currency.round(exact, RoundingMode::TowardZero);
-        remainders.push((exact.checked_sub(floor)?.abs(), index));
+        let (floor, remainder) = split_at_minor_units(exact, currency)?;
+        remainders.push((remainder, index));
         assigned = assigned.checked_add(floor)?;
         parts.push(floor);
     }
@@ -361,7 +397,7 @@ pub fn allocate(total: Decimal, weights: &[Decimal], currency: Currency) -> Opti
     }
     let step = if left.is_sign_negative() { -unit } else { unit };
     // Largest remainder first; equal remainders keep their original order.
-    let order = |a: &(Decimal, usize), b: &(Decimal, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    let order = |a: &(u128, usize), b: &(u128, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
     // Usually fewer units are left than there are parts: each of the `units` largest gets one.
     // Selecting them is linear in the lines, where sorting them all was not.
     let units = left.checked_div(unit)?.abs();
@@ -527,6 +563,44 @@ mod tests {
         assert_eq!(parts.first(), Some(&d("-0.15")));
         assert_eq!(parts.get(2), Some(&d("-0.14")));
         assert_eq!(parts.iter().copied().sum::<Decimal>(), d("-1.00"));
+    }
+
+    #[test]
+    fn splitting_at_minor_units_is_rounding_toward_zero_and_what_it_left() {
+        let jpy = Currency::from_code("JPY").unwrap();
+        for (amount, currency, floor) in [
+            ("33.333333333333333333333333333", usd(), "33.33"),
+            ("-0.004", usd(), "0.00"),
+            ("-1.999", usd(), "-1.99"),
+            ("12.5", usd(), "12.50"),
+            ("7", usd(), "7.00"),
+            ("1234.5678", jpy, "1234"),
+        ] {
+            let amount = d(amount);
+            let (split, remainder) = split_at_minor_units(amount, currency).unwrap();
+            let rounded = currency.round(amount, RoundingMode::TowardZero);
+            assert_eq!(split.to_string(), floor);
+            assert_eq!(split.to_string(), rounded.to_string());
+            // The remainder in units of 10⁻²⁸.
+            let left = (amount - rounded).abs() * Decimal::from_i128_with_scale(10_i128.pow(28), 0);
+            assert_eq!(Decimal::from(remainder), left.normalize());
+        }
+        // 0.005 left is more than 0.004 left, whatever the amounts' scales.
+        let (_, a) = split_at_minor_units(d("1.005"), usd()).unwrap();
+        let (_, b) = split_at_minor_units(d("2.00400000"), usd()).unwrap();
+        assert!(a > b);
+    }
+
+    #[test]
+    fn percentages_of_amounts_are_exact() {
+        assert_eq!(percent_of(d("1500.00"), d("7.5")), Some(d("112.5")));
+        assert_eq!(percent_of(d("-200"), d("5")), Some(d("-10")));
+        assert_eq!(percent_of(d("0.01"), d("0.5")), Some(d("0.00005")));
+        // No room for two more decimals: divided instead, to 28 significant digits.
+        assert_eq!(
+            percent_of(d("0.1234567890123456789012345678"), d("1")),
+            Some(d("0.0012345678901234567890123457"))
+        );
     }
 
     #[test]

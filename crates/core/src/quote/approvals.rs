@@ -41,8 +41,26 @@ pub(super) fn approvals(
 ) -> Vec<Approval> {
     let currency = prices.currency;
     let mut approvals = Vec::new();
-    let discounted = by_largest(lines, line_discount_percent);
-    let effective = by_largest(lines, effective_discount_percent);
+    let rules = &catalog.data().approvals;
+    let lowest = |kind: fn(&ApprovalTrigger) -> Option<Decimal>| {
+        rules.iter().filter_map(|rule| kind(&rule.when)).min()
+    };
+    let discounted = by_largest(
+        lines,
+        line_discount,
+        lowest(|when| match when {
+            ApprovalTrigger::LineDiscountPercentOver(threshold) => Some(*threshold),
+            _ => None,
+        }),
+    );
+    let effective = by_largest(
+        lines,
+        effective_discount,
+        lowest(|when| match when {
+            ApprovalTrigger::EffectiveDiscountPercentOver(threshold) => Some(*threshold),
+            _ => None,
+        }),
+    );
     let custom_only = |sorted: &[(Decimal, usize)]| -> Vec<(Decimal, usize)> {
         sorted
             .iter()
@@ -53,7 +71,7 @@ pub(super) fn approvals(
     let custom_discounted = custom_only(&discounted);
     let custom_effective = custom_only(&effective);
     let custom_total = custom_work_total(lines, currency);
-    for rule in &catalog.data().approvals {
+    for rule in rules {
         let (discounted, effective, total, total_words) = match rule.lines {
             ApprovalLines::All => (&discounted, &effective, Some(total), "the total"),
             ApprovalLines::CustomWork => (
@@ -159,17 +177,35 @@ fn custom_work_total(lines: &[QuoteLine], currency: crate::money::Currency) -> O
         })
 }
 
-/// Each line's percentage by `percent` (lines without one left out), computed once and
-/// ordered from the largest, so a rule costs a binary search plus the lines it names: pricing
-/// stays linear in lines plus rules, not lines times rules.
+/// The lines' percentages (lines without one left out), computed once and ordered from the
+/// largest, so a rule costs a binary search plus the lines it names: pricing stays linear in
+/// lines plus rules, not lines times rules. Only lines that can be over `lowest`, the lowest
+/// threshold of the rules that read them, are kept (none without such a rule): a percentage
+/// at least a hundredth under it stays under it once rounded to hundredths, and telling so
+/// takes two multiplications where the percentage takes a division.
 fn by_largest(
     lines: &[QuoteLine],
-    percent: fn(&QuoteLine) -> Option<Decimal>,
+    parts: fn(&QuoteLine) -> Option<(Decimal, Decimal)>,
+    lowest: Option<Decimal>,
 ) -> Vec<(Decimal, usize)> {
+    let Some(lowest) = lowest else {
+        return Vec::new();
+    };
+    let margin = lowest.checked_sub(Decimal::new(1, 2));
     let mut sorted: Vec<(Decimal, usize)> = lines
         .iter()
         .enumerate()
-        .filter_map(|(index, line)| percent(line).map(|p| (p, index)))
+        .filter_map(|(index, line)| {
+            let (discount, gross) = parts(line)?;
+            let surely_under = margin
+                .and_then(|m| m.checked_mul(gross))
+                .zip(discount.checked_mul(Decimal::ONE_HUNDRED))
+                .is_some_and(|(limit, scaled)| scaled <= limit);
+            if surely_under {
+                return None;
+            }
+            percent_of_gross(discount, gross).map(|p| (p, index))
+        })
         .collect();
     sorted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     sorted
@@ -192,28 +228,23 @@ fn named_over(sorted: &[(Decimal, usize)], lines: &[QuoteLine], threshold: Decim
         .collect()
 }
 
-/// A line's effective discount: gross less its total (after its line discount and its share
-/// of the quote discount), as a percentage of its gross, at the high end.
-fn effective_discount_percent(line: &QuoteLine) -> Option<Decimal> {
+/// A line's effective discount (gross less its total, after its line discount and its share
+/// of the quote discount) and its gross, at the high end; `None` unless both are positive.
+fn effective_discount(line: &QuoteLine) -> Option<(Decimal, Decimal)> {
     let gross = line.gross?.high;
-    let total = line.total?.high;
-    let discount = gross.checked_sub(total)?;
-    if gross <= Decimal::ZERO || discount <= Decimal::ZERO {
-        return None;
-    }
-    discount
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(gross)
-        .map(|p| p.round_dp(2))
+    let discount = gross.checked_sub(line.total?.high)?;
+    (gross > Decimal::ZERO && discount > Decimal::ZERO).then_some((discount, gross))
 }
 
-/// A line's discount as a percentage of its gross, at the high end.
-fn line_discount_percent(line: &QuoteLine) -> Option<Decimal> {
+/// A line's discount and its gross, at the high end; `None` unless both are positive.
+fn line_discount(line: &QuoteLine) -> Option<(Decimal, Decimal)> {
     let gross = line.gross?.high;
     let discount = line.discount?.high;
-    if gross <= Decimal::ZERO || discount <= Decimal::ZERO {
-        return None;
-    }
+    (gross > Decimal::ZERO && discount > Decimal::ZERO).then_some((discount, gross))
+}
+
+/// `discount` as a percentage of `gross`, rounded to hundredths.
+fn percent_of_gross(discount: Decimal, gross: Decimal) -> Option<Decimal> {
     discount
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(gross)

@@ -14,10 +14,10 @@ use crate::scope::ScopeItem;
 /// Every problem with the item's `included` list: nothing to choose, a SKU the offering does
 /// not include, one chosen twice, more than the offering includes.
 pub(crate) fn check(offering: &Offering, item: &ScopeItem, index: usize) -> Vec<FieldError> {
-    let field = FieldPath::item(index, "included");
     if item.included.is_empty() {
         return Vec::new();
     }
+    let field = FieldPath::item(index, "included");
     let Some(includes) = &offering.includes else {
         return vec![FieldError::new(
             field,
@@ -59,20 +59,22 @@ pub(crate) fn check(offering: &Offering, item: &ScopeItem, index: usize) -> Vec<
     errors
 }
 
-/// The included lines of a checked item, in the order chosen: price 0, firm, sold as the
-/// parent is, each with a trace naming the parent.
+/// The included lines of a checked item, in the order chosen, added to `lines`: price 0,
+/// firm, sold as the parent is, each with a trace naming the parent.
 pub(crate) fn lines(
     catalog: &Catalog,
     offering: &Offering,
     item: &ScopeItem,
     index: usize,
     currency: Currency,
-) -> Vec<QuoteLine> {
+    lines: &mut Vec<QuoteLine>,
+) {
     let Some(includes) = &offering.includes else {
-        return Vec::new();
+        return;
     };
     let zero = PriceRange::firm(currency.zero());
-    item.included
+    let included = item
+        .included
         .iter()
         .filter_map(|sku| catalog.offering(sku))
         .map(|included| QuoteLine {
@@ -110,8 +112,8 @@ pub(crate) fn lines(
                 None,
                 Some(zero),
             )],
-        })
-        .collect()
+        });
+    lines.extend(included);
 }
 
 /// The choices still open on an item, as a warning for the account executive.
@@ -123,12 +125,23 @@ pub(crate) fn open_choices(offering: &Offering, item: &ScopeItem, index: usize) 
     } = offering.includes.as_ref()?;
     let open = (*choose as usize).checked_sub(item.included.len())?;
     (open > 0).then(|| {
-        format!(
-            "{} includes {choose} {label} at no charge; {} chosen so far, {open} still to choose (items[{index}].included) from {}",
+        // Written piece by piece: this warning is repeated on every such line of a quote.
+        use std::fmt::Write as _;
+        let listed: usize = from.iter().map(|sku| sku.len() + 2).sum();
+        let mut text = String::with_capacity(offering.sku.len() + label.len() + listed + 120);
+        let _ = write!(
+            text,
+            "{} includes {choose} {label} at no charge; {} chosen so far, {open} still to choose (items[{index}].included) from ",
             offering.sku,
             item.included.len(),
-            from.join(", ")
-        )
+        );
+        for (n, sku) in from.iter().enumerate() {
+            if n > 0 {
+                text.push_str(", ");
+            }
+            text.push_str(sku);
+        }
+        text
     })
 }
 

@@ -9,16 +9,16 @@ use rust_decimal::Decimal;
 use super::prices::PriceList;
 use super::trace::{TraceDetail, TraceStep};
 use super::types::{Component, LineKind, QuoteLine};
-use crate::catalog::{DeliveryMode, SaleForm};
+use crate::catalog::{DeliveryMode, Offering, SaleForm};
 use crate::field_error::FieldPath;
 use crate::money::{Currency, PriceRange, percent_of};
 
 /// A line being priced.
 pub(super) struct Draft<'c> {
     pub(super) item: usize,
-    pub(super) sku: String,
-    pub(super) name: String,
-    pub(super) category: &'c str,
+    /// The offering priced: its SKU, name and category are read from it, not copied, until
+    /// the line is finished.
+    pub(super) offering: &'c Offering,
     pub(super) sale: SaleForm,
     pub(super) delivery: Option<DeliveryMode>,
     pub(super) quantity: u64,
@@ -192,8 +192,8 @@ impl Draft<'_> {
         };
         Some(QuoteLine {
             item: self.item,
-            sku: self.sku,
-            name: self.name,
+            sku: self.offering.sku.clone(),
+            name: self.offering.name.clone(),
             kind,
             sale: self.sale,
             delivery: self.delivery,

@@ -104,7 +104,7 @@ pub fn price_with(
     // Percentage lines are priced on the other lines' nets, then discounted like any line.
     let nets: Vec<(&str, Option<PriceRange>, bool)> = drafts
         .iter()
-        .map(|d| (d.category, d.net, d.is_percent()))
+        .map(|d| (d.offering.category.as_str(), d.net, d.is_percent()))
         .collect();
     for draft in drafts.iter_mut().filter(|d| d.is_percent()) {
         models::price_on_other_lines(draft, &nets, &prices).map_err(overflow)?;
@@ -154,21 +154,35 @@ fn assemble(
     let (shares_low, shares_high) = allocate_quote_discount(&drafts, discount_amount, currency)
         .ok_or("quote_discount_percent")?;
 
-    let mut lines = Vec::with_capacity(drafts.len() + 4);
+    // Every line the quote will have: one per draft, its expense line, its included lines.
+    let count = drafts.len()
+        + drafts
+            .iter()
+            .map(|d| {
+                let included = d
+                    .offering
+                    .includes
+                    .as_ref()
+                    .and_then(|_| scope.items.get(d.item).map(|item| item.included.len()));
+                usize::from(d.expense.is_some()) + included.unwrap_or(0)
+            })
+            .sum::<usize>();
+    let mut lines = Vec::with_capacity(count);
     let mut expenses = zero;
     let mut missing_answers: Vec<String> = Vec::new();
     // Licence shortfalls first: they decide whether the deal can go ahead at all.
     let mut warnings = license::quote_warnings(catalog, scope);
+    warnings.reserve(drafts.iter().map(|d| d.warnings.len()).sum::<usize>());
     let mut custom_sow = false;
     let mut standard = false;
     let mut custom_estimate_needed = false;
-    for (index, draft) in drafts.into_iter().enumerate() {
+    for (index, mut draft) in drafts.into_iter().enumerate() {
         for id in &draft.missing {
             if !missing_answers.contains(id) {
                 missing_answers.push(id.clone());
             }
         }
-        warnings.extend(draft.warnings.iter().cloned());
+        warnings.append(&mut draft.warnings);
         if draft.sale == SaleForm::CustomSow || draft.gross.is_none() {
             custom_sow = true;
         } else {
@@ -181,8 +195,7 @@ fn assemble(
         };
         let expense = draft.expense.clone();
         let item = draft.item;
-        let with_includes = catalog
-            .offering(&draft.sku)
+        let with_includes = Some(draft.offering)
             .filter(|o| o.includes.is_some())
             .zip(scope.items.get(item));
         let line = draft.finish(share, percent).ok_or("lines")?;
@@ -192,9 +205,7 @@ fn assemble(
             lines.push(expense.into_line());
         }
         if let Some((offering, scope_item)) = with_includes {
-            lines.extend(included::lines(
-                catalog, offering, scope_item, item, currency,
-            ));
+            included::lines(catalog, offering, scope_item, item, currency, &mut lines);
             warnings.extend(included::open_choices(offering, scope_item, item));
         }
     }

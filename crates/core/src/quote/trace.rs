@@ -68,12 +68,21 @@ impl TraceStep {
     }
 }
 
+/// Two steps are equal when they say the same: steps recorded while pricing compare their
+/// data (no words are rendered, so comparing two quotes, as the web app's rows do on every
+/// keystroke, costs what comparing numbers costs); a step read back from JSON compares its
+/// name and words with the other's.
 impl PartialEq for TraceStep {
     fn eq(&self, other: &TraceStep) -> bool {
-        self.step() == other.step()
-            && self.before == other.before
-            && self.after == other.after
-            && self.text() == other.text()
+        if self.before != other.before || self.after != other.after {
+            return false;
+        }
+        match (&self.content, &other.content) {
+            (Content::Detail(detail, currency), Content::Detail(other_detail, other_currency)) => {
+                currency == other_currency && detail == other_detail
+            }
+            _ => self.step() == other.step() && self.text() == other.text(),
+        }
     }
 }
 
@@ -137,5 +146,54 @@ impl schemars::JsonSchema for TraceStep {
             after: Option<PriceRange>,
         }
         <TraceStep as schemars::JsonSchema>::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn usd() -> Currency {
+        Currency::from_code("USD").unwrap()
+    }
+
+    fn discount(percent: i64, after: i64) -> TraceStep {
+        TraceStep::new(
+            TraceDetail::LineDiscountPercent {
+                percent: Decimal::from(percent),
+            },
+            usd(),
+            Some(PriceRange::firm(Decimal::from(1_000))),
+            Some(PriceRange::firm(Decimal::from(after))),
+        )
+    }
+
+    #[test]
+    fn steps_priced_alike_are_equal_and_any_difference_tells_them_apart() {
+        assert_eq!(discount(10, 900), discount(10, 900));
+        // Another percentage with the same amounts: the words differ, so do the steps.
+        assert_ne!(discount(10, 900), discount(20, 900));
+        assert_ne!(discount(10, 900), discount(10, 800));
+        let in_euros = TraceStep {
+            content: Content::Detail(
+                TraceDetail::LineDiscountPercent {
+                    percent: Decimal::from(10),
+                },
+                Currency::from_code("EUR").unwrap(),
+            ),
+            ..discount(10, 900)
+        };
+        assert_ne!(discount(10, 900), in_euros);
+    }
+
+    #[test]
+    fn a_step_read_back_from_json_equals_the_step_it_was_written_from() {
+        let step = discount(10, 900);
+        let json = serde_json::to_string(&step).unwrap();
+        let read: TraceStep = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, step);
+        assert_eq!(step, read);
+        assert_ne!(read, discount(20, 800));
     }
 }

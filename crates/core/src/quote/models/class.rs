@@ -251,9 +251,23 @@ fn cheapest_seating(
         }
         Some(seat)
     };
+    // Each class count is costed once, though the candidates and the neighbours shown in the
+    // trace overlap (`fewest` is often `floor`, the choice's neighbour often `most`).
+    // At most five counts: three candidates and two more neighbours. Kept on the stack.
+    let mut costed: [Option<Seating>; 5] = [None; 5];
+    let mut costed_option = |classes: u64| -> Option<Seating> {
+        if let Some(seat) = costed.iter().flatten().find(|s| s.classes == classes) {
+            return Some(*seat);
+        }
+        let seat = option(classes)?;
+        if let Some(free) = costed.iter_mut().find(|s| s.is_none()) {
+            *free = Some(seat);
+        }
+        Some(seat)
+    };
     let mut best: Option<Seating> = None;
     for classes in [floor, fewest, most] {
-        let option = option(classes)?;
+        let option = costed_option(classes)?;
         best = match best {
             Some(b) if b.cost < option.cost => Some(b),
             Some(b) if b.cost == option.cost && b.classes >= option.classes => Some(b),
@@ -262,14 +276,14 @@ fn cheapest_seating(
     }
     let best = best?;
     // The neighbours of the choice, to show the comparison in the trace.
-    let mut compared = Vec::new();
+    let mut compared = Vec::with_capacity(3);
     for classes in [
         best.classes.saturating_sub(1),
         best.classes,
         best.classes + 1,
     ] {
         if (floor..=most).contains(&classes) {
-            compared.push(option(classes)?);
+            compared.push(costed_option(classes)?);
         }
     }
     Some((best, compared))

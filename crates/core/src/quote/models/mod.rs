@@ -291,9 +291,7 @@ pub(super) fn draft<'c>(
     };
     Ok(Draft {
         item: index,
-        sku: offering.sku.clone(),
-        name: offering.name.clone(),
-        category: &offering.category,
+        offering,
         sale: offering.sale,
         delivery: Some(delivery),
         quantity: priced.quantity,

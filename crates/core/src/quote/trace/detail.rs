@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::money::{Currency, PriceRange, RoundingMode};
 
 /// Where one end of a range-table lookup fell.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum AxisWords {
     /// Answered, in a band.
     Band {
@@ -31,7 +31,7 @@ pub(crate) enum AxisWords {
 }
 
 /// An axis value counted as one answer less another.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Difference {
     /// The axis question's answer.
     pub(crate) total: u64,
@@ -44,7 +44,7 @@ pub(crate) struct Difference {
 }
 
 /// A count that was answered, or the band it plausibly falls in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Count {
     Answered(u64),
     Missing(Band),
@@ -67,14 +67,14 @@ pub(crate) enum DaysOnSite {
 }
 
 /// What was converted from the base currency.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Converted {
     ListPrice,
     Travel,
 }
 
 /// An amount converted from the base currency.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Conversion {
     pub(crate) what: Converted,
     pub(crate) base_currency: Currency,
@@ -86,7 +86,7 @@ pub(crate) struct Conversion {
 }
 
 /// An add-on per started group of a counted answer.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct AddOnWords {
     pub(crate) question: String,
     pub(crate) count: Count,
@@ -99,7 +99,7 @@ pub(crate) struct AddOnWords {
 
 /// Every kind of step, with the data its words need. Amounts the step's `before` and
 /// `after` already hold are not repeated here.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum TraceDetail {
     ListPrice {
         price: Decimal,
