@@ -11,6 +11,7 @@ mod public;
 #[cfg(feature = "schema")]
 mod schema;
 mod source_map;
+mod toml_json;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -192,12 +193,34 @@ pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalog
             })?;
             Ok((data, SourceMap::from_json(&value)))
         }
-        CatalogFormat::Toml => {
-            let map = SourceMap::from_toml(text).map_err(|e| toml_error(file, text, &e))?;
-            let data: CatalogData = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
-            Ok((data, map))
-        }
+        CatalogFormat::Toml => parse_toml(file, text),
     }
+}
+
+/// TOML is read into its document tree (which the source map walks), rewritten as JSON and
+/// deserialized by serde_json like a JSON catalog; a model error names the TOML line.
+fn parse_toml(file: &str, text: &str) -> Result<(CatalogData, SourceMap), CatalogError> {
+    let at = |offset: Option<usize>, message: String| {
+        let (line, column) = offset
+            .map(|offset| source_map::line_col(text, offset))
+            .unzip();
+        CatalogError::Syntax {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        }
+    };
+    let root = toml::de::DeTable::parse(text).map_err(|e| toml_error(file, text, &e))?;
+    let map = SourceMap::from_toml_table(&root, text);
+    let converted = toml_json::TomlAsJson::new(&root).map_err(|e| at(Some(e.offset), e.message))?;
+    let data: CatalogData = serde_json::from_str(&converted.json).map_err(|e| {
+        at(
+            converted.toml_offset(e.line()),
+            strip_position(&e.to_string()),
+        )
+    })?;
+    Ok((data, map))
 }
 
 fn strip_position(message: &str) -> String {
@@ -247,8 +270,7 @@ impl Catalog {
     /// the browser app loads it on each page view, and the source map and lint that an
     /// untrusted file needs would double the time. A syntax or model error still fails here.
     pub fn gitlab() -> Result<Catalog, CatalogError> {
-        let data: CatalogData = toml::from_str(GITLAB_CATALOG_TOML)
-            .map_err(|e| toml_error("gitlab.toml", GITLAB_CATALOG_TOML, &e))?;
+        let (data, _) = parse_toml("gitlab.toml", GITLAB_CATALOG_TOML)?;
         Catalog::new(data)
     }
 

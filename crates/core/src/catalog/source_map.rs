@@ -15,11 +15,15 @@ pub struct SourceMap {
 impl SourceMap {
     /// Records the line of every value in a TOML document.
     pub fn from_toml(text: &str) -> Result<SourceMap, toml::de::Error> {
-        let table = DeTable::parse(text)?;
+        Ok(SourceMap::from_toml_table(&DeTable::parse(text)?, text))
+    }
+
+    /// Records the line of every value of a parsed TOML document (`text` is its source).
+    pub(crate) fn from_toml_table(table: &toml::Spanned<DeTable<'_>>, text: &str) -> SourceMap {
         let starts = line_starts(text);
         let mut map = SourceMap::default();
         map.walk_table("", table.get_ref(), &starts, text);
-        Ok(map)
+        map
     }
 
     /// Every value written as a TOML float, as (field path, the text written), in file order.
