@@ -51,7 +51,7 @@ pub(crate) enum Count {
 }
 
 /// How the days on site of a time-and-materials item were found.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DaysOnSite {
     /// The scope's answer to the delivery's `on_site_days_question`.
     Answered { question: String, days: u64 },
