@@ -163,3 +163,20 @@ labels = ["scheduling::new", "Slot"]
             .ends_with("/label ~\"scheduling::new\" ~\"Slot\"\n/confidential\n")
     );
 }
+
+#[test]
+fn a_payload_written_before_the_scheduling_intake_still_reads() {
+    let request = request(
+        &Catalog::gitlab().unwrap(),
+        PUBLIC_SECTOR,
+        Some("2026-12-01"),
+    );
+    let mut value = serde_json::to_value(&request).unwrap();
+    value.as_object_mut().unwrap().remove("scheduling");
+    let old = SowRequest::from_json(&value.to_string()).unwrap();
+    assert_eq!(old.scheduling, crate::sow::SchedulingIntake::default());
+    assert_eq!(old.gitlab, request.gitlab);
+    // And a payload with it reads back as written.
+    let back = SowRequest::from_json(&request.to_json_pretty()).unwrap();
+    assert_eq!(back.scheduling, request.scheduling);
+}
