@@ -256,7 +256,22 @@ test('the SOW-request JSON is byte-identical to the CLI for the same scope, cata
   await longPopup.waitForLoadState();
   assert.ok(longPopup.url().length <= 8000, `the link is ${longPopup.url().length} characters`);
   assert.match(longPopup.url(), /\/-\/issues\/new\?/);
-  assert.match(decodeURI(longPopup.url()), /issue\[confidential\]=true/);
+  // It is the link the core builds for this scope (the CLI prints the same one): the title,
+  // confidential, the short description with the share link back to this page, and no
+  // issue template (GitLab would put the description after the template's text).
+  const longLink = execFileSync(
+    cli(),
+    ['sow-request', scopeFile, '--catalog', publicCatalog(), '--format', 'url', '--generated-at', CLOCK, '--app-url', `${server.url}?clock=${CLOCK}`],
+    { encoding: 'utf8' },
+  ).trim();
+  const opened = decodeURI(longPopup.url());
+  assert.equal(opened, decodeURI(longLink), 'the link is the one the CLI makes');
+  assert.match(opened, /\?issue\[title\]=Konditorei Schmidt GmbH - Scope Issue and Write SOW&/);
+  assert.match(opened, /&issue\[confidential\]=true&/);
+  const description = decodeURIComponent(new URL(longPopup.url()).search.split('&issue[description]=')[1]);
+  assert.ok(description.includes(`${server.url}?clock=${CLOCK}#/share/s1.`), description);
+  assert.match(description, /\/label ~"proposal::Scoping"/);
+  assert.ok(!opened.includes('issuable_template'), opened);
   assert.match(await page.textContent('.sow-request .export-status'), /new-issue form opened/);
   await longPopup.close();
 

@@ -114,7 +114,11 @@ enum Command {
         nothing is printed on stdout unless GitLab created the issue.\n\n\
         The payload records when it was generated: the current UTC time unless \
         --generated-at is given. Pass --generated-at to make the output reproducible, byte \
-        for byte."
+        for byte.\n\n\
+        The payload also carries a second issue, the Project Scheduling Intake (its field \
+        scheduling): customer, service types, the catalog's lead time, the earliest start \
+        after --signed-on (or signature + the lead time when no date is given) and the \
+        contacts. --format scheduling-markdown prints its description with its quick actions."
     )]
     SowRequest {
         /// The scope file, or `-` for standard input.
@@ -141,6 +145,11 @@ enum Command {
         /// now, in UTC. Give it for reproducible output.
         #[arg(long, value_name = "RFC3339", value_parser = sow_cmd::timestamp_arg)]
         generated_at: Option<scopecraft::Timestamp>,
+        /// The day the SOW, agreements and purchase order were signed (YYYY-MM-DD): the
+        /// plan gets calendar dates and the scheduling intake its earliest start. Without
+        /// it, the start is written as signature + the catalog's lead time.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = plan_cmd::date_arg)]
+        signed_on: Option<scopecraft::Date>,
         /// File the issue through GitLab's API (token in GITLAB_TOKEN) and print its address.
         #[arg(
             long,
@@ -417,6 +426,7 @@ fn main() -> ExitCode {
             app_url,
             allow_incomplete,
             generated_at,
+            signed_on,
             submit,
             gitlab_url,
             project,
@@ -431,6 +441,7 @@ fn main() -> ExitCode {
             app_url,
             allow_incomplete,
             generated_at,
+            signed_on,
             submit: submit.then(|| filing_cmd::SubmitArgs {
                 gitlab_url: gitlab_url.unwrap_or_default(),
                 project: project.unwrap_or_default(),

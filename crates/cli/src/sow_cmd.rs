@@ -22,6 +22,9 @@ pub(crate) enum RequestFormat {
     Markdown,
     /// A prefilled GitLab new-issue link.
     Url,
+    /// The "Project Scheduling Intake" issue description (Markdown), ending in its quick
+    /// actions.
+    SchedulingMarkdown,
 }
 
 /// What `sow-draft` prints.
@@ -67,6 +70,7 @@ pub(crate) struct RequestArgs<'a> {
     pub(crate) app_url: Option<String>,
     pub(crate) allow_incomplete: bool,
     pub(crate) generated_at: Option<Timestamp>,
+    pub(crate) signed_on: Option<scopecraft::Date>,
     /// File through GitLab's API instead of printing (`--submit`).
     pub(crate) submit: Option<crate::filing_cmd::SubmitArgs>,
 }
@@ -94,6 +98,7 @@ pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
     let options = SowRequestOptions {
         generated_at,
         allow_incomplete: args.allow_incomplete,
+        signed_on: args.signed_on,
     };
     let (_, request) = with_scope(args.scope, &catalog, "SOW request", |scope| {
         sow_request(&catalog, scope, &options).map_err(|e| e.errors)
@@ -105,6 +110,12 @@ pub(crate) fn sow_request_cmd(args: RequestArgs<'_>) -> Result<(), Failure> {
         (RequestFormat::Json, _) => println!("{}", request.to_json_pretty()),
         (RequestFormat::Markdown, _) => {
             print!("{}", request.gitlab.description_with_quick_actions());
+        }
+        (RequestFormat::SchedulingMarkdown, _) => {
+            print!(
+                "{}",
+                request.scheduling.issue.description_with_quick_actions()
+            );
         }
         (RequestFormat::Url, Some(project)) => {
             let app_url = match args.app_url {

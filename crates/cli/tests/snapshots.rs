@@ -85,6 +85,20 @@ const SCOPE_COMMANDS: &[(&str, &[&str])] = &[
             GENERATED_AT,
         ],
     ),
+    (
+        "sow-request-scheduling.md",
+        &[
+            "sow-request",
+            "{scope}",
+            "--format",
+            "scheduling-markdown",
+            "--allow-incomplete",
+            "--signed-on",
+            "2026-12-01",
+            "--generated-at",
+            GENERATED_AT,
+        ],
+    ),
     ("sow-draft.md", &["sow-draft", "{scope}"]),
     (
         "sow-draft.html",

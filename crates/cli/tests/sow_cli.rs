@@ -396,3 +396,59 @@ fn the_sow_draft_renders_as_markdown_and_self_contained_html() {
     );
     assert!(!hostile.contains("<img src=x"), "customer text is escaped");
 }
+
+#[test]
+fn the_scheduling_intake_starts_the_lead_time_after_the_signature_date() {
+    let scope = "tests/scenarios/sow-education-basics-remote.json";
+    let signed = ok(&[
+        "sow-request",
+        scope,
+        "--format",
+        "scheduling-markdown",
+        "--signed-on",
+        "2026-12-01",
+        "--generated-at",
+        AT,
+    ]);
+    // GitLab's lead time is 4–6 weeks: 2026-12-01 + 28 days, + 42 days.
+    assert!(
+        signed.contains(
+            "| Earliest start | 2026-12-29 (signature + 4 weeks); at the latest 2027-01-12 |"
+        ),
+        "{signed}"
+    );
+    assert!(signed.contains("| Lead time | 4–6 weeks from signature |"));
+    assert!(signed.ends_with("/confidential\n"), "{signed}");
+    // The payload carries the same issue and the dates as data.
+    let json = ok(&[
+        "sow-request",
+        scope,
+        "--signed-on",
+        "2026-12-01",
+        "--generated-at",
+        AT,
+    ]);
+    let payload: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let scheduling = &payload["scheduling"];
+    assert_eq!(scheduling["signed_on"], "2026-12-01");
+    assert_eq!(scheduling["earliest_start"]["earliest"], "2026-12-29");
+    assert_eq!(scheduling["earliest_start"]["latest"], "2027-01-12");
+    assert!(signed.starts_with(scheduling["issue"]["description"].as_str().unwrap()));
+    // Without a date the start is relative to signature.
+    let unsigned = ok(&[
+        "sow-request",
+        scope,
+        "--format",
+        "scheduling-markdown",
+        "--generated-at",
+        AT,
+    ]);
+    assert!(
+        unsigned.contains("| Earliest start | Signature + 4 weeks |"),
+        "{unsigned}"
+    );
+    // A date that is not one is a command-line error.
+    let bad = scopecraft(&["sow-request", scope, "--signed-on", "2026-13-01"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("--signed-on"), "{}", bad.stderr);
+}

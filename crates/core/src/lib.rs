@@ -68,8 +68,8 @@ pub use catalog::{
     parse as parse_catalog,
 };
 pub use catalog::{
-    CustomerFlag, DEFAULT_ISSUE_TITLE, IssueSettings, ItemField, ItemFields, UsernameRule,
-    UsernameRules,
+    CustomerFlag, DEFAULT_ISSUE_TITLE, DEFAULT_SCHEDULING_TITLE, IssueSettings, ItemField,
+    ItemFields, SchedulingSettings, UsernameRule, UsernameRules,
 };
 pub use catalog_diff::{
     CATALOG_DIFF_FORMAT, CatalogDiff, DiffEntry, EntryChange, FieldChange, ListChanges,
@@ -122,12 +122,13 @@ pub use share::{ShareError, SharedScope};
 #[cfg(feature = "schema")]
 pub use sow::sow_request_schema;
 pub use sow::{
-    FiledIssue, FilingOptions, IssueFiling, issue_filing, read_filing_answer, sow_issue_template,
+    Contact, GitLabIssue, GitLabProject, Intake, IntakeError, MAX_DESCRIPTION_CHARS,
+    MAX_NEW_ISSUE_LINK, MAX_TITLE_CHARS, NewIssueLink, OfferingTerms, ProjectUrlError,
+    RequestRecommendation, SOW_REQUEST_SCHEMA, SchedulingIntake, ScopingRow, ServiceType, SowDraft,
+    SowDraftError, SowPayloadError, SowRequest, SowRequestError, SowRequestOptions, Timestamp,
+    TimestampError, check_app_url, check_intake, markdown_cell, markdown_inline, new_issue_link,
+    sow_draft, sow_request,
 };
 pub use sow::{
-    GitLabIssue, GitLabProject, Intake, IntakeError, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK,
-    MAX_TITLE_CHARS, NewIssueLink, OfferingTerms, ProjectUrlError, RequestRecommendation,
-    SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowDraft, SowDraftError, SowPayloadError,
-    SowRequest, SowRequestError, SowRequestOptions, Timestamp, TimestampError, check_app_url,
-    check_intake, markdown_cell, markdown_inline, new_issue_link, sow_draft, sow_request,
+    FiledIssue, FilingOptions, IssueFiling, issue_filing, read_filing_answer, sow_issue_template,
 };

@@ -294,6 +294,7 @@ proptest! {
         let options = SowRequestOptions {
             generated_at: Timestamp::parse("2026-03-31T09:30:00Z").unwrap(),
             allow_incomplete: true,
+            signed_on: None,
         };
         let request = sow_request(catalog(), &scope, &options).unwrap();
         let json = request.to_json_pretty();

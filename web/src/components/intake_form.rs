@@ -2,19 +2,22 @@ use scopecraft::{Customer, Requester, Scope};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::state::Action;
+use crate::state::{Action, SharedCatalog};
 
 /// The scope whose intake fields to edit.
 #[derive(Properties, PartialEq)]
 pub struct IntakeFormProps {
+    /// The active catalog: its customer flags are the checkboxes.
+    pub catalog: SharedCatalog,
     /// The scope.
     pub scope: Scope,
     /// Receives the changes.
     pub on_action: Callback<Action>,
 }
 
-/// The account executive's intake: the customer, whether it is US public sector, who asks
-/// for the SOW, and notes for the PS team.
+/// The account executive's intake: the customer, one checkbox per customer flag of the
+/// catalog (`[sow.issue] customer_flags`, GitLab's "US public sector"; none when it has
+/// none), who asks for the SOW, and notes for the PS team.
 #[component]
 pub fn IntakeForm(props: &IntakeFormProps) -> Html {
     let customer = props.scope.customer.clone();
@@ -29,16 +32,31 @@ pub fn IntakeForm(props: &IntakeFormProps) -> Html {
             })
         })
     };
-    let on_public = {
-        let customer = customer.clone();
-        props.on_action.reform(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            Action::SetCustomer(Customer {
-                public_sector_us: input.checked(),
-                ..customer.clone()
-            })
+    let flags: Html = props
+        .catalog
+        .issue_settings()
+        .customer_flags
+        .into_iter()
+        .map(|flag| {
+            let id = format!("intake-flag-{}", flag.id);
+            let checked = customer.has_flag(&flag.id);
+            let onchange = {
+                let customer = customer.clone();
+                let flag = flag.id.clone();
+                props.on_action.reform(move |event: Event| {
+                    let input: HtmlInputElement = event.target_unchecked_into();
+                    Action::SetCustomer(customer.with_flag(&flag, input.checked()))
+                })
+            };
+            html! {
+                <div class="check field-check" key={flag.id.clone()}>
+                    <input id={id.clone()} type="checkbox" data-flag={flag.id.clone()}
+                        {checked} {onchange} />
+                    <label for={id}>{ flag.name.clone() }</label>
+                </div>
+            }
         })
-    };
+        .collect();
     let on_username = {
         let requester = requester.clone();
         props.on_action.reform(move |event: InputEvent| {
@@ -82,11 +100,7 @@ pub fn IntakeForm(props: &IntakeFormProps) -> Html {
                     <input id="intake-email" type="email" autocomplete="email"
                         value={requester.email.clone()} oninput={on_email} />
                 </div>
-                <div class="check field-check">
-                    <input id="intake-public-sector" type="checkbox"
-                        checked={customer.public_sector_us} onchange={on_public} />
-                    <label for="intake-public-sector">{ "US public sector customer" }</label>
-                </div>
+                { flags }
             </div>
             <div class="field">
                 <label for="intake-notes">{ "Notes for the professional services team" }</label>

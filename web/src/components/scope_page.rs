@@ -79,7 +79,7 @@ pub fn ScopePage(props: &ScopePageProps) -> Html {
             <div class="scope-layout">
                 <div class="scope-main">
                     if executive {
-                        <IntakeForm scope={scope.clone()} on_action={on_action.clone()} />
+                        <IntakeForm catalog={catalog.clone()} scope={scope.clone()} on_action={on_action.clone()} />
                     }
                     if !scope.items.is_empty() {
                         <Questionnaire

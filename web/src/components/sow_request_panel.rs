@@ -55,6 +55,7 @@ pub fn SowRequestPanel(props: &SowRequestPanelProps) -> Html {
             let options = SowRequestOptions {
                 generated_at,
                 allow_incomplete: *allow_incomplete,
+                signed_on: None,
             };
             match sow_request(&catalog, &scope, &options) {
                 Ok(request) => {

@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 /// The title of a neutral request: the customer's name and what is asked.
 pub const DEFAULT_ISSUE_TITLE: &str = "{{customer}} - SOW request";
 
+/// The title of the scheduling-intake issue when the catalog names none.
+pub const DEFAULT_SCHEDULING_TITLE: &str = "{{customer}} - Project Scheduling Intake";
+
 /// How a SOW request becomes an issue (`[sow.issue]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -35,6 +38,42 @@ pub struct IssueSettings {
     /// Whether the requester's username is required, and the rules it follows.
     #[serde(default)]
     pub requester_username: UsernameRule,
+    /// The name of the project's issue template for SOW requests (`SOW Request`, the file
+    /// `.gitlab/issue_templates/SOW Request.md` that `scopecraft sow-template` writes): the
+    /// title-only new-issue link opens it (`issuable_template`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// The second issue a request produces, for the team that schedules the work.
+    #[serde(default)]
+    pub scheduling: SchedulingSettings,
+}
+
+/// How the "Project Scheduling Intake" issue is titled and labelled
+/// (`[sow.issue.scheduling]`). It also gets the labels of the service types in scope and
+/// of the customer flags that are set, as the SOW request does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SchedulingSettings {
+    /// The issue title, with `{{customer}}` exactly once.
+    #[serde(default = "default_scheduling_title")]
+    pub title: String,
+    /// Labels the scheduling issue gets first, in this order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+}
+
+impl Default for SchedulingSettings {
+    fn default() -> Self {
+        SchedulingSettings {
+            title: default_scheduling_title(),
+            labels: Vec::new(),
+        }
+    }
+}
+
+fn default_scheduling_title() -> String {
+    DEFAULT_SCHEDULING_TITLE.to_string()
 }
 
 impl Default for IssueSettings {
@@ -45,6 +84,8 @@ impl Default for IssueSettings {
             service_type_labels: BTreeMap::new(),
             customer_flags: Vec::new(),
             requester_username: UsernameRule::default(),
+            template: None,
+            scheduling: SchedulingSettings::default(),
         }
     }
 }

@@ -21,7 +21,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 pub use issue_settings::{
-    CustomerFlag, DEFAULT_ISSUE_TITLE, IssueSettings, UsernameRule, UsernameRules,
+    CustomerFlag, DEFAULT_ISSUE_TITLE, DEFAULT_SCHEDULING_TITLE, IssueSettings, SchedulingSettings,
+    UsernameRule, UsernameRules,
 };
 pub use item_fields::{ItemField, ItemFields};
 pub use lint::LintIssue;

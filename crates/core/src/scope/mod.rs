@@ -65,6 +65,24 @@ impl Customer {
     pub fn has_flag(&self, id: &str) -> bool {
         self.flags.iter().any(|f| f == id) || (id == PUBLIC_SECTOR_US_FLAG && self.public_sector_us)
     }
+
+    /// The customer with flag `id` set or cleared, written in today's spelling: the older
+    /// `public_sector_us: true` moves into `flags`, so clearing it clears it for good.
+    pub fn with_flag(&self, id: &str, set: bool) -> Customer {
+        let mut flags: Vec<String> = self.flags.clone();
+        if self.public_sector_us && !flags.iter().any(|f| f == PUBLIC_SECTOR_US_FLAG) {
+            flags.push(PUBLIC_SECTOR_US_FLAG.to_string());
+        }
+        flags.retain(|f| f != id);
+        if set {
+            flags.push(id.to_string());
+        }
+        Customer {
+            name: self.name.clone(),
+            public_sector_us: false,
+            flags,
+        }
+    }
 }
 
 /// Who asks for the SOW.

@@ -295,3 +295,26 @@ fn a_quote_discount_is_checked_as_a_scope_file_would_read_it() {
         assert_eq!(read.to_string(), problems[0], "{refused}");
     }
 }
+
+#[test]
+fn an_old_public_sector_scope_reads_and_its_flag_is_rewritten_in_flags() {
+    let old =
+        Scope::from_json(r#"{"customer": {"name": "State of Example", "public_sector_us": true}}"#)
+            .unwrap();
+    assert!(old.customer.has_flag("public_sector_us"));
+    // Ticking another flag keeps the old one, now in today's spelling.
+    let ticked = old.customer.with_flag("regulated", true);
+    assert_eq!(ticked.flags, ["public_sector_us", "regulated"]);
+    assert!(!ticked.public_sector_us);
+    assert!(ticked.has_flag("public_sector_us") && ticked.has_flag("regulated"));
+    // Clearing it clears it, even though the scope first spelled it the old way.
+    let cleared = old.customer.with_flag("public_sector_us", false);
+    assert!(!cleared.has_flag("public_sector_us"), "{cleared:?}");
+    assert_eq!(cleared.flags, Vec::<String>::new());
+    // Setting a flag twice lists it once; the name is kept.
+    let twice = cleared
+        .with_flag("public_sector_us", true)
+        .with_flag("public_sector_us", true);
+    assert_eq!(twice.flags, ["public_sector_us"]);
+    assert_eq!(twice.name, "State of Example");
+}

@@ -60,8 +60,15 @@ pub(crate) fn title(template: &str, customer: &str) -> String {
 /// The labels, in order, without repeats or blanks; commas (which would split a label)
 /// are removed.
 pub(crate) fn labels(request: &SowRequest) -> Vec<String> {
+    labels_with(request, &request.issue_settings.labels, true)
+}
+
+/// `base`, then the labels of each service type in scope and of each customer flag that is
+/// set, then (with `approvals`) those of the approvals the quote needs: in order, without
+/// repeats or blanks, commas removed.
+pub(crate) fn labels_with(request: &SowRequest, base: &[String], approvals: bool) -> Vec<String> {
     let settings = &request.issue_settings;
-    let mut wanted: Vec<String> = settings.labels.clone();
+    let mut wanted: Vec<String> = base.to_vec();
     for service_type in &request.service_types {
         if let Some(labels) = settings.service_type_labels.get(&service_type.id) {
             wanted.extend(labels.iter().cloned());
@@ -72,13 +79,15 @@ pub(crate) fn labels(request: &SowRequest) -> Vec<String> {
             wanted.extend(flag.labels.iter().cloned());
         }
     }
-    wanted.extend(
-        request
-            .quote
-            .approvals
-            .iter()
-            .filter_map(|a| a.label.clone()),
-    );
+    if approvals {
+        wanted.extend(
+            request
+                .quote
+                .approvals
+                .iter()
+                .filter_map(|a| a.label.clone()),
+        );
+    }
     let mut labels: Vec<String> = Vec::new();
     for label in wanted {
         let label = label.replace(',', " ").trim().to_string();

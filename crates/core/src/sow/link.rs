@@ -6,6 +6,10 @@
 //! labels that do not exist in the project). When even that would pass
 //! [`MAX_NEW_ISSUE_LINK`], the link carries the title alone and the caller hands the full
 //! description to the user to paste.
+//!
+//! The catalog's issue template (`[sow.issue] template`, GitLab's `issuable_template`) is
+//! named only on that title-only link: GitLab appends a link's `issue[description]` to the
+//! template it opens, so a link carrying both would hold two intake tables, one all to-do.
 
 use super::issue::{GitLabIssue, MAX_NEW_ISSUE_LINK};
 use super::issue_summary::{ScopeLink, summary};
@@ -22,8 +26,9 @@ pub enum NewIssueLink {
     /// everything filled in.
     Link(String),
     /// The link with a description would be `length` characters, over
-    /// [`MAX_NEW_ISSUE_LINK`]: `link` opens the new-issue page with the title alone, and
-    /// `markdown` (the full description with its quick actions) is to be pasted into it.
+    /// [`MAX_NEW_ISSUE_LINK`]: `link` opens the new-issue page with the title alone (and the
+    /// catalog's issue template, `&issuable_template=…`, when it names one), and `markdown`
+    /// (the full description with its quick actions) is to be pasted into it.
     TooLong {
         /// The length of the link with the short description, in characters.
         length: usize,
@@ -57,25 +62,31 @@ pub fn new_issue_link(
         description: summary(request, &scope_link),
         ..request.gitlab.clone()
     };
-    issue_link(project, &short, &request.gitlab)
+    issue_link(
+        project,
+        &short,
+        &request.gitlab,
+        request.issue_settings.template.as_deref(),
+    )
 }
 
-/// The link that files `short`, or, when it is too long, the title-only link with `full`'s
-/// Markdown to paste.
+/// The link that files `short`, or, when it is too long, the title-only link (opening the
+/// issue template named `template`, if any) with `full`'s Markdown to paste.
 pub(crate) fn issue_link(
     project: &GitLabProject,
     short: &GitLabIssue,
     full: &GitLabIssue,
+    template: Option<&str>,
 ) -> NewIssueLink {
     let link = url(
         project,
         short,
-        Some(&short.description_with_quick_actions()),
+        Content::Description(&short.description_with_quick_actions()),
     );
     if link.len() > MAX_NEW_ISSUE_LINK {
         NewIssueLink::TooLong {
             length: link.len(),
-            link: url(project, full, None),
+            link: url(project, full, Content::Template(template)),
             markdown: full.description_with_quick_actions(),
         }
     } else {
@@ -105,7 +116,15 @@ pub fn check_app_url(text: &str) -> Result<String, String> {
     Ok(url.split('#').next().unwrap_or_default().to_string())
 }
 
-fn url(project: &GitLabProject, issue: &GitLabIssue, description: Option<&str>) -> String {
+/// What a new-issue link fills the description with.
+enum Content<'a> {
+    /// This text.
+    Description(&'a str),
+    /// The project's issue template of this name, or nothing.
+    Template(Option<&'a str>),
+}
+
+fn url(project: &GitLabProject, issue: &GitLabIssue, content: Content<'_>) -> String {
     let mut link = format!(
         "{}/-/issues/new?issue[title]={}",
         project.url(),
@@ -114,9 +133,16 @@ fn url(project: &GitLabProject, issue: &GitLabIssue, description: Option<&str>) 
     if issue.confidential {
         link.push_str("&issue[confidential]=true");
     }
-    if let Some(description) = description {
-        link.push_str("&issue[description]=");
-        link.push_str(&percent_encode(description));
+    match content {
+        Content::Description(description) => {
+            link.push_str("&issue[description]=");
+            link.push_str(&percent_encode(description));
+        }
+        Content::Template(Some(name)) if !name.trim().is_empty() => {
+            link.push_str("&issuable_template=");
+            link.push_str(&percent_encode(name.trim()));
+        }
+        Content::Template(_) => {}
     }
     link
 }

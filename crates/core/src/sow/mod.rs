@@ -3,6 +3,9 @@
 //! - [`sow_request`] checks the intake ([`check_intake`]), prices the scope exactly as
 //!   [`crate::price`] does, and assembles the [`SowRequest`] payload
 //!   (`"schema": "scopecraft.sow-request/1"`) with the [`GitLabIssue`] it becomes.
+//! - The request also carries a second issue, the "Project Scheduling Intake"
+//!   ([`SchedulingIntake`]): customer, service types, lead time, earliest start after the
+//!   signature date the caller gives, and contacts.
 //! - [`new_issue_link`] turns the request into a prefilled GitLab new-issue link with a
 //!   short description and a share link back to the whole scope; when even that is too
 //!   long, a title-only link and the full Markdown to paste.
@@ -26,6 +29,7 @@ mod issue_text;
 mod link;
 mod payload;
 mod request;
+mod scheduling;
 mod timestamp;
 
 // The project address lives below sow and catalog; it is re-exported here as the crate's
@@ -39,8 +43,8 @@ pub use issue::{GitLabIssue, MAX_DESCRIPTION_CHARS, MAX_NEW_ISSUE_LINK, MAX_TITL
 pub use issue_template::sow_issue_template;
 pub use link::{NewIssueLink, check_app_url, new_issue_link};
 pub use payload::{
-    OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType,
-    SowPayloadError, SowRequest, SowRequestError, SowRequestOptions,
+    Contact, OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, SchedulingIntake,
+    ScopingRow, ServiceType, SowPayloadError, SowRequest, SowRequestError, SowRequestOptions,
 };
 pub use request::sow_request;
 pub use timestamp::{Timestamp, TimestampError};

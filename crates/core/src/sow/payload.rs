@@ -9,9 +9,10 @@ use serde_json::Value;
 use super::intake::Intake;
 use super::issue::GitLabIssue;
 use super::timestamp::Timestamp;
-use crate::catalog::{CatalogRef, IssueSettings, RecommendationKind, SaleForm};
+use crate::catalog::{Band, CatalogRef, IssueSettings, RecommendationKind, SaleForm};
+use crate::date::Date;
 use crate::field_error::{FieldError, FieldErrors};
-use crate::plan::Plan;
+use crate::plan::{DateSpan, Plan};
 use crate::quote::{Approval, Quote};
 use crate::recommend::RecommendationDecision;
 use crate::scope::{Customer, Requester, Scope};
@@ -78,6 +79,49 @@ pub struct SowRequest {
     pub issue_settings: IssueSettings,
     /// The issue, shaped as the body of GitLab's `POST /projects/:id/issues`.
     pub gitlab: GitLabIssue,
+    /// The second issue: the "Project Scheduling Intake" for the team that schedules the
+    /// work (empty in requests written before it existed).
+    #[serde(default)]
+    pub scheduling: SchedulingIntake,
+}
+
+/// What the team that schedules the work needs, and the issue that asks for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SchedulingIntake {
+    /// The day the SOW, agreements and purchase order were all signed, when the caller
+    /// gave it (`YYYY-MM-DD`); the core never reads a clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub signed_on: Option<Date>,
+    /// Weeks from signature to the earliest start (the catalog's `plan.lead_time_weeks`);
+    /// absent when the catalog has no plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_time_weeks: Option<Band>,
+    /// The earliest and latest start: the signature date plus the lead time's first and
+    /// last week; absent until a signature date is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest_start: Option<DateSpan>,
+    /// Who to talk to.
+    pub contacts: Vec<Contact>,
+    /// The issue, shaped as the body of GitLab's `POST /projects/:id/issues`.
+    pub issue: GitLabIssue,
+}
+
+/// A person the scheduling team can reach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Their part (`Requester (account team)`).
+    pub role: String,
+    /// Username, when known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub username: String,
+    /// Email address, when known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
 }
 
 /// A service type (a catalog category).
@@ -155,6 +199,9 @@ pub struct SowRequestOptions {
     pub generated_at: Timestamp,
     /// Record missing required answers as to-do instead of refusing the request.
     pub allow_incomplete: bool,
+    /// The day the SOW, agreements and purchase order were all signed, when known: the
+    /// plan gets calendar dates and the scheduling intake its earliest start.
+    pub signed_on: Option<Date>,
 }
 
 /// Why a SOW request could not be made: every problem, each naming its field.

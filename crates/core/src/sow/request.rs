@@ -5,9 +5,10 @@ use super::intake::check_intake;
 use super::issue::{GitLabIssue, MAX_DESCRIPTION_CHARS};
 use super::issue_text::issue;
 use super::payload::{
-    OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, ScopingRow, ServiceType, SowRequest,
-    SowRequestError, SowRequestOptions,
+    OfferingTerms, RequestRecommendation, SOW_REQUEST_SCHEMA, SchedulingIntake, ScopingRow,
+    ServiceType, SowRequest, SowRequestError, SowRequestOptions,
 };
+use super::scheduling::scheduling_intake;
 use crate::catalog::{Catalog, RecommendationKind};
 use crate::condition::{ScopeFacts, service_types};
 use crate::field_error::FieldError;
@@ -53,8 +54,14 @@ pub fn sow_request(
         recommend(catalog, scope).map_err(|e| SowRequestError { errors: e.errors })?;
     let plan = match catalog.data().plan {
         Some(_) => Some(
-            plan(catalog, scope, &PlanOptions::default())
-                .map_err(|e| SowRequestError { errors: e.errors })?,
+            plan(
+                catalog,
+                scope,
+                &PlanOptions {
+                    signed_on: options.signed_on,
+                },
+            )
+            .map_err(|e| SowRequestError { errors: e.errors })?,
         ),
         None => None,
     };
@@ -76,8 +83,10 @@ pub fn sow_request(
         offerings: offering_terms(catalog, scope),
         issue_settings: catalog.issue_settings(),
         gitlab: GitLabIssue::default(),
+        scheduling: SchedulingIntake::default(),
     };
     request.gitlab = issue(&request);
+    request.scheduling = scheduling_intake(&request);
     let length = request.gitlab.description.chars().count();
     if length > MAX_DESCRIPTION_CHARS {
         return Err(SowRequestError {

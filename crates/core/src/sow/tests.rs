@@ -1,5 +1,6 @@
 use super::*;
 use crate::catalog::{Catalog, GITLAB_CATALOG_TOML, load};
+use crate::percent_encoding::percent_encode;
 use crate::quote::price;
 use crate::scope::Scope;
 
@@ -23,6 +24,7 @@ fn options(allow_incomplete: bool) -> SowRequestOptions {
     SowRequestOptions {
         generated_at: Timestamp::parse("2026-03-31T09:30:00Z").unwrap(),
         allow_incomplete,
+        signed_on: None,
     }
 }
 
@@ -665,6 +667,27 @@ fn no_reference_forms_from_hostile_text_anywhere() {
             Vec::<String>::new(),
             "{hostile:?}"
         );
+        // The scheduling-intake issue, written by the same rules.
+        let scheduling = &request.scheduling.issue;
+        assert!(
+            !scheduling
+                .title
+                .chars()
+                .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+            "{:?}",
+            scheduling.title
+        );
+        assert_eq!(
+            plain_text_references(&scheduling.title, &[]),
+            Vec::<String>::new(),
+            "{:?}",
+            scheduling.title
+        );
+        assert_eq!(
+            live_references(&scheduling.description, &["mallory"]),
+            Vec::<String>::new(),
+            "{hostile:?}"
+        );
         for app in [None, Some("https://scopecraft.example.com/")] {
             let NewIssueLink::Link(link) = new_issue_link(&project, &request, app) else {
                 panic!("{hostile:?} fits in a link");
@@ -709,6 +732,14 @@ fn no_reference_forms_from_hostile_text_anywhere() {
                 .gitlab
                 .description
                 .contains(&format!("See {kept} now")),
+            "{kept}"
+        );
+        let scheduling = &request.scheduling.issue;
+        assert!(scheduling.title.contains(kept), "{}", scheduling.title);
+        assert!(
+            scheduling
+                .description
+                .contains(&format!("| Customer | Acme {kept} Corp |")),
             "{kept}"
         );
     }
@@ -914,22 +945,64 @@ fn every_scenario_files_in_one_click() {
         "https://gitlab.com/gitlab-com/customer-success/professional-services",
     )
     .unwrap();
+    let app = "https://scopecraft.example.com/";
     let mut lengths = String::new();
     for (name, scope) in every_scenario() {
         let request = sow_request(&gitlab(), &scope, &options(true)).unwrap();
-        for app in [None, Some("https://scopecraft.example.com/")] {
+        let code = crate::share::encode(&request.scope, &request.catalog).unwrap();
+        let mut row = format!("{name:40}");
+        for (app, back) in [
+            (None, format!("`{code}`")),
+            (Some(app), format!("{app}#/share/{code}")),
+        ] {
             match new_issue_link(&project, &request, app) {
                 NewIssueLink::Link(link) => {
                     assert!(link.len() <= MAX_NEW_ISSUE_LINK, "{name}: {}", link.len());
-                    lengths.push_str(&format!("{name} {}\n", link.len()));
+                    let title = format!("?issue[title]={}&", percent_encode(&request.gitlab.title));
+                    assert!(link.contains(&title), "{name}: {link}");
+                    assert!(link.contains("&issue[confidential]=true&"), "{name}");
+                    // The share link back to the whole scope, and the labels.
+                    let description = decode(link.split_once("&issue[description]=").unwrap().1);
+                    assert!(description.contains(&back), "{name}: {description}");
+                    assert!(
+                        description.contains("/label ~\"proposal::Scoping\""),
+                        "{name}"
+                    );
+                    // The description is carried, so the issue template is not named.
+                    assert!(!link.contains("issuable_template"), "{name}");
+                    row.push_str(&format!(" {:>5}", link.len()));
                 }
                 NewIssueLink::TooLong { length, .. } => {
                     panic!("{name}: the link is {length} characters")
                 }
             }
         }
+        lengths.push_str(&row);
+        lengths.push('\n');
     }
-    println!("{lengths}");
+    println!("scenario (share code, app link)\n{lengths}");
+}
+
+#[test]
+fn the_gitlab_catalog_names_its_issue_template_on_the_title_only_link() {
+    let catalog = gitlab();
+    assert_eq!(
+        catalog.issue_settings().template.as_deref(),
+        Some("SOW Request")
+    );
+    let project = GitLabProject::parse("https://gitlab.com/group/project").unwrap();
+    let mut request = sow_request(&catalog, &scope(EDUCATION), &options(true)).unwrap();
+    // A customer name the short description carries, long enough to pass 8,000 characters.
+    request.customer.name = "Initech ".repeat(900);
+    match new_issue_link(&project, &request, None) {
+        NewIssueLink::TooLong { link, .. } => {
+            assert!(
+                link.ends_with("&issue[confidential]=true&issuable_template=SOW%20Request"),
+                "{link}"
+            );
+        }
+        NewIssueLink::Link(link) => panic!("{} characters should not fit", link.len()),
+    }
 }
 
 #[test]
@@ -941,13 +1014,13 @@ fn links_over_8000_characters_open_with_the_title_and_hand_over_the_markdown() {
         labels: "proposal::Scoping".to_string(),
         confidential: true,
     };
-    let fixed = match link::issue_link(&project, &issue, &issue) {
+    let fixed = match link::issue_link(&project, &issue, &issue, None) {
         NewIssueLink::Link(link) => link.len(),
         NewIssueLink::TooLong { .. } => panic!("an empty issue fits"),
     };
     // Each `a` adds one character to the link.
     issue.description = "a".repeat(MAX_NEW_ISSUE_LINK - fixed);
-    let NewIssueLink::Link(link) = link::issue_link(&project, &issue, &issue) else {
+    let NewIssueLink::Link(link) = link::issue_link(&project, &issue, &issue, None) else {
         panic!("exactly 8,000 characters is still a link");
     };
     assert_eq!(link.len(), MAX_NEW_ISSUE_LINK);
@@ -956,7 +1029,7 @@ fn links_over_8000_characters_open_with_the_title_and_hand_over_the_markdown() {
         description: "the full description".to_string(),
         ..issue.clone()
     };
-    match link::issue_link(&project, &issue, &full) {
+    match link::issue_link(&project, &issue, &full, None) {
         NewIssueLink::TooLong {
             length,
             link,
@@ -973,6 +1046,25 @@ fn links_over_8000_characters_open_with_the_title_and_hand_over_the_markdown() {
         }
         NewIssueLink::Link(_) => panic!("8,001 characters is too long"),
     }
+    // With the catalog's issue template, the title-only link opens it: its name encoded
+    // (a space is %20, `&` and `+` cannot end or change the parameter)...
+    let NewIssueLink::TooLong { link, .. } =
+        link::issue_link(&project, &issue, &full, Some("SOW Request & Co+"))
+    else {
+        panic!("still too long");
+    };
+    assert_eq!(
+        link,
+        "https://gitlab.com/group/project/-/issues/new?issue[title]=T&issue[confidential]=true&issuable_template=SOW%20Request%20%26%20Co%2B"
+    );
+    // ...but a link that carries the description does not name it: GitLab would append the
+    // description to the template's own text.
+    issue.description.pop();
+    let NewIssueLink::Link(link) = link::issue_link(&project, &issue, &issue, Some("SOW Request"))
+    else {
+        panic!("8,000 characters is a link");
+    };
+    assert!(!link.contains("issuable_template"), "{link}");
 }
 
 // SOW draft ---------------------------------------------------------------------------------

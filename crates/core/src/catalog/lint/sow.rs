@@ -78,6 +78,9 @@ pub(super) fn labels(cx: &Ctx<'_>, out: &mut Sink<'_>) {
                 check(format!("sow.issue.customer_flags[{f}].labels[{l}]"), label);
             }
         }
+        for (l, label) in issue.scheduling.labels.iter().enumerate() {
+            check(format!("sow.issue.scheduling.labels[{l}]"), label);
+        }
     }
     for (a, rule) in cx.data.approvals.iter().enumerate() {
         if let Some(label) = &rule.label {
@@ -95,6 +98,14 @@ pub(super) fn issue(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let issue = &sow.issue;
     if let Some(problem) = title_problem(&issue.title) {
         out.at("sow.issue.title", problem);
+    }
+    if let Some(problem) = title_problem(&issue.scheduling.title) {
+        out.at("sow.issue.scheduling.title", problem);
+    }
+    if let Some(name) = &issue.template
+        && let Some(problem) = template_name_problem(name)
+    {
+        out.at("sow.issue.template", problem);
     }
     for category in issue.service_type_labels.keys() {
         if !cx.has_category(category) {
@@ -133,6 +144,27 @@ pub(super) fn issue(cx: &Ctx<'_>, out: &mut Sink<'_>) {
             );
         }
     }
+}
+
+/// What is wrong with the name of an issue template: it is a file name in the project's
+/// `.gitlab/issue_templates/`, without `.md`.
+fn template_name_problem(name: &str) -> Option<String> {
+    if is_blank(name) {
+        return Some(
+            "the issue template's name is empty; write its file name without .md (e.g. \"SOW Request\"), or leave template out"
+                .to_string(),
+        );
+    }
+    if name
+        .chars()
+        .any(|c| c.is_control() || c == '/' || c == '\\')
+        || name.ends_with(".md")
+    {
+        return Some(format!(
+            "{name:?} is not an issue template's name: write the file name in .gitlab/issue_templates/ without .md, on one line, with no / or \\"
+        ));
+    }
+    None
 }
 
 /// Longest fixed text of a title template, so a customer's name always has 55 characters
@@ -274,5 +306,35 @@ customer_flags = [
         let fits = format!("{{{{customer}}}}{}", "x".repeat(200));
         let text = format!("{VALID}{SOW}\n[sow.issue]\ntitle = {fits:?}\n");
         assert_eq!(lint_text(&text), Vec::<LintIssue>::new());
+    }
+
+    #[test]
+    fn the_issue_template_name_and_the_scheduling_issue_are_checked() {
+        let good = format!(
+            "{VALID}{SOW}\n[sow.issue]\ntemplate = \"SOW Request\"\n\n[sow.issue.scheduling]\ntitle = \"Schedule {{{{customer}}}}\"\nlabels = [\"scheduling::New\"]\n"
+        );
+        assert_eq!(lint_text(&good), Vec::<LintIssue>::new());
+        for (name, why) in [
+            (" ", "name is empty"),
+            ("templates/SOW Request", "with no / or \\"),
+            ("SOW Request.md", "without .md"),
+            ("SOW\nRequest", "on one line"),
+        ] {
+            let text = format!("{VALID}{SOW}\n[sow.issue]\ntemplate = {name:?}\n");
+            let issues = lint_text(&text);
+            find(&issues, "sow.issue.template", why);
+            assert_eq!(issues.len(), 1, "{name:?}: {issues:#?}");
+        }
+        let text = format!(
+            "{VALID}{SOW}\n[sow.issue.scheduling]\ntitle = \"Scheduling intake\"\nlabels = [\"a,b\"]\n"
+        );
+        let issues = lint_text(&text);
+        find(&issues, "sow.issue.scheduling.title", "0 times");
+        find(
+            &issues,
+            "sow.issue.scheduling.labels[0]",
+            "contains a comma",
+        );
+        assert_eq!(issues.len(), 2, "{issues:#?}");
     }
 }

@@ -12,6 +12,7 @@ fn request() -> SowRequest {
     let options = SowRequestOptions {
         generated_at: Timestamp::parse("2026-03-31T09:30:00Z").unwrap(),
         allow_incomplete: false,
+        signed_on: None,
     };
     sow_request(
         &Catalog::gitlab().unwrap(),

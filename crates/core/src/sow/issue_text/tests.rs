@@ -34,6 +34,7 @@ fn file(catalog: &Catalog, scope: &Scope) -> Result<SowRequest, SowRequestError>
     let options = SowRequestOptions {
         generated_at: Timestamp::parse("2026-03-31T09:30:00Z").unwrap(),
         allow_incomplete: false,
+        signed_on: None,
     };
     sow_request(catalog, scope, &options)
 }
