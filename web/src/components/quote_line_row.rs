@@ -1,14 +1,12 @@
-use std::rc::Rc;
-
 use scopecraft::{
-    Currency, DeliveryMode, ItemField, LineKind, QuoteLine, Scope, ScopeItem, read_decimal_number,
+    Currency, DeliveryMode, ItemField, LineKind, QuoteLine, ScopeItem, read_decimal_number,
     read_whole_number,
 };
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{NoteField, NumberField};
-use crate::item_edit::LineScope;
+use crate::item_edit::{LineScope, ShownScope};
 use crate::offering_view::mode_name;
 use crate::state::{Action, Mode, SharedCatalog};
 
@@ -21,8 +19,9 @@ pub struct QuoteLineRowProps {
     pub line: QuoteLine,
     /// The scope item behind it.
     pub item: ScopeItem,
-    /// The whole scope, which the core checks each edit of the item in.
-    pub scope: Rc<Scope>,
+    /// The whole scope as shown, which the core checks each edit of the item in (one handle
+    /// for every line, so another line's edit leaves this line's props equal).
+    pub scope: ShownScope,
     /// The quote's currency.
     pub currency: Currency,
     /// Customer preview or account executive (discounts, effort, cap, note).

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::{NumberField, QuoteLineRow};
 use crate::analysis::{ScopeAnalysis, question_text};
+use crate::item_edit::ShownScope;
 use crate::state::{Action, Mode, SharedCatalog};
 
 /// What the quote panel shows.
@@ -30,8 +31,9 @@ pub struct QuotePanelProps {
 /// sentence about money comes from the core.
 #[component]
 pub fn QuotePanel(props: &QuotePanelProps) -> Html {
+    let shown = use_shown_scope(&props.scope);
     let body = match &props.analysis.quote {
-        Ok(quote) => quote_body(props, quote),
+        Ok(quote) => quote_body(props, quote, &shown),
         Err(errors) => html! {
             <div class="notice notice-error" role="alert">
                 <p>{ "This scope cannot be priced yet:" }</p>
@@ -77,7 +79,7 @@ pub fn QuotePanel(props: &QuotePanelProps) -> Html {
     }
 }
 
-fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
+fn quote_body(props: &QuotePanelProps, quote: &Quote, shown: &ShownScope) -> Html {
     let QuotePanelProps {
         catalog,
         scope,
@@ -101,7 +103,6 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
     } else {
         "Price range"
     };
-    let shared = Rc::new(scope.clone());
     let on_quote_discount = on_action.reform(|value: Option<String>| {
         Action::SetQuoteDiscount(
             value.and_then(|v| scopecraft::read_decimal_number(&v).ok().flatten()),
@@ -136,7 +137,7 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
                             catalog={catalog.clone()}
                             line={line.clone()}
                             item={item.clone()}
-                            scope={shared.clone()}
+                            scope={shown.clone()}
                             {currency}
                             mode={*mode}
                             on_action={on_action.clone()}
@@ -212,6 +213,14 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
             </p>
         </>
     }
+}
+
+/// The one [`ShownScope`] handle of the panel's lines, holding `scope` from this render on.
+#[hook]
+fn use_shown_scope(scope: &Scope) -> ShownScope {
+    let shown = (*use_memo((), |_| ShownScope::default())).clone();
+    shown.show(Rc::new(scope.clone()));
+    shown
 }
 
 /// Order form, custom SOW or both, with the core's reason.
