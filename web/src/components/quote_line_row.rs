@@ -1,5 +1,7 @@
+use std::rc::Rc;
+
 use scopecraft::{
-    Currency, DeliveryMode, ItemField, LineKind, QuoteLine, ScopeItem, read_decimal_number,
+    Currency, DeliveryMode, ItemField, LineKind, Quote, QuoteLine, ScopeItem, read_decimal_number,
     read_whole_number,
 };
 use web_sys::HtmlSelectElement;
@@ -10,13 +12,44 @@ use crate::item_edit::{LineScope, ShownScope};
 use crate::offering_view::mode_name;
 use crate::state::{Action, Mode, SharedCatalog};
 
+/// One line of a quote, shared with the quote rather than copied out of it. Two are equal
+/// when their lines are (the same line of the same quote, or lines with the same content),
+/// so a line that priced the same after an edit elsewhere leaves its row alone.
+#[derive(Clone, Debug)]
+pub struct SharedLine {
+    quote: Rc<Quote>,
+    index: usize,
+}
+
+impl SharedLine {
+    /// Line `index` of `quote`; `None` when it has none there.
+    pub fn new(quote: &Rc<Quote>, index: usize) -> Option<SharedLine> {
+        quote.lines.get(index).map(|_| SharedLine {
+            quote: quote.clone(),
+            index,
+        })
+    }
+
+    /// The line (always there: `new` checked, and a shared quote is never changed).
+    pub fn get(&self) -> Option<&QuoteLine> {
+        self.quote.lines.get(self.index)
+    }
+}
+
+impl PartialEq for SharedLine {
+    fn eq(&self, other: &SharedLine) -> bool {
+        (Rc::ptr_eq(&self.quote, &other.quote) && self.index == other.index)
+            || self.get() == other.get()
+    }
+}
+
 /// One priced line and the scope item it prices.
 #[derive(Properties, PartialEq)]
 pub struct QuoteLineRowProps {
     /// The active catalog.
     pub catalog: SharedCatalog,
     /// The line, as the core priced it.
-    pub line: QuoteLine,
+    pub line: SharedLine,
     /// The scope item behind it.
     pub item: ScopeItem,
     /// The whole scope as shown, which the core checks each edit of the item in (one handle
@@ -48,6 +81,9 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
         on_action,
     } = props;
     let explain = use_state(|| false);
+    let Some(line) = line.get() else {
+        return Html::default();
+    };
     let index = line.item;
     let included = line.is_included();
     let base = if included {
@@ -103,7 +139,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     let choices = if included {
         Html::default()
     } else {
-        included_choices(props, &base)
+        included_choices(props, index, &base)
     };
     let effort = match offering {
         Some(offering) if executive && !included && accepts(ItemField::Effort) => {
@@ -124,7 +160,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     let delivery = if included {
         Html::default()
     } else {
-        delivery_select(props, &base)
+        delivery_select(props, index, &base)
     };
     let discountable = model.is_some_and(|f| f.discountable);
     let discount = (executive && discountable && !included).then(|| {
@@ -227,7 +263,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
 /// For an offering that includes others at no charge: a check-list of the SKUs it includes,
 /// checked for those chosen in the item's `included`; once as many as included are chosen,
 /// the others are disabled. The core prices the choices and checks them.
-fn included_choices(props: &QuoteLineRowProps, base: &str) -> Html {
+fn included_choices(props: &QuoteLineRowProps, index: usize, base: &str) -> Html {
     let catalog = &props.catalog;
     let Some(includes) = catalog
         .offering(&props.item.sku)
@@ -237,7 +273,6 @@ fn included_choices(props: &QuoteLineRowProps, base: &str) -> Html {
     };
     let chosen = &props.item.included;
     let full = chosen.len() >= includes.choose as usize;
-    let index = props.line.item;
     html! {
         <fieldset class="included-choices">
             <legend>{ format!("Included {} (choose {})", includes.label, includes.choose) }</legend>
@@ -326,7 +361,7 @@ fn field_id(role: &str) -> String {
 
 /// Remote or on-site, for an offering sold both ways or with a sibling SKU: picking the other
 /// mode sets the item's delivery, or swaps it for the sibling.
-fn delivery_select(props: &QuoteLineRowProps, base: &str) -> Html {
+fn delivery_select(props: &QuoteLineRowProps, index: usize, base: &str) -> Html {
     let catalog = &props.catalog;
     let Some(offering) = catalog.offering(&props.item.sku) else {
         return Html::default();
@@ -359,7 +394,6 @@ fn delivery_select(props: &QuoteLineRowProps, base: &str) -> Html {
         .or_else(|| offering.delivery.modes.first().copied());
     let on_change = {
         let item = props.item.clone();
-        let index = props.line.item;
         let modes = modes.clone();
         let catalog = catalog.clone();
         props.on_action.reform(move |event: Event| {

@@ -4,7 +4,7 @@ use scopecraft::{Currency, LineKind, Paperwork, Quote, Scope};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::{NumberField, QuoteLineRow};
+use super::{NumberField, QuoteLineRow, SharedLine};
 use crate::analysis::{ScopeAnalysis, question_text};
 use crate::item_edit::ShownScope;
 use crate::state::{Action, Mode, SharedCatalog};
@@ -79,7 +79,7 @@ pub fn QuotePanel(props: &QuotePanelProps) -> Html {
     }
 }
 
-fn quote_body(props: &QuotePanelProps, quote: &Quote, shown: &ShownScope) -> Html {
+fn quote_body(props: &QuotePanelProps, quote: &Rc<Quote>, shown: &ShownScope) -> Html {
     let QuotePanelProps {
         catalog,
         scope,
@@ -130,12 +130,12 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote, shown: &ShownScope) -> Htm
                 </p>
             }
             <ul class="quote-lines" role="list">
-                for line in quote.lines.iter().filter(|l| l.kind != LineKind::Expense) {
-                    if let Some(item) = scope.items.get(line.item) {
+                for (at, line) in quote.lines.iter().enumerate().filter(|(_, l)| l.kind != LineKind::Expense) {
+                    if let (Some(item), Some(shared)) = (scope.items.get(line.item), SharedLine::new(quote, at)) {
                         <QuoteLineRow
                             key={format!("{}-{}", line.item, line.sku)}
                             catalog={catalog.clone()}
-                            line={line.clone()}
+                            line={shared}
                             item={item.clone()}
                             scope={shown.clone()}
                             {currency}
