@@ -105,3 +105,32 @@ impl LineScope {
         ItemEdit { check, on_value }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_copy_of_a_shown_scope_reads_the_scope_shown_last() {
+        let shown = ShownScope::default();
+        let row = shown.clone();
+        assert!(
+            row == shown,
+            "a copy is the same handle: a row's props stay equal"
+        );
+        assert!(
+            ShownScope::default() != shown,
+            "another panel's handle is another"
+        );
+        let scope = Scope {
+            items: vec![ScopeItem::new("GL-JIRA")],
+            ..Scope::default()
+        };
+        shown.show(Rc::new(scope.clone()));
+        assert_eq!(
+            *row.get(),
+            scope,
+            "the row reads what the panel showed since"
+        );
+    }
+}

@@ -445,3 +445,45 @@ fn kind_class(kind: LineKind) -> &'static str {
         LineKind::Expense => "quote-line-expense",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scopecraft::{Catalog, Scope, price};
+
+    fn jira(quantities: &[u64]) -> Scope {
+        Scope {
+            items: quantities
+                .iter()
+                .map(|&n| ScopeItem {
+                    quantity: Some(n),
+                    ..ScopeItem::new("GL-JIRA")
+                })
+                .collect(),
+            ..Scope::default()
+        }
+    }
+
+    #[test]
+    fn a_line_priced_the_same_again_is_equal_and_an_edited_one_is_not() {
+        let catalog = Catalog::gitlab().expect("the embedded catalog loads");
+        let quote = |scope: &Scope| Rc::new(price(&catalog, scope).expect("prices"));
+        let before = quote(&jira(&[1, 2]));
+        let after = quote(&jira(&[3, 2]));
+        let line = |q: &Rc<Quote>, i| SharedLine::new(q, i).expect("a line");
+        assert_eq!(line(&before, 0), line(&before, 0), "the same line");
+        assert_ne!(
+            line(&before, 0),
+            line(&after, 0),
+            "line 0 was edited: 1 → 3"
+        );
+        assert_eq!(
+            line(&before, 1),
+            line(&after, 1),
+            "line 1 priced the same in the new quote: its row is left alone"
+        );
+        assert_ne!(line(&before, 0), line(&before, 1));
+        assert!(SharedLine::new(&before, 2).is_none(), "two lines only");
+        assert_eq!(line(&after, 0).get().map(|l| l.quantity), Some(3));
+    }
+}
