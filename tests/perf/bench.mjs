@@ -97,7 +97,7 @@ async function reprice(browser, site) {
  * types a new quantity into the first line and measures from the input event until the frame
  * showing the new total has been painted (the task after the next requestAnimationFrame).
  */
-async function keystroke(browser, app, count) {
+async function keystroke(browser, app, count, { breakdown = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const lines = [];
@@ -119,20 +119,26 @@ async function keystroke(browser, app, count) {
     throw new Error(`keystroke benchmark: the scope page did not show the ${count}-line quote (#line-0-quantity)`);
   }
   const samples = [];
-  for (let i = 0; i < 15; i += 1) {
+  const sample = async () => {
     await input.focus();
     await input.press('End');
     const before = await total.textContent();
-    const ms = await page.evaluate(
+    return page.evaluate(
       ({ before }) =>
         new Promise((done) => {
           const target = document.querySelector('#quote-total');
           const started = performance.now();
+          performance.mark('keystroke-start');
           const observer = new MutationObserver(() => {
             if (target.textContent !== before) {
               observer.disconnect();
               // rAF runs just before the frame is painted; the task after it runs once it is.
-              requestAnimationFrame(() => setTimeout(() => done(performance.now() - started), 0));
+              requestAnimationFrame(() =>
+                setTimeout(() => {
+                  performance.mark('keystroke-painted');
+                  done(performance.now() - started);
+                }, 0),
+              );
             }
           });
           observer.observe(target, { subtree: true, childList: true, characterData: true });
@@ -143,10 +149,75 @@ async function keystroke(browser, app, count) {
         }),
       { before },
     );
-    samples.push(ms);
+  };
+  for (let i = 0; i < 15; i += 1) samples.push(await sample());
+  let parts = null;
+  if (breakdown) {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    for (let i = 0; i < BREAKDOWN_RUNS; i += 1) await sample();
+    parts = timeline(JSON.parse((await browser.stopTracing()).toString('utf8')));
   }
   await context.close();
-  return median(samples);
+  return breakdown ? { ms: median(samples), samples, parts } : median(samples);
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-v8.gc'];
+const BREAKDOWN_RUNS = 5;
+
+/** What the renderer's main thread did between each `keystroke-start` and `keystroke-painted` mark, in ms per keystroke (exclusive time of nested trace events, grouped). */
+function timeline(trace) {
+  const events = trace.traceEvents ?? trace;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid);
+  const marks = (name) => onMain.filter((e) => e.name === name && e.cat.includes('user_timing')).map((e) => e.ts).sort((a, b) => a - b);
+  const starts = marks('keystroke-start');
+  const ends = marks('keystroke-painted');
+  const windows = starts.map((start) => [start, ends.find((end) => end > start)]).filter(([, end]) => end !== undefined);
+  const group = (name) => {
+    if (/GC|Scavenge|MarkCompact/i.test(name)) return 'gc';
+    if (/^(UpdateLayoutTree|RecalculateStyles|ScheduleStyleRecalculation|InvalidateLayout)$/.test(name)) return 'style';
+    if (/^Layout$|^UpdateLayerTree$/.test(name)) return 'layout';
+    if (/Paint|Layerize|Commit|Composite|Raster|Draw|Frame/i.test(name) && !/FireAnimationFrame/.test(name)) return 'paint';
+    if (/FunctionCall|EventDispatch|Microtask|TimerFire|FireAnimationFrame|^v8|^V8|Compile|EvaluateScript|ParseHTML|HitTest/.test(name)) return 'script';
+    return 'other';
+  };
+  const complete = onMain.filter((e) => e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const totals = {};
+  let wall = 0;
+  for (const [start, end] of windows) {
+    wall += end - start;
+    const inside = complete.filter((e) => e.ts >= start && e.ts + e.dur <= end);
+    const stack = [];
+    const exclusive = new Map();
+    for (const e of inside) {
+      while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) exclusive.set(parent, (exclusive.get(parent) ?? parent.dur) - e.dur);
+      exclusive.set(e, e.dur);
+      stack.push(e);
+    }
+    for (const [e, us] of exclusive) totals[group(e.name)] = (totals[group(e.name)] ?? 0) + Math.max(us, 0);
+  }
+  const n = windows.length || 1;
+  const perKey = Object.fromEntries(Object.entries(totals).map(([k, us]) => [k, us / n / 1000]));
+  const busy = Object.values(perKey).reduce((a, b) => a + b, 0);
+  return { keystrokes: windows.length, wall_ms: wall / n / 1000, ...perKey, idle: wall / n / 1000 - busy };
+}
+
+/** `node tests/perf/bench.mjs --keystroke [DIST]`: P4 alone on an already built app, with where the main thread's time goes. */
+async function keystrokeOnly(dist) {
+  const browser = await launchBrowser();
+  const app = await serveDist(dist);
+  try {
+    for (const count of [200, 1000]) {
+      const { ms, samples, parts } = await keystroke(browser, app, count, { breakdown: true });
+      const shown = Object.entries(parts).map(([k, v]) => `${k} ${typeof v === 'number' && k !== 'keystrokes' ? v.toFixed(2) : v}`).join(', ');
+      console.log(`${count} lines: median ${fmt(ms)} (samples ${samples.map((x) => x.toFixed(1)).join(' ')})\n   traced: ${shown}`);
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
 }
 
 /**
@@ -250,4 +321,5 @@ async function main() {
   console.log(`\n(figures also in ${join('target', 'perf', 'bench.json')})`);
 }
 
-await main();
+if (process.argv[2] === '--keystroke') await keystrokeOnly(process.argv[3] ?? join(repoRoot, 'dist'));
+else await main();

@@ -3,9 +3,11 @@
 //! amount or decides what is priced: the core's [`preview_scope`] does, for the mode's
 //! audience.
 
+use std::rc::Rc;
+
 use scopecraft::{
     Catalog, Completeness, Date, FieldErrors, PreviewScope, Quote, QuoteOptions, Recommendations,
-    Scope, completeness, preview_scope, price_with, recommend,
+    Scope, completeness, preview_scope, price_with, recommend_for_quote,
 };
 
 use crate::state::Mode;
@@ -15,8 +17,9 @@ use crate::state::Mode;
 pub struct ScopeAnalysis {
     /// Required answers given and missing, and the answers that break their question's rules.
     pub completeness: Completeness,
-    /// The quote, or every reason the scope cannot be priced.
-    pub quote: Result<Quote, FieldErrors>,
+    /// The quote (shared with the lines that show it), or every reason the scope cannot be
+    /// priced.
+    pub quote: Result<Rc<Quote>, FieldErrors>,
     /// The catalog's rules of thumb applied to the scope (`None` when it cannot be priced).
     pub recommendations: Option<Recommendations>,
     /// Ids of answers left out of the price because they break their question's rules.
@@ -31,9 +34,12 @@ pub fn analyse(catalog: &Catalog, scope: &Scope, mode: Mode, today: Option<Date>
         scope: priced,
         ignored_answers,
     } = preview_scope(catalog, scope, mode.audience());
-    let quote = price_with(catalog, &priced, &QuoteOptions { as_of: today }).map_err(|e| e.errors);
+    let quote = price_with(catalog, &priced, &QuoteOptions { as_of: today })
+        .map(Rc::new)
+        .map_err(|e| e.errors);
+    // The rules of thumb read the quote just made: the scope is priced once per change.
     let recommendations = match &quote {
-        Ok(_) if !priced.items.is_empty() => recommend(catalog, &priced).ok(),
+        Ok(quote) if !priced.items.is_empty() => recommend_for_quote(catalog, &priced, quote).ok(),
         _ => None,
     };
     ScopeAnalysis {
@@ -104,6 +110,23 @@ mod tests {
             quote.total
         );
         assert_ne!(quote.total, before);
+    }
+
+    #[test]
+    fn recommendations_are_the_cores_for_the_scope_it_prices() {
+        let catalog = gitlab();
+        let mut scope = migration_scope();
+        scope
+            .answers
+            .insert("migration.users".into(), Answer::Number(400));
+        for mode in [Mode::Customer, Mode::AccountExecutive] {
+            let analysis = analyse(&catalog, &scope, mode, None);
+            let priced = preview_scope(&catalog, &scope, mode.audience()).scope;
+            let expected = scopecraft::recommend(&catalog, &priced).expect("recommendations");
+            assert_eq!(analysis.recommendations, Some(expected));
+        }
+        let empty = analyse(&catalog, &Scope::default(), Mode::Customer, None);
+        assert_eq!(empty.recommendations, None, "nothing to recommend on");
     }
 
     #[test]

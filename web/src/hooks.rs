@@ -113,7 +113,9 @@ pub fn use_scope_storage(
             },
         );
     }
-    Callback::from(move |action: Action| {
+    // One callback for the app's life (its parts never change), so the props of components
+    // that take it stay equal from one render to the next.
+    use_callback(enabled, move |action: Action, &enabled| {
         if enabled
             && action.edits_scope()
             && let Some(stored) = take_stored_change(&known)

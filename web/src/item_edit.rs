@@ -3,6 +3,7 @@
 //! pricing engine's) before the change reaches the scope, so the scope never holds a value
 //! the engine refuses or a saved scope would not read back.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use scopecraft::{Scope, ScopeItem, item_errors};
@@ -20,13 +21,38 @@ pub struct ItemEdit {
     pub on_value: Callback<Option<String>>,
 }
 
+/// The scope as the page shows it now, one handle shared by every line editor. The quote
+/// panel puts each new scope in it as it renders, and an edit reads it when it is made, so
+/// a line whose own item and price did not change keeps equal props (two handles are equal
+/// when they are the same handle) and is not rendered again when another line is edited.
+#[derive(Clone, Default)]
+pub struct ShownScope(Rc<RefCell<Rc<Scope>>>);
+
+impl ShownScope {
+    /// The scope shown from now on.
+    pub fn show(&self, scope: Rc<Scope>) {
+        *self.0.borrow_mut() = scope;
+    }
+
+    /// The scope shown now.
+    pub fn get(&self) -> Rc<Scope> {
+        self.0.borrow().clone()
+    }
+}
+
+impl PartialEq for ShownScope {
+    fn eq(&self, other: &ShownScope) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The line's scope and where its item is, for the edits of its fields.
 #[derive(Clone)]
 pub struct LineScope {
     /// The active catalog.
     pub catalog: SharedCatalog,
     /// The scope as the page shows it.
-    pub scope: Rc<Scope>,
+    pub scope: ShownScope,
     /// The item's position in it.
     pub index: usize,
     /// Receives the edited item.
@@ -37,6 +63,7 @@ impl LineScope {
     /// The item as the scope holds it now.
     fn item(&self) -> ScopeItem {
         self.scope
+            .get()
             .items
             .get(self.index)
             .cloned()
@@ -51,7 +78,7 @@ impl LineScope {
             let line = self.clone();
             let change = change.clone();
             Callback::from(move |value: Option<String>| {
-                let mut scope = (*line.scope).clone();
+                let mut scope = (*line.scope.get()).clone();
                 let item = scope.items.get_mut(line.index)?;
                 change(item, value);
                 let errors = item_errors(&line.catalog, &scope, line.index);
@@ -76,5 +103,34 @@ impl LineScope {
             })
         };
         ItemEdit { check, on_value }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_copy_of_a_shown_scope_reads_the_scope_shown_last() {
+        let shown = ShownScope::default();
+        let row = shown.clone();
+        assert!(
+            row == shown,
+            "a copy is the same handle: a row's props stay equal"
+        );
+        assert!(
+            ShownScope::default() != shown,
+            "another panel's handle is another"
+        );
+        let scope = Scope {
+            items: vec![ScopeItem::new("GL-JIRA")],
+            ..Scope::default()
+        };
+        shown.show(Rc::new(scope.clone()));
+        assert_eq!(
+            *row.get(),
+            scope,
+            "the row reads what the panel showed since"
+        );
     }
 }

@@ -105,7 +105,7 @@ pub use quote_diff::{
 };
 pub use recommend::{
     RecommendError, Recommendation, RecommendationDecision, Recommendations, RecommendedItem,
-    recommend,
+    recommend, recommend_for_quote,
 };
 #[cfg(feature = "schema")]
 pub use scope::scope_schema;

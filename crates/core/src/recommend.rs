@@ -19,9 +19,11 @@ use crate::condition::{ScopeFacts, holds, scope_skus, selected_skus};
 use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::license::{self, LicenseGap};
 use crate::money::PriceRange;
-use crate::quote::{Component, LineKind, TraceStep, price};
+use crate::quote::{Component, LineKind, Quote, TraceStep, price};
 use crate::scope::{Answer, Decision, Scope, ScopeItem};
-use crate::scoping::{MigrationWaveEstimate, MissingAnswer, completeness, migration_waves};
+use crate::scoping::{
+    Completeness, MigrationWaveEstimate, MissingAnswer, completeness, migration_waves,
+};
 use crate::template::{Piece, Placeholders, SINGLE_BRACES};
 
 /// Everything the rules say about a scope.
@@ -171,9 +173,38 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
             None
         }
     };
-    let Some(quote) = quote.filter(|_| errors.is_empty()) else {
-        return Err(RecommendError { errors });
-    };
+    match quote.filter(|_| errors.is_empty()) {
+        Some(quote) => apply_rules(catalog, scope, status, &quote),
+        None => Err(RecommendError { errors }),
+    }
+}
+
+/// [`recommend`] for a scope the caller has already priced: `quote` is `scope`'s quote
+/// (from [`price`] or [`crate::price_with`]), so the scope is not priced a second time. The
+/// result is the one [`recommend`] gives (the engine refuses invalid answers, so a priced
+/// scope's answers are valid; they are checked again all the same).
+pub fn recommend_for_quote(
+    catalog: &Catalog,
+    scope: &Scope,
+    quote: &Quote,
+) -> Result<Recommendations, RecommendError> {
+    let status = completeness(catalog, scope);
+    if !status.errors.is_empty() {
+        return Err(RecommendError {
+            errors: status.errors,
+        });
+    }
+    apply_rules(catalog, scope, status, quote)
+}
+
+/// The rules, prerequisites and licence checks on a scope that prices (`quote`) and whose
+/// answers are valid (`status`).
+fn apply_rules(
+    catalog: &Catalog,
+    scope: &Scope,
+    status: Completeness,
+    quote: &Quote,
+) -> Result<Recommendations, RecommendError> {
     let facts = ScopeFacts::new(catalog, scope);
     let mut engine = Engine {
         catalog,

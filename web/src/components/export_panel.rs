@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use scopecraft::Scope;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -28,12 +30,18 @@ const SCOPE_FILE_NAME: &str = "scope.json";
 pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let status = use_state(|| None::<String>);
     let problems = use_state(Vec::<String>::new);
-    // Saved with the prices it is quoted at, so a later catalog can show what changed.
-    let scope_json = scopecraft::with_quoted_prices(&props.catalog, &props.scope).to_json_pretty();
+    // Saved with the prices it is quoted at, so a later catalog can show what changed. The
+    // core prices the scope for that when a button is pressed, not on every edit.
+    let quoted = {
+        let catalog = props.catalog.clone();
+        let scope = props.scope.clone();
+        Rc::new(move || scopecraft::with_quoted_prices(&catalog, &scope))
+    };
     let on_send = {
         let status = status.clone();
-        let json = scope_json.clone();
+        let quoted = quoted.clone();
         Callback::from(move |_: MouseEvent| {
+            let json = quoted().to_json_pretty();
             let saved = effects::download(SCOPE_FILE_NAME, "application/json", &json);
             let status = status.clone();
             effects::copy_text(&json, move |copied| {
@@ -43,8 +51,9 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     };
     let on_download = {
         let status = status.clone();
-        let json = scope_json.clone();
+        let quoted = quoted.clone();
         Callback::from(move |_: MouseEvent| {
+            let json = quoted().to_json_pretty();
             let message = if effects::download(SCOPE_FILE_NAME, "application/json", &json) {
                 "The scope file is downloading as scope.json."
             } else {
@@ -94,10 +103,9 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let on_share = {
         let status = status.clone();
         let share_link = share_link.clone();
-        let scope = scopecraft::with_quoted_prices(&props.catalog, &props.scope);
         let reference = props.catalog.reference();
-        Callback::from(
-            move |_: MouseEvent| match scopecraft::share::encode(&scope, &reference) {
+        Callback::from(move |_: MouseEvent| {
+            match scopecraft::share::encode(&quoted(), &reference) {
                 Ok(link) => {
                     let mut address = effects::page_address();
                     address.push_str(&Route::Share(link).href());
@@ -118,8 +126,8 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     share_link.set(None);
                     status.set(Some(format!("No share link could be made: {error}")));
                 }
-            },
-        )
+            }
+        })
     };
     let on_print = Callback::from(|_: MouseEvent| effects::print());
     let on_new = {

@@ -1,16 +1,47 @@
 use std::rc::Rc;
 
 use scopecraft::{
-    Currency, DeliveryMode, ItemField, LineKind, QuoteLine, Scope, ScopeItem, read_decimal_number,
+    Currency, DeliveryMode, ItemField, LineKind, Quote, QuoteLine, ScopeItem, read_decimal_number,
     read_whole_number,
 };
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{NoteField, NumberField};
-use crate::item_edit::LineScope;
+use crate::item_edit::{LineScope, ShownScope};
 use crate::offering_view::mode_name;
 use crate::state::{Action, Mode, SharedCatalog};
+
+/// One line of a quote, shared with the quote rather than copied out of it. Two are equal
+/// when their lines are (the same line of the same quote, or lines with the same content),
+/// so a line that priced the same after an edit elsewhere leaves its row alone.
+#[derive(Clone, Debug)]
+pub struct SharedLine {
+    quote: Rc<Quote>,
+    index: usize,
+}
+
+impl SharedLine {
+    /// Line `index` of `quote`; `None` when it has none there.
+    pub fn new(quote: &Rc<Quote>, index: usize) -> Option<SharedLine> {
+        quote.lines.get(index).map(|_| SharedLine {
+            quote: quote.clone(),
+            index,
+        })
+    }
+
+    /// The line (always there: `new` checked, and a shared quote is never changed).
+    pub fn get(&self) -> Option<&QuoteLine> {
+        self.quote.lines.get(self.index)
+    }
+}
+
+impl PartialEq for SharedLine {
+    fn eq(&self, other: &SharedLine) -> bool {
+        (Rc::ptr_eq(&self.quote, &other.quote) && self.index == other.index)
+            || self.get() == other.get()
+    }
+}
 
 /// One priced line and the scope item it prices.
 #[derive(Properties, PartialEq)]
@@ -18,11 +49,12 @@ pub struct QuoteLineRowProps {
     /// The active catalog.
     pub catalog: SharedCatalog,
     /// The line, as the core priced it.
-    pub line: QuoteLine,
+    pub line: SharedLine,
     /// The scope item behind it.
     pub item: ScopeItem,
-    /// The whole scope, which the core checks each edit of the item in.
-    pub scope: Rc<Scope>,
+    /// The whole scope as shown, which the core checks each edit of the item in (one handle
+    /// for every line, so another line's edit leaves this line's props equal).
+    pub scope: ShownScope,
     /// The quote's currency.
     pub currency: Currency,
     /// Customer preview or account executive (discounts, effort, cap, note).
@@ -49,6 +81,9 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
         on_action,
     } = props;
     let explain = use_state(|| false);
+    let Some(line) = line.get() else {
+        return Html::default();
+    };
     let index = line.item;
     let included = line.is_included();
     let base = if included {
@@ -104,7 +139,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     let choices = if included {
         Html::default()
     } else {
-        included_choices(props, &base)
+        included_choices(props, index, &base)
     };
     let effort = match offering {
         Some(offering) if executive && !included && accepts(ItemField::Effort) => {
@@ -125,7 +160,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     let delivery = if included {
         Html::default()
     } else {
-        delivery_select(props, &base)
+        delivery_select(props, index, &base)
     };
     let discountable = model.is_some_and(|f| f.discountable);
     let discount = (executive && discountable && !included).then(|| {
@@ -228,7 +263,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
 /// For an offering that includes others at no charge: a check-list of the SKUs it includes,
 /// checked for those chosen in the item's `included`; once as many as included are chosen,
 /// the others are disabled. The core prices the choices and checks them.
-fn included_choices(props: &QuoteLineRowProps, base: &str) -> Html {
+fn included_choices(props: &QuoteLineRowProps, index: usize, base: &str) -> Html {
     let catalog = &props.catalog;
     let Some(includes) = catalog
         .offering(&props.item.sku)
@@ -238,7 +273,6 @@ fn included_choices(props: &QuoteLineRowProps, base: &str) -> Html {
     };
     let chosen = &props.item.included;
     let full = chosen.len() >= includes.choose as usize;
-    let index = props.line.item;
     html! {
         <fieldset class="included-choices">
             <legend>{ format!("Included {} (choose {})", includes.label, includes.choose) }</legend>
@@ -327,7 +361,7 @@ fn field_id(role: &str) -> String {
 
 /// Remote or on-site, for an offering sold both ways or with a sibling SKU: picking the other
 /// mode sets the item's delivery, or swaps it for the sibling.
-fn delivery_select(props: &QuoteLineRowProps, base: &str) -> Html {
+fn delivery_select(props: &QuoteLineRowProps, index: usize, base: &str) -> Html {
     let catalog = &props.catalog;
     let Some(offering) = catalog.offering(&props.item.sku) else {
         return Html::default();
@@ -360,7 +394,6 @@ fn delivery_select(props: &QuoteLineRowProps, base: &str) -> Html {
         .or_else(|| offering.delivery.modes.first().copied());
     let on_change = {
         let item = props.item.clone();
-        let index = props.line.item;
         let modes = modes.clone();
         let catalog = catalog.clone();
         props.on_action.reform(move |event: Event| {
@@ -410,5 +443,47 @@ fn kind_class(kind: LineKind) -> &'static str {
         LineKind::TimeAndMaterials | LineKind::Recurring => "quote-line-firm",
         LineKind::Custom => "quote-line-custom",
         LineKind::Expense => "quote-line-expense",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scopecraft::{Catalog, Scope, price};
+
+    fn jira(quantities: &[u64]) -> Scope {
+        Scope {
+            items: quantities
+                .iter()
+                .map(|&n| ScopeItem {
+                    quantity: Some(n),
+                    ..ScopeItem::new("GL-JIRA")
+                })
+                .collect(),
+            ..Scope::default()
+        }
+    }
+
+    #[test]
+    fn a_line_priced_the_same_again_is_equal_and_an_edited_one_is_not() {
+        let catalog = Catalog::gitlab().expect("the embedded catalog loads");
+        let quote = |scope: &Scope| Rc::new(price(&catalog, scope).expect("prices"));
+        let before = quote(&jira(&[1, 2]));
+        let after = quote(&jira(&[3, 2]));
+        let line = |q: &Rc<Quote>, i| SharedLine::new(q, i).expect("a line");
+        assert_eq!(line(&before, 0), line(&before, 0), "the same line");
+        assert_ne!(
+            line(&before, 0),
+            line(&after, 0),
+            "line 0 was edited: 1 → 3"
+        );
+        assert_eq!(
+            line(&before, 1),
+            line(&after, 1),
+            "line 1 priced the same in the new quote: its row is left alone"
+        );
+        assert_ne!(line(&before, 0), line(&before, 1));
+        assert!(SharedLine::new(&before, 2).is_none(), "two lines only");
+        assert_eq!(line(&after, 0).get().map(|l| l.quantity), Some(3));
     }
 }

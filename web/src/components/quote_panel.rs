@@ -4,8 +4,9 @@ use scopecraft::{Currency, LineKind, Paperwork, Quote, Scope};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::{NumberField, QuoteLineRow};
+use super::{NumberField, QuoteLineRow, SharedLine};
 use crate::analysis::{ScopeAnalysis, question_text};
+use crate::item_edit::ShownScope;
 use crate::state::{Action, Mode, SharedCatalog};
 
 /// What the quote panel shows.
@@ -30,8 +31,9 @@ pub struct QuotePanelProps {
 /// sentence about money comes from the core.
 #[component]
 pub fn QuotePanel(props: &QuotePanelProps) -> Html {
+    let shown = use_shown_scope(&props.scope);
     let body = match &props.analysis.quote {
-        Ok(quote) => quote_body(props, quote),
+        Ok(quote) => quote_body(props, quote, &shown),
         Err(errors) => html! {
             <div class="notice notice-error" role="alert">
                 <p>{ "This scope cannot be priced yet:" }</p>
@@ -77,7 +79,7 @@ pub fn QuotePanel(props: &QuotePanelProps) -> Html {
     }
 }
 
-fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
+fn quote_body(props: &QuotePanelProps, quote: &Rc<Quote>, shown: &ShownScope) -> Html {
     let QuotePanelProps {
         catalog,
         scope,
@@ -101,7 +103,6 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
     } else {
         "Price range"
     };
-    let shared = Rc::new(scope.clone());
     let on_quote_discount = on_action.reform(|value: Option<String>| {
         Action::SetQuoteDiscount(
             value.and_then(|v| scopecraft::read_decimal_number(&v).ok().flatten()),
@@ -138,14 +139,14 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
                 </p>
             }
             <ul class="quote-lines" role="list">
-                for line in quote.lines.iter().filter(|l| l.kind != LineKind::Expense) {
-                    if let Some(item) = scope.items.get(line.item) {
+                for (at, line) in quote.lines.iter().enumerate().filter(|(_, l)| l.kind != LineKind::Expense) {
+                    if let (Some(item), Some(shared)) = (scope.items.get(line.item), SharedLine::new(quote, at)) {
                         <QuoteLineRow
                             key={format!("{}-{}", line.item, line.sku)}
                             catalog={catalog.clone()}
-                            line={line.clone()}
+                            line={shared}
                             item={item.clone()}
-                            scope={shared.clone()}
+                            scope={shown.clone()}
                             {currency}
                             mode={*mode}
                             on_action={on_action.clone()}
@@ -221,6 +222,14 @@ fn quote_body(props: &QuotePanelProps, quote: &Quote) -> Html {
             </p>
         </>
     }
+}
+
+/// The one [`ShownScope`] handle of the panel's lines, holding `scope` from this render on.
+#[hook]
+fn use_shown_scope(scope: &Scope) -> ShownScope {
+    let shown = (*use_memo((), |_| ShownScope::default())).clone();
+    shown.show(Rc::new(scope.clone()));
+    shown
 }
 
 /// Order form, custom SOW or both, with the core's reason.

@@ -211,6 +211,40 @@ fn prices_follow_the_scope_currency() {
 }
 
 #[test]
+fn recommending_from_a_priced_quote_gives_what_recommend_gives() {
+    let catalog = catalog();
+    let scopes = [
+        json!({
+            "currency": "EUR",
+            "service_types": ["implementation"],
+            "answers": {"users": 200}
+        }),
+        json!({
+            "service_types": ["implementation"],
+            "answers": {"users": 3250, "k8s": "none", "tier": "premium"}
+        }),
+        json!({"items": [{"sku": "QSHA"}], "answers": {"users": 3250}}),
+    ];
+    for value in scopes {
+        let scope = scope(value);
+        let quote = price(&catalog, &scope).expect("prices");
+        let once = recommend_for_quote(&catalog, &scope, &quote).expect("recommendations");
+        assert_eq!(once, recommend(&catalog, &scope).expect("recommendations"));
+    }
+    let eur = scope(
+        json!({"currency": "EUR", "service_types": ["implementation"], "answers": {"users": 200}}),
+    );
+    let quote = price(&catalog, &eur).expect("prices");
+    let result = recommend_for_quote(&catalog, &eur, &quote).expect("recommendations");
+    assert_eq!(result.currency, "EUR");
+    assert_eq!(
+        find(&result.recommended, "qs").price,
+        Some(PriceRange::firm(d("8000.00"))),
+        "the suggestion is priced by the engine in the quote's currency"
+    );
+}
+
+#[test]
 fn suggestions_name_what_they_replace_and_extra_effort() {
     let result = run(json!({
         "items": [{"sku": "QS"}],
