@@ -78,7 +78,9 @@ test('a refused catalog file lists its problems and keeps the active catalog', a
   assert.equal(await page.locator('#card-GL-CICD-R').count(), 1);
 
   await page.setInputFiles('#open-catalog', file('garbage.json', '{"format": 1, "id": '));
-  assert.match(await page.textContent('#catalog-problems'), /garbage\.json/);
+  // The file is read asynchronously: wait for the second file's problems to replace the first's.
+  await page.waitForFunction(() => /garbage\.json/.test(document.querySelector('#catalog-problems')?.textContent ?? ''));
+  assert.doesNotMatch(await page.textContent('#catalog-problems'), /broken\.toml/);
   assert.match(await page.textContent('.catalog-name'), /GitLab Professional Services/);
   assert.deepEqual(errors, []);
   await context.close();
