@@ -1,5 +1,5 @@
 //! Rule 3, duplicate and empty ids: SKUs, categories, questions, choices, approval and
-//! recommendation rules, plan phases.
+//! recommendation rules, licence tiers, plan phases.
 
 use std::collections::BTreeMap;
 
@@ -81,6 +81,9 @@ pub(super) fn duplicates(cx: &Ctx<'_>, out: &mut Sink<'_>) {
     let rules = || data.recommendations.iter().map(|r| r.id.as_str());
     report_empty(out, "recommendations", "recommendation rule", rules());
     report_repeats(out, "recommendations", "id", "recommendation id", rules());
+    let tiers = || data.license_tiers.iter().map(|t| t.id.as_str());
+    report_empty(out, "license_tiers", "licence tier", tiers());
+    report_repeats(out, "license_tiers", "id", "licence tier id", tiers());
     if let Some(plan) = &data.plan {
         let phases = || plan.phases.iter().map(|p| p.id.as_str());
         report_empty(out, "plan.phases", "plan phase", phases());

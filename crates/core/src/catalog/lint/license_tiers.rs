@@ -1,36 +1,18 @@
-//! The licence tiers: `[[license_tiers]]` entries have an id and a name, each id once; every
-//! tier an offering, the `license_minimum` or (in `questions.rs`) the licence question
-//! names is one of the catalog's tiers (its own list, or GitLab's when it has none).
-
-use std::collections::BTreeMap;
+//! The licence tiers: every `[[license_tiers]]` entry has a name (empty and repeated ids are
+//! checked with the other lists' ids, in `duplicates.rs`), and every tier an offering, the
+//! `license_minimum` or (in `questions.rs`) the licence question names is one of the
+//! catalog's tiers (its own list, or GitLab's when it has none).
 
 use super::context::{Ctx, Sink};
 use super::wording::is_blank;
 use crate::catalog::model::LicenseTier;
 
 pub(super) fn license_tiers(cx: &Ctx<'_>, out: &mut Sink<'_>) {
-    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    // Empty and repeated ids are rule 3's (`duplicates.rs`), as for every other list of ids.
     for (t, tier) in cx.data.license_tiers.iter().enumerate() {
-        let path = format!("license_tiers[{t}]");
-        if is_blank(&tier.id) {
-            out.at(
-                format!("{path}.id"),
-                "id is empty; give the tier the id offerings and the licence question use"
-                    .to_string(),
-            );
-        } else if let Some(&earlier) = first.get(tier.id.as_str()) {
-            let message = format!(
-                "duplicate licence tier id {:?}, first at {}; list each tier once, lowest first",
-                tier.id,
-                out.position(&format!("license_tiers[{earlier}]"))
-            );
-            out.at(format!("{path}.id"), message);
-        } else {
-            first.insert(&tier.id, t);
-        }
         if is_blank(&tier.name) {
             out.at(
-                format!("{path}.name"),
+                format!("license_tiers[{t}].name"),
                 "name is empty; give the tier the name people see".to_string(),
             );
         }
@@ -127,7 +109,7 @@ mod tests {
         find(
             &issues,
             "license_tiers[2].id",
-            "duplicate licence tier id \"free\", first at license_tiers[0] (line",
+            "duplicate licence tier id \"free\": license_tiers[0] (line",
         );
         // premium is no tier of this catalog, for the offering and the licence question.
         find(
