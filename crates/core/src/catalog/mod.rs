@@ -194,13 +194,20 @@ pub fn parse(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalog
             })?;
             Ok((data, SourceMap::from_json(&value)))
         }
-        CatalogFormat::Toml => parse_toml(file, text),
+        CatalogFormat::Toml => {
+            let (data, root) = parse_toml(file, text)?;
+            Ok((data, SourceMap::from_toml_table(&root, text)))
+        }
     }
 }
 
-/// TOML is read into its document tree (which the source map walks), rewritten as JSON and
-/// deserialized by serde_json like a JSON catalog; a model error names the TOML line.
-fn parse_toml(file: &str, text: &str) -> Result<(CatalogData, SourceMap), CatalogError> {
+/// TOML is read into its document tree, rewritten as JSON and deserialized by serde_json
+/// like a JSON catalog; a model error names the TOML line. The tree is returned for the
+/// source map, which only a catalog that is linted needs.
+fn parse_toml<'t>(
+    file: &str,
+    text: &'t str,
+) -> Result<(CatalogData, toml::Spanned<toml::de::DeTable<'t>>), CatalogError> {
     let at = |offset: Option<usize>, message: String| {
         let (line, column) = offset
             .map(|offset| source_map::line_col(text, offset))
@@ -213,7 +220,6 @@ fn parse_toml(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalo
         }
     };
     let root = toml::de::DeTable::parse(text).map_err(|e| toml_error(file, text, &e))?;
-    let map = SourceMap::from_toml_table(&root, text);
     let converted = toml_json::TomlAsJson::new(&root).map_err(|e| at(Some(e.offset), e.message))?;
     let data: CatalogData = serde_json::from_str(&converted.json).map_err(|e| {
         at(
@@ -221,7 +227,7 @@ fn parse_toml(file: &str, text: &str) -> Result<(CatalogData, SourceMap), Catalo
             strip_position(&e.to_string()),
         )
     })?;
-    Ok((data, map))
+    Ok((data, root))
 }
 
 fn strip_position(message: &str) -> String {
