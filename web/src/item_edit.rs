@@ -1,12 +1,12 @@
 //! A change to one field of a scope item, as a line editor makes it: the core checks the
-//! item with the change made ([`scopecraft::item_errors`]: the scope format's rules and the
-//! pricing engine's) before the change reaches the scope, so the scope never holds a value
-//! the engine refuses or a saved scope would not read back.
+//! item with the change made ([`scopecraft::edited_item_errors`]: the scope format's rules
+//! and the pricing engine's, for that item alone) before the change reaches the scope, so
+//! the scope never holds a value the engine refuses or a saved scope would not read back.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use scopecraft::{Scope, ScopeItem, item_errors};
+use scopecraft::{Scope, ScopeItem, edited_item_errors};
 use yew::Callback;
 
 use crate::state::{Action, SharedCatalog};
@@ -78,10 +78,12 @@ impl LineScope {
             let line = self.clone();
             let change = change.clone();
             Callback::from(move |value: Option<String>| {
-                let mut scope = (*line.scope.get()).clone();
-                let item = scope.items.get_mut(line.index)?;
-                change(item, value);
-                let errors = item_errors(&line.catalog, &scope, line.index);
+                // The item with the change made, checked in the scope as it is: neither the
+                // scope nor its other items are copied or priced.
+                let scope = line.scope.get();
+                let mut item = scope.items.get(line.index)?.clone();
+                change(&mut item, value);
+                let errors = edited_item_errors(&line.catalog, &scope, line.index, &item);
                 (!errors.is_empty()).then(|| {
                     errors
                         .iter()

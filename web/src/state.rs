@@ -42,13 +42,65 @@ impl Deref for SharedCatalog {
     }
 }
 
+/// The scope shared between the state, the analysis memo and the components without
+/// copying it. Two handles are equal when they are the same scope (the same allocation): a
+/// change to the scope makes a new one ([`SharedScope::make_mut`]), so comparing a panel's
+/// props or the memo's inputs is a pointer comparison, whatever the number of lines. (A
+/// new handle for an equal scope only renders again what it did not need to; the reducer
+/// keeps the old handle when an action changes nothing.)
+#[derive(Debug, Clone, Default)]
+pub struct SharedScope(Rc<Scope>);
+
+impl SharedScope {
+    /// Shares `scope`.
+    pub fn new(scope: Scope) -> SharedScope {
+        SharedScope(Rc::new(scope))
+    }
+
+    /// The scope to change: a copy of it when this handle is not the only one, so every
+    /// other handle keeps the scope it had.
+    pub fn make_mut(&mut self) -> &mut Scope {
+        Rc::make_mut(&mut self.0)
+    }
+
+    /// The scope's shared allocation.
+    pub fn rc(&self) -> Rc<Scope> {
+        self.0.clone()
+    }
+
+    /// Whether both are the same handle (see [`SharedScope`]'s equality).
+    fn same(&self, other: &SharedScope) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl From<Scope> for SharedScope {
+    fn from(scope: Scope) -> SharedScope {
+        SharedScope::new(scope)
+    }
+}
+
+impl PartialEq for SharedScope {
+    fn eq(&self, other: &SharedScope) -> bool {
+        self.same(other)
+    }
+}
+
+impl Deref for SharedScope {
+    type Target = Scope;
+
+    fn deref(&self) -> &Scope {
+        &self.0
+    }
+}
+
 /// Everything the app shows and remembers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     /// The active catalog.
     pub catalog: SharedCatalog,
     /// The customer's scope: what they added, in the order they added it.
-    pub scope: Scope,
+    pub scope: SharedScope,
     /// The catalog search and filters.
     pub filter: CatalogFilter,
     /// Where the customer is.
@@ -251,7 +303,7 @@ impl AppState {
         };
         AppState {
             catalog,
-            scope,
+            scope: SharedScope::new(scope),
             filter: CatalogFilter::default(),
             route,
             today,
@@ -293,8 +345,8 @@ impl AppState {
         let mut next = self.clone();
         // An edit that changes what the scope prices makes the prices it was quoted at
         // (`quoted`) no longer comparable with today's.
-        if action.reprices() {
-            next.scope.quoted = None;
+        if action.reprices() && next.scope.quoted.is_some() {
+            next.scope.make_mut().quoted = None;
         }
         match action {
             Action::SetSearch(text) => next.filter.search = text,
@@ -307,35 +359,40 @@ impl AppState {
                 if self.catalog.offering(&sku).is_none() || self.in_scope(&sku, delivery) {
                     return None;
                 }
-                next.scope.items.push(ScopeItem {
+                next.scope.make_mut().items.push(ScopeItem {
                     delivery,
                     ..ScopeItem::new(sku)
                 });
             }
             Action::SetCurrency(currency) => {
                 self.catalog.price_book(currency)?;
-                next.scope.currency = Some(currency.code().to_string());
+                next.scope.make_mut().currency = Some(currency.code().to_string());
             }
             Action::SetAnswer { question, answer } => {
                 self.catalog.question(&question)?;
                 match answer {
                     Some(answer) => {
-                        next.scope.answers.insert(question, answer);
+                        next.scope.make_mut().answers.insert(question, answer);
                     }
                     None => {
-                        next.scope.answers.remove(&question);
+                        next.scope.make_mut().answers.remove(&question);
                     }
                 }
             }
             Action::SetItem { index, item } => {
                 self.catalog.offering(&item.sku)?;
-                *next.scope.items.get_mut(index)? = item;
+                // A line editor's keystroke: only the one item is compared, not the scope.
+                if *self.scope.items.get(index)? == item {
+                    return (next.scope.quoted != self.scope.quoted).then_some(next);
+                }
+                *next.scope.make_mut().items.get_mut(index)? = item;
+                return Some(next);
             }
             Action::RemoveItem(index) => {
                 if index >= next.scope.items.len() {
                     return None;
                 }
-                next.scope.items.remove(index);
+                next.scope.make_mut().items.remove(index);
             }
             Action::Decide {
                 id,
@@ -344,43 +401,45 @@ impl AppState {
                 remove,
             } => match decision {
                 Some(Decision::Accepted) => {
-                    next.scope.items.retain(|i| !remove.contains(&i.sku));
+                    let scope = next.scope.make_mut();
+                    scope.items.retain(|i| !remove.contains(&i.sku));
                     for item in add {
                         let known = self.catalog.offering(&item.sku).is_some();
-                        let present = next
-                            .scope
+                        let present = scope
                             .items
                             .iter()
                             .any(|i| i.sku == item.sku && i.delivery == item.delivery);
                         if known && !present {
-                            next.scope.items.push(item);
+                            scope.items.push(item);
                         }
                     }
-                    next.scope.recommendations.insert(id, Decision::Accepted);
+                    scope.recommendations.insert(id, Decision::Accepted);
                 }
                 Some(decision) => {
-                    next.scope.recommendations.insert(id, decision);
+                    next.scope.make_mut().recommendations.insert(id, decision);
                 }
                 None => {
-                    next.scope.recommendations.remove(&id);
+                    next.scope.make_mut().recommendations.remove(&id);
                 }
             },
             Action::SetMode(mode) => next.mode = mode,
-            Action::SetCustomer(customer) => next.scope.customer = customer,
-            Action::SetRequester(requester) => next.scope.requester = requester,
-            Action::SetQuoteDiscount(percent) => next.scope.quote_discount_percent = percent,
-            Action::SetNotes(notes) => next.scope.notes = notes,
-            Action::ReplaceScope(scope) => next.scope = scope,
+            Action::SetCustomer(customer) => next.scope.make_mut().customer = customer,
+            Action::SetRequester(requester) => next.scope.make_mut().requester = requester,
+            Action::SetQuoteDiscount(percent) => {
+                next.scope.make_mut().quote_discount_percent = percent;
+            }
+            Action::SetNotes(notes) => next.scope.make_mut().notes = notes,
+            Action::ReplaceScope(scope) => next.scope = SharedScope::new(scope),
             Action::OpenShared(link) => {
                 next.route = Route::Scope;
                 match scopecraft::share::decode(&link) {
-                    Ok(shared) if !self.scope.items.is_empty() && self.scope != shared.scope => {
+                    Ok(shared) if !self.scope.items.is_empty() && *self.scope != shared.scope => {
                         next.notice = Some(ShareNotice::Pending {
                             shared: Rc::new(shared.scope),
                         });
                     }
                     Ok(shared) => {
-                        next.scope = shared.scope;
+                        next.scope = SharedScope::new(shared.scope);
                         next.notice = Some(ShareNotice::Opened { replaced: None });
                     }
                     Err(error) => next.notice = Some(ShareNotice::Failed(error.to_string())),
@@ -390,17 +449,17 @@ impl AppState {
                 let Some(ShareNotice::Pending { shared }) = &self.notice else {
                     return None;
                 };
-                next.scope = (**shared).clone();
+                next.scope = SharedScope(shared.clone());
                 next.notice = Some(ShareNotice::Opened {
-                    replaced: Some(Rc::new(self.scope.clone())),
+                    replaced: Some(self.scope.rc()),
                 });
             }
             Action::DismissNotice => next.notice = None,
             Action::ScopeFromOtherTab(scope) => {
-                if scope == self.scope {
+                if scope == *self.scope {
                     return None;
                 }
-                next.scope = scope;
+                next.scope = SharedScope::new(scope);
                 add_notice(&mut next.notices, AppNotice::FromOtherTab);
             }
             Action::Notify(notice) => add_notice(&mut next.notices, notice),
@@ -412,12 +471,16 @@ impl AppState {
                     .as_deref()
                     .and_then(Currency::from_code)
                     .is_some_and(|c| catalog.price_book(c).is_some());
-                if !keeps_currency {
-                    next.scope.currency = None;
+                if !keeps_currency && next.scope.currency.is_some() {
+                    next.scope.make_mut().currency = None;
                 }
                 next.filter = CatalogFilter::default();
                 next.catalog = catalog;
             }
+        }
+        // A scope changed to what it was keeps its handle: nothing that reads it renders again.
+        if !next.scope.same(&self.scope) && *next.scope == *self.scope {
+            next.scope = self.scope.clone();
         }
         (next != *self).then_some(next)
     }
@@ -621,19 +684,19 @@ mod tests {
         assert_eq!(kept.scope, start.scope, "keep my scope");
         assert_eq!(kept.notice, None);
         let opened = asked.reduce(Action::AcceptShared);
-        assert_eq!(opened.scope, shared);
+        assert_eq!(*opened.scope, shared);
         assert_eq!(opened.route, Route::Scope);
         assert_eq!(
             opened.notice,
             Some(ShareNotice::Opened {
-                replaced: Some(Rc::new(start.scope.clone()))
+                replaced: Some(start.scope.rc())
             })
         );
         let again = opened.clone().reduce(Action::AcceptShared);
         assert!(Rc::ptr_eq(&opened, &again), "nothing pending");
         // Over an empty scope it opens at once, with nothing to bring back.
         let fresh = state().reduce(Action::OpenShared(link.clone()));
-        assert_eq!(fresh.scope, shared);
+        assert_eq!(*fresh.scope, shared);
         assert_eq!(fresh.notice, Some(ShareNotice::Opened { replaced: None }));
 
         // One character changed in the middle: the core's checksum catches it.
@@ -654,12 +717,12 @@ mod tests {
     #[test]
     fn another_tabs_scope_is_taken_with_a_notice() {
         let start = state();
-        let mut theirs = start.scope.clone();
+        let mut theirs = (*start.scope).clone();
         theirs.items.push(ScopeItem::new("TR-GIT-R"));
         let taken = start
             .clone()
             .reduce(Action::ScopeFromOtherTab(theirs.clone()));
-        assert_eq!(taken.scope, theirs);
+        assert_eq!(*taken.scope, theirs);
         assert_eq!(taken.notices, [AppNotice::FromOtherTab]);
         let same = taken.clone().reduce(Action::ScopeFromOtherTab(theirs));
         assert!(Rc::ptr_eq(&taken, &same), "nothing new, no re-render");

@@ -40,7 +40,7 @@ async fn form(catalog: SharedCatalog, scope: Scope) -> (Element, Rc<RefCell<Vec<
     };
     let props = IntakeFormProps {
         catalog,
-        scope,
+        scope: scope.into(),
         on_action,
     };
     yew::Renderer::<IntakeForm>::with_root_and_props(root.clone(), props).render();

@@ -37,7 +37,7 @@ async fn detail(sku: &str) -> (Element, AppHandle<OfferingDetail>, Actions) {
         sku: sku.to_string().into(),
         currency: Currency::from_code("USD").unwrap(),
         today: None,
-        scope: Scope::default(),
+        scope: Scope::default().into(),
         on_action: Callback::from({
             let actions = actions.clone();
             move |action| actions.borrow_mut().push(action)

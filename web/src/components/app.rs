@@ -12,7 +12,7 @@ use crate::hooks::{
 };
 use crate::notices::AppNotice;
 use crate::route::Route;
-use crate::state::{Action, AppState, Mode, SharedCatalog};
+use crate::state::{Action, AppState, Mode, SharedCatalog, SharedScope};
 
 /// What the app starts with.
 #[derive(Properties, PartialEq)]
@@ -66,7 +66,7 @@ pub fn App(props: &AppProps) -> Html {
         move || {
             let mut state = AppState::new(catalog, effects::current_route(), effects::today());
             if let Some(scope) = scope {
-                state.scope = scope;
+                state.scope = SharedScope::new(scope);
             }
             state.mode = mode;
             state.notices = notices;

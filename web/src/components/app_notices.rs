@@ -5,7 +5,7 @@ use super::{Notice, Tone};
 use crate::effects;
 use crate::notices::AppNotice;
 use crate::saves::{Saved, UnreadableSave};
-use crate::state::Action;
+use crate::state::{Action, SharedScope};
 
 /// The notices to show, and what their buttons need.
 #[derive(Properties, PartialEq)]
@@ -13,7 +13,7 @@ pub struct AppNoticesProps {
     /// The notices, oldest first.
     pub notices: Vec<AppNotice>,
     /// The scope (what "Download scope file" saves when the browser would not).
-    pub scope: Scope,
+    pub scope: SharedScope,
     /// Receives [`Action::Dismiss`].
     pub on_action: Callback<Action>,
 }

@@ -4,11 +4,11 @@
 //! ([`scopecraft::compare_with_quoted`], from the prices the scope carries in `quoted`); this
 //! component only lays it out.
 
-use scopecraft::{LineChange, LineComparison, QuoteComparison, QuoteOptions, Scope};
+use scopecraft::{LineChange, LineComparison, QuoteComparison, QuoteOptions};
 use yew::prelude::*;
 
 use super::{Notice, Tone};
-use crate::state::SharedCatalog;
+use crate::state::{SharedCatalog, SharedScope};
 
 /// What the list needs.
 #[derive(Properties, PartialEq)]
@@ -16,7 +16,7 @@ pub struct CatalogChangesProps {
     /// The active catalog.
     pub catalog: SharedCatalog,
     /// The scope, with the prices it was quoted at.
-    pub scope: Scope,
+    pub scope: SharedScope,
 }
 
 /// The comparison as a notice; nothing when the scope carries no prices, was quoted with

@@ -1,10 +1,10 @@
-use scopecraft::{Currency, Date, Scope};
+use scopecraft::{Currency, Date};
 use yew::prelude::*;
 
 use crate::catalog_filter::visible_offering;
 use crate::offering_view::{DeliveryOption, delivery_options, mode_name};
 use crate::route::Route;
-use crate::state::{Action, SharedCatalog};
+use crate::state::{Action, SharedCatalog, SharedScope};
 
 /// The offering whose delivery options to compare.
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,7 @@ pub struct DeliveryComparisonProps {
     #[prop_or_default]
     pub today: Option<Date>,
     /// The scope, to show what is already in it.
-    pub scope: Scope,
+    pub scope: SharedScope,
     /// Receives "Add to scope".
     pub on_action: Callback<Action>,
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::effects;
 use crate::route::Route;
-use crate::state::{Action, Mode, SharedCatalog};
+use crate::state::{Action, Mode, SharedCatalog, SharedScope};
 
 /// The scope to export.
 #[derive(Properties, PartialEq)]
@@ -14,7 +14,7 @@ pub struct ExportPanelProps {
     /// The active catalog.
     pub catalog: SharedCatalog,
     /// The scope.
-    pub scope: Scope,
+    pub scope: SharedScope,
     /// Customer preview or account executive.
     pub mode: Mode,
     /// Receives a scope opened from a file, or a new empty one.

@@ -1,8 +1,8 @@
-use scopecraft::{Customer, Requester, Scope};
+use scopecraft::{Customer, Requester};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::state::{Action, SharedCatalog};
+use crate::state::{Action, SharedCatalog, SharedScope};
 
 /// The scope whose intake fields to edit.
 #[derive(Properties, PartialEq)]
@@ -10,7 +10,7 @@ pub struct IntakeFormProps {
     /// The active catalog: its customer flags are the checkboxes.
     pub catalog: SharedCatalog,
     /// The scope.
-    pub scope: Scope,
+    pub scope: SharedScope,
     /// Receives the changes.
     pub on_action: Callback<Action>,
 }

@@ -1,4 +1,4 @@
-use scopecraft::{Currency, Date, Offering, Scope};
+use scopecraft::{Currency, Date, Offering};
 use yew::prelude::*;
 
 use super::DeliveryComparison;
@@ -6,7 +6,7 @@ use crate::catalog_filter::visible_offering;
 use crate::hooks::OFFERING_HEADING_ID;
 use crate::offering_view::{license_label, paragraphs, sale_label};
 use crate::route::Route;
-use crate::state::{Action, SharedCatalog};
+use crate::state::{Action, SharedCatalog, SharedScope};
 
 /// The offering to show.
 #[derive(Properties, PartialEq)]
@@ -21,7 +21,7 @@ pub struct OfferingDetailProps {
     #[prop_or_default]
     pub today: Option<Date>,
     /// The scope, to show what is already in it.
-    pub scope: Scope,
+    pub scope: SharedScope,
     /// Receives "Add to scope".
     pub on_action: Callback<Action>,
 }

@@ -1,8 +1,8 @@
-use scopecraft::{Completeness, Scope, asked_questions};
+use scopecraft::{Completeness, asked_questions};
 use yew::prelude::*;
 
 use super::QuestionField;
-use crate::state::{Action, SharedCatalog};
+use crate::state::{Action, SharedCatalog, SharedScope};
 
 /// The scope whose questions to ask.
 #[derive(Properties, PartialEq)]
@@ -10,7 +10,7 @@ pub struct QuestionnaireProps {
     /// The active catalog (its questions).
     pub catalog: SharedCatalog,
     /// The scope (its items decide which questions are asked; its answers fill them in).
-    pub scope: Scope,
+    pub scope: SharedScope,
     /// The core's completeness of the scope: progress and validation messages.
     pub completeness: Completeness,
     /// Receives the answers.

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{NumberField, QuoteLineRow, SharedLine};
 use crate::analysis::{ScopeAnalysis, question_text};
 use crate::item_edit::ShownScope;
-use crate::state::{Action, Mode, SharedCatalog};
+use crate::state::{Action, Mode, SharedCatalog, SharedScope};
 
 /// What the quote panel shows.
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,7 @@ pub struct QuotePanelProps {
     /// The active catalog.
     pub catalog: SharedCatalog,
     /// The scope (its items are edited from the lines).
-    pub scope: Scope,
+    pub scope: SharedScope,
     /// The core's view of the scope, with the quote.
     pub analysis: Rc<ScopeAnalysis>,
     /// The quote's currency.
@@ -226,9 +226,9 @@ fn quote_body(props: &QuotePanelProps, quote: &Rc<Quote>, shown: &ShownScope) ->
 
 /// The one [`ShownScope`] handle of the panel's lines, holding `scope` from this render on.
 #[hook]
-fn use_shown_scope(scope: &Scope) -> ShownScope {
+fn use_shown_scope(scope: &SharedScope) -> ShownScope {
     let shown = (*use_memo((), |_| ShownScope::default())).clone();
-    shown.show(Rc::new(scope.clone()));
+    shown.show(scope.rc());
     shown
 }
 

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::analysis::ScopeAnalysis;
 use crate::route::Route;
-use crate::state::{Action, Mode, ShareNotice, SharedCatalog};
+use crate::state::{Action, Mode, ShareNotice, SharedCatalog, SharedScope};
 
 /// What the scope page needs.
 #[derive(Properties, PartialEq)]
@@ -17,7 +17,7 @@ pub struct ScopePageProps {
     /// The active catalog.
     pub catalog: SharedCatalog,
     /// The scope.
-    pub scope: Scope,
+    pub scope: SharedScope,
     /// The core's view of the scope (completeness, quote, recommendations).
     pub analysis: Rc<ScopeAnalysis>,
     /// The currency the quote is in.

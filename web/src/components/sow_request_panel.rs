@@ -1,12 +1,12 @@
 use scopecraft::{
-    GitLabProject, NewIssueLink, Scope, SowRequest, SowRequestOptions, Timestamp, new_issue_link,
+    GitLabProject, NewIssueLink, SowRequest, SowRequestOptions, Timestamp, new_issue_link,
     sow_draft, sow_request,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::effects;
-use crate::state::SharedCatalog;
+use crate::state::{SharedCatalog, SharedScope};
 
 /// Where the GitLab project for SOW requests is remembered in local storage.
 pub const GITLAB_PROJECT_KEY: &str = "scopecraft.gitlab_project";
@@ -17,7 +17,7 @@ pub struct SowRequestPanelProps {
     /// The active catalog.
     pub catalog: SharedCatalog,
     /// The scope.
-    pub scope: Scope,
+    pub scope: SharedScope,
 }
 
 /// The account executive's SOW request: the payload as JSON, the issue's Markdown, a

@@ -32,7 +32,7 @@ mod trace;
 mod types;
 mod wording;
 
-pub use item_check::item_errors;
+pub use item_check::{edited_item_errors, item_errors};
 pub use list_price::{ListPrice, ModePrice, list_price};
 pub use trace::TraceStep;
 pub use types::{
@@ -51,6 +51,9 @@ use crate::scoping::answer_errors;
 
 use line::Draft;
 use prices::PriceList;
+
+/// The problem named when a line's amounts overflow once discounted or summed.
+const OVERFLOW: &str = "the amounts are too large to price exactly; check quantities and prices";
 
 /// Prices `scope` with `catalog`.
 pub fn price(catalog: &Catalog, scope: &Scope) -> Result<Quote, QuoteError> {
@@ -90,12 +93,7 @@ pub fn price_with(
     if !errors.is_empty() {
         return Err(QuoteError { errors });
     }
-    let overflow = |field: FieldPath| {
-        QuoteError::single(
-            field,
-            "the amounts are too large to price exactly; check quantities and prices",
-        )
-    };
+    let overflow = |field: FieldPath| QuoteError::single(field, OVERFLOW);
     for draft in &mut drafts {
         if !draft.is_percent() {
             draft.apply_line_discount(&prices).map_err(overflow)?;
