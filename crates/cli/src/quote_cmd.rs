@@ -116,8 +116,8 @@ fn render(quote: &Quote, scope: &Scope, explain: bool) -> String {
         let quantity = line.quantity_label();
         table.row(vec![
             (i + 1).to_string(),
-            line.sku.clone(),
-            line.name.clone(),
+            line.sku.to_string(),
+            line.name.to_string(),
             quantity,
             line.unit_price
                 .map_or("—".to_string(), |p| currency.display(p)),

@@ -508,8 +508,8 @@ impl Engine<'_> {
             )]
         })?;
         Ok(RecommendedItem {
-            sku: line.sku,
-            name: line.name,
+            sku: line.sku.to_string(),
+            name: line.name.to_string(),
             sale: line.sale,
             scope_item: item,
             quantity: line.quantity,

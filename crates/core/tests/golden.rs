@@ -44,7 +44,7 @@ fn remote_basics_for_thirty() {
     // 13,000; 3 classes = 15,000. Two classes and six seat add-ons.
     let q = quote(r#"{"items": [{"sku": "GL-BAS-R", "attendees": 30}]}"#);
     assert_eq!(q.lines[0].quantity, 2);
-    assert_eq!(q.lines[0].components[1].sku, "SRV-PERSEAT-R");
+    assert_eq!(&*q.lines[0].components[1].sku, "SRV-PERSEAT-R");
     assert_eq!(q.lines[0].components[1].quantity, Decimal::from(6));
     assert_eq!(q.total, firm("13000.00"));
     assert_eq!(q.expenses_estimate, firm("0.00"));
@@ -84,7 +84,7 @@ fn on_site_devops_fundamentals_for_22_counts_travel_in_the_cohort_count() {
     // The fees tie at 40,000; with travel one cohort and one trip is cheaper.
     let q = quote(r#"{"items": [{"sku": "GL-DOF", "attendees": 22, "delivery": "on_site"}]}"#);
     assert_eq!(q.lines[0].quantity, 1);
-    assert_eq!(q.lines[0].components[1].sku, "SRV-PERSEAT-R");
+    assert_eq!(&*q.lines[0].components[1].sku, "SRV-PERSEAT-R");
     assert_eq!(q.lines[0].components[1].quantity, Decimal::from(40));
     assert_eq!(q.total, firm("40000.00"));
     assert_eq!(q.expenses_estimate, firm("3100.00"));
@@ -387,7 +387,7 @@ fn migration_plus_includes_three_classes_and_a_fourth_is_charged() {
     let lines: Vec<(&str, String)> = q
         .lines
         .iter()
-        .map(|l| (l.sku.as_str(), l.total.unwrap().high.to_string()))
+        .map(|l| (l.sku.as_ref(), l.total.unwrap().high.to_string()))
         .collect();
     assert_eq!(
         lines,

@@ -552,7 +552,7 @@ fn forty_attendees_for_ci_cd_take_three_classes_and_four_seat_add_ons() {
     let parts: Vec<(&str, String, String)> = cicd
         .components
         .iter()
-        .map(|c| (c.sku.as_str(), c.quantity.to_string(), c.amount.to_string()))
+        .map(|c| (&*c.sku, c.quantity.to_string(), c.amount.to_string()))
         .collect();
     assert_eq!(
         parts,

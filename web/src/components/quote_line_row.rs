@@ -202,7 +202,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     };
     let trace_id = format!("{base}-trace");
     html! {
-        <li class={classes!("quote-line", kind_class(line.kind))} data-sku={line.sku.clone()}>
+        <li class={classes!("quote-line", kind_class(line.kind))} data-sku={line.sku.to_string()}>
             <div class="quote-line-head">
                 <div class="quote-line-name">
                     <h3>{ line.name.clone() }</h3>

@@ -16,6 +16,7 @@ mod toml_json;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -44,8 +45,22 @@ pub struct Catalog {
     data: CatalogData,
     base_currency: Currency,
     offerings_by_sku: BTreeMap<String, usize>,
+    /// Each offering's SKU and names as shared strings, by offering position: every quote
+    /// line that prices the offering holds these (a reference count) instead of copies.
+    shared: Vec<SharedNames>,
     questions_by_id: BTreeMap<String, usize>,
     hash: String,
+}
+
+/// An offering's SKU and the names its quote lines carry, shared by every line.
+#[derive(Debug, Clone)]
+pub(crate) struct SharedNames {
+    /// The offering's SKU.
+    pub(crate) sku: Arc<str>,
+    /// The offering's name.
+    pub(crate) name: Arc<str>,
+    /// The name of the travel-and-expenses line that follows an on-site line of it.
+    pub(crate) expense_name: Arc<str>,
 }
 
 /// Identifies the exact catalog a quote was priced with.
@@ -310,6 +325,15 @@ impl Catalog {
                 .entry(offering.sku.clone())
                 .or_insert(index);
         }
+        let shared = data
+            .offerings
+            .iter()
+            .map(|o| SharedNames {
+                sku: Arc::from(o.sku.as_str()),
+                name: Arc::from(o.name.as_str()),
+                expense_name: Arc::from(format!("Travel and expenses for {} (estimate)", o.name)),
+            })
+            .collect();
         let mut questions_by_id = BTreeMap::new();
         for (index, question) in data.questions.iter().enumerate() {
             questions_by_id.entry(question.id.clone()).or_insert(index);
@@ -319,6 +343,7 @@ impl Catalog {
             data,
             base_currency,
             offerings_by_sku,
+            shared,
             questions_by_id,
             hash,
         })
@@ -339,6 +364,20 @@ impl Catalog {
         self.offerings_by_sku
             .get(sku)
             .and_then(|&i| self.data.offerings.get(i))
+    }
+
+    /// The offering with this SKU and its shared names (for quote lines).
+    pub(crate) fn offering_shared(&self, sku: &str) -> Option<(&Offering, &SharedNames)> {
+        let &i = self.offerings_by_sku.get(sku)?;
+        Some((self.data.offerings.get(i)?, self.shared.get(i)?))
+    }
+
+    /// The shared SKU string of an offering, or a new one when no offering has the SKU.
+    pub(crate) fn shared_sku(&self, sku: &str) -> Arc<str> {
+        self.offerings_by_sku
+            .get(sku)
+            .and_then(|&i| self.shared.get(i))
+            .map_or_else(|| Arc::from(sku), |names| names.sku.clone())
     }
 
     /// The discovery questions, in file order.

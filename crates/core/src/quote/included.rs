@@ -76,11 +76,11 @@ pub(crate) fn lines(
     let included = item
         .included
         .iter()
-        .filter_map(|sku| catalog.offering(sku))
-        .map(|included| QuoteLine {
+        .filter_map(|sku| catalog.offering_shared(sku))
+        .map(|(included, names)| QuoteLine {
             item: index,
-            sku: included.sku.clone(),
-            name: included.name.clone(),
+            sku: names.sku.clone(),
+            name: names.name.clone(),
             kind: LineKind::Firm,
             sale: offering.sale,
             delivery: Some(

@@ -3,13 +3,14 @@
 //! its trace is finished. Expense lines are assembled here too, undiscounted.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
 use super::prices::PriceList;
 use super::trace::{TraceDetail, TraceStep};
 use super::types::{Component, LineKind, QuoteLine};
-use crate::catalog::{DeliveryMode, Offering, SaleForm};
+use crate::catalog::{DeliveryMode, Offering, SaleForm, SharedNames};
 use crate::field_error::FieldPath;
 use crate::money::{Currency, PriceRange, percent_of};
 
@@ -19,6 +20,8 @@ pub(super) struct Draft<'c> {
     /// The offering priced: its SKU, name and category are read from it, not copied, until
     /// the line is finished.
     pub(super) offering: &'c Offering,
+    /// The offering's SKU and name as the catalog shares them with the line.
+    pub(super) names: &'c SharedNames,
     pub(super) sale: SaleForm,
     pub(super) delivery: Option<DeliveryMode>,
     pub(super) quantity: u64,
@@ -59,8 +62,8 @@ pub(super) enum Billing {
 #[derive(Clone)]
 pub(super) struct ExpenseDraft {
     pub(super) item: usize,
-    pub(super) sku: String,
-    pub(super) name: String,
+    pub(super) sku: Arc<str>,
+    pub(super) name: Arc<str>,
     pub(super) sale: SaleForm,
     pub(super) delivery: DeliveryMode,
     /// Trips (low, high).
@@ -192,8 +195,8 @@ impl Draft<'_> {
         };
         Some(QuoteLine {
             item: self.item,
-            sku: self.offering.sku.clone(),
-            name: self.offering.name.clone(),
+            sku: self.names.sku.clone(),
+            name: self.names.name.clone(),
             kind,
             sale: self.sale,
             delivery: self.delivery,

@@ -62,7 +62,7 @@ fn forty_attendees_take_three_classes_and_four_seats() {
     assert_eq!(line.quantity, 3);
     assert_eq!(line.net, Some(firm("17000.00")));
     assert_eq!(line.components.len(), 2);
-    assert_eq!(line.components[1].sku, "SEAT");
+    assert_eq!(&*line.components[1].sku, "SEAT");
     assert_eq!(line.components[1].quantity, d("4"));
     let words: Vec<String> = line.trace.iter().map(|t| t.text()).collect();
     assert!(

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -57,9 +58,9 @@ pub struct QuoteLine {
     /// Index of the scope item this line prices.
     pub item: usize,
     /// The offering's SKU.
-    pub sku: String,
+    pub sku: Arc<str>,
     /// The offering's name (for expense lines, what the expenses are for).
-    pub name: String,
+    pub name: Arc<str>,
     /// Firm, range, custom (no price) or expense.
     pub kind: LineKind,
     /// Standard SKU or custom SOW.
@@ -160,7 +161,7 @@ impl LineKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Component {
     /// The SKU billed (e.g. the seat add-on).
-    pub sku: String,
+    pub sku: Arc<str>,
     /// What it is.
     pub description: String,
     /// How many (hours may be fractional).

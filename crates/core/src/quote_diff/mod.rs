@@ -101,8 +101,8 @@ pub fn quoted_prices(quote: &Quote) -> QuotedPrices {
             .filter(|line| line.kind != LineKind::Expense)
             .map(|line| QuotedItem {
                 item: line.item,
-                sku: line.sku.clone(),
-                name: line.name.clone(),
+                sku: line.sku.to_string(),
+                name: line.name.to_string(),
                 unit_price: line.unit_price,
                 total: line.total,
             })
@@ -256,9 +256,7 @@ pub fn compare_quotes(
         .filter_map(|item| {
             let retired = after.retired.iter().find(|r| r.item == item);
             let new = after_lines.iter().find(|l| l.item == item);
-            let sku = new
-                .map(|l| l.sku.as_str())
-                .or(retired.map(|r| r.sku.as_str()));
+            let sku = new.map(|l| &*l.sku).or(retired.map(|r| r.sku.as_str()));
             let old = before
                 .items
                 .iter()
@@ -299,7 +297,7 @@ pub fn compare_quotes(
                     .unwrap_or_default()
                     .to_string(),
                 name: new
-                    .map(|n| n.name.clone())
+                    .map(|n| n.name.to_string())
                     .or(old.map(|o| o.name.clone()))
                     .unwrap_or_default(),
                 unit_before: old.and_then(|o| o.unit_price),

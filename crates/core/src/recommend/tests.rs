@@ -149,7 +149,7 @@ fn derived_fields_are_priced_by_the_engine() {
     let parts: Vec<(&str, Decimal)> = basics
         .components
         .iter()
-        .map(|c| (c.sku.as_str(), c.quantity))
+        .map(|c| (c.sku.as_ref(), c.quantity))
         .collect();
     assert_eq!(parts, [("BAS-R", d("3")), ("SEAT", d("4"))]);
     assert_eq!(basics.price, Some(PriceRange::firm(d("17000.00"))));

@@ -314,7 +314,7 @@ fn scope_summary(cx: &Context<'_>) -> Vec<Block> {
                 .delivery
                 .map_or(String::new(), |d| format!(", {}", d.label()));
             vec![
-                strong(&line.name),
+                strong(&*line.name),
                 text(format!(
                     " ({}): {}{delivery}",
                     line.sku,

@@ -236,8 +236,8 @@ fn description(request: &SowRequest) -> String {
             .map(|(i, line)| {
                 vec![
                     cell((i + 1).to_string()),
-                    cell(&line.sku),
-                    cell(&line.name),
+                    cell(&*line.sku),
+                    cell(&*line.name),
                     cell(line.quantity_label()),
                     cell(money(currency, line.net)),
                     cell(money(currency, line.total)),

@@ -37,7 +37,7 @@ fn d(s: &str) -> Decimal {
 #[test]
 fn chosen_items_are_lines_at_no_charge() {
     let q = quote(json!({"items": [{"sku": "BUNDLE", "included": ["CLS-B", "CLS-A"]}]}));
-    let skus: Vec<&str> = q.lines.iter().map(|l| l.sku.as_str()).collect();
+    let skus: Vec<&str> = q.lines.iter().map(|l| l.sku.as_ref()).collect();
     assert_eq!(skus, ["BUNDLE", "CLS-B", "CLS-A"]);
     for line in &q.lines[1..] {
         assert_eq!(line.item, 0);
@@ -79,7 +79,7 @@ fn a_third_class_is_an_item_of_its_own_and_is_charged() {
         {"sku": "CLS-C", "quantity": 1}
     ]}));
     assert_eq!(q.total.high, d("40000.00"));
-    assert_eq!(q.lines[3].sku, "CLS-C");
+    assert_eq!(&*q.lines[3].sku, "CLS-C");
     assert_eq!(q.lines[3].net.unwrap().high, d("5000.00"));
 }
 

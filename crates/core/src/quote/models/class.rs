@@ -326,7 +326,7 @@ fn fill_seating(
 ) {
     let currency = ctx.currency();
     priced.components.push(Component {
-        sku: ctx.offering.sku.clone(),
+        sku: ctx.names.sku.clone(),
         description: count_words(seat.classes, "class"),
         quantity: Decimal::from(seat.classes),
         unit_price: class_price,
@@ -334,7 +334,7 @@ fn fill_seating(
     });
     if seat.addons > 0 {
         priced.components.push(Component {
-            sku: addon_sku.to_string(),
+            sku: ctx.catalog.shared_sku(addon_sku),
             description: count_words(seat.addons, "seat add-on"),
             quantity: Decimal::from(seat.addons),
             unit_price: addon_price,

@@ -28,7 +28,7 @@ use super::prices::PriceList;
 use super::trace::{Converted, TraceDetail, TraceStep};
 use super::types::{Component, QuoteOptions};
 use super::wording::unit_words;
-use crate::catalog::{Band, Catalog, DeliveryMode, Offering, Pricing};
+use crate::catalog::{Band, Catalog, DeliveryMode, Offering, Pricing, SharedNames};
 use crate::field_error::{FieldError, FieldPath};
 use crate::money::{Currency, PriceRange};
 use crate::scope::{Answer, Scope, ScopeItem};
@@ -107,6 +107,8 @@ struct Ctx<'a> {
     prices: &'a PriceList<'a>,
     scope: &'a Scope,
     offering: &'a Offering,
+    /// The offering's shared SKU and names.
+    names: &'a SharedNames,
     item: &'a ScopeItem,
     delivery: DeliveryMode,
     index: usize,
@@ -191,7 +193,7 @@ pub(super) fn draft<'c>(
     item: &ScopeItem,
     options: &QuoteOptions,
 ) -> Result<Draft<'c>, Vec<FieldError>> {
-    let offering = catalog.offering(&item.sku).ok_or_else(|| {
+    let (offering, names) = catalog.offering_shared(&item.sku).ok_or_else(|| {
         vec![FieldError::item(
             index,
             "sku",
@@ -204,6 +206,7 @@ pub(super) fn draft<'c>(
         prices,
         scope,
         offering,
+        names,
         item,
         delivery,
         index,
@@ -292,6 +295,7 @@ pub(super) fn draft<'c>(
     Ok(Draft {
         item: index,
         offering,
+        names,
         sale: offering.sale,
         delivery: Some(delivery),
         quantity: priced.quantity,

@@ -150,7 +150,7 @@ pub(super) fn range_table(
         ));
         if groups_high > 0 {
             priced.components.push(Component {
-                sku: ctx.offering.sku.clone(),
+                sku: ctx.names.sku.clone(),
                 description: format!("{groups}: {}", rule.label),
                 quantity: Decimal::from(groups_high),
                 unit_price: currency.at_scale(price),

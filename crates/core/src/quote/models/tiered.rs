@@ -131,7 +131,7 @@ pub(super) fn tiered(
                 total = total.checked_add(amount).ok_or_else(|| ctx.overflow())?;
                 parts.push((count, price, *band));
                 priced.components.push(Component {
-                    sku: ctx.offering.sku.clone(),
+                    sku: ctx.names.sku.clone(),
                     description: format!(
                         "{} {} in the {} tier",
                         count,

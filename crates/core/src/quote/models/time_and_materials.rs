@@ -69,7 +69,7 @@ pub(super) fn time_and_materials(
             .checked_add(*hours)
             .ok_or_else(|| ctx.overflow())?;
         priced.components.push(Component {
-            sku: ctx.offering.sku.clone(),
+            sku: ctx.names.sku.clone(),
             description: format!("{} hours of {}", hours.normalize(), role.name),
             quantity: *hours,
             unit_price: currency.at_scale(role.bill),

@@ -196,8 +196,8 @@ pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<Box<ExpenseDraft>, Ve
     ));
     Ok(Box::new(ExpenseDraft {
         item: ctx.index,
-        sku: ctx.offering.sku.clone(),
-        name: format!("Travel and expenses for {} (estimate)", ctx.offering.name),
+        sku: ctx.names.sku.clone(),
+        name: ctx.names.expense_name.clone(),
         sale: ctx.offering.sale,
         delivery: ctx.delivery,
         trips,
