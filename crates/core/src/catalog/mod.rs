@@ -361,9 +361,7 @@ impl Catalog {
 
     /// The offering with this SKU.
     pub fn offering(&self, sku: &str) -> Option<&Offering> {
-        self.offerings_by_sku
-            .get(sku)
-            .and_then(|&i| self.data.offerings.get(i))
+        self.offering_shared(sku).map(|(offering, _)| offering)
     }
 
     /// The offering with this SKU and its shared names (for quote lines).
@@ -374,10 +372,8 @@ impl Catalog {
 
     /// The shared SKU string of an offering, or a new one when no offering has the SKU.
     pub(crate) fn shared_sku(&self, sku: &str) -> Arc<str> {
-        self.offerings_by_sku
-            .get(sku)
-            .and_then(|&i| self.shared.get(i))
-            .map_or_else(|| Arc::from(sku), |names| names.sku.clone())
+        self.offering_shared(sku)
+            .map_or_else(|| Arc::from(sku), |(_, names)| names.sku.clone())
     }
 
     /// The discovery questions, in file order.
