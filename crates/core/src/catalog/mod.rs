@@ -10,6 +10,7 @@ mod model;
 mod public;
 #[cfg(feature = "schema")]
 mod schema;
+mod shared;
 mod source_map;
 mod toml_json;
 
@@ -31,6 +32,7 @@ pub use model::*;
 pub use public::Dropped;
 #[cfg(feature = "schema")]
 pub use schema::catalog_schema;
+pub(crate) use shared::{AxisNames, SharedNames, TableNames};
 pub use source_map::SourceMap;
 
 use crate::money::Currency;
@@ -50,17 +52,6 @@ pub struct Catalog {
     shared: Vec<SharedNames>,
     questions_by_id: BTreeMap<String, usize>,
     hash: String,
-}
-
-/// An offering's SKU and the names its quote lines carry, shared by every line.
-#[derive(Debug, Clone)]
-pub(crate) struct SharedNames {
-    /// The offering's SKU.
-    pub(crate) sku: Arc<str>,
-    /// The offering's name.
-    pub(crate) name: Arc<str>,
-    /// The name of the travel-and-expenses line that follows an on-site line of it.
-    pub(crate) expense_name: Arc<str>,
 }
 
 /// Identifies the exact catalog a quote was priced with.
@@ -325,19 +316,16 @@ impl Catalog {
                 .entry(offering.sku.clone())
                 .or_insert(index);
         }
-        let shared = data
-            .offerings
-            .iter()
-            .map(|o| SharedNames {
-                sku: Arc::from(o.sku.as_str()),
-                name: Arc::from(o.name.as_str()),
-                expense_name: Arc::from(format!("Travel and expenses for {} (estimate)", o.name)),
-            })
-            .collect();
         let mut questions_by_id = BTreeMap::new();
         for (index, question) in data.questions.iter().enumerate() {
             questions_by_id.entry(question.id.clone()).or_insert(index);
         }
+        let question = |id: &str| questions_by_id.get(id).and_then(|&i| data.questions.get(i));
+        let shared = data
+            .offerings
+            .iter()
+            .map(|o| SharedNames::new(o, question))
+            .collect();
         let hash = content_hash(&data);
         Ok(Catalog {
             data,

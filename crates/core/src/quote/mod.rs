@@ -191,7 +191,7 @@ fn assemble(
             low: shares_low.get(index).copied().unwrap_or(currency.zero()),
             high: shares_high.get(index).copied().unwrap_or(currency.zero()),
         };
-        let expense = draft.expense.clone();
+        let expense = draft.expense.take();
         let item = draft.item;
         let with_includes = Some(draft.offering)
             .filter(|o| o.includes.is_some())

@@ -9,7 +9,8 @@ mod detail;
 mod words;
 
 pub(crate) use detail::{
-    AddOnWords, AxisWords, Conversion, Converted, Count, DaysOnSite, Difference, TraceDetail,
+    AddOnWords, AxisReading, AxisWords, ClassOptions, Conversion, Converted, Count, DaysOnSite,
+    TraceDetail,
 };
 
 use serde::ser::SerializeStruct;

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::catalog::Band;
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
-use crate::quote::trace::TraceDetail;
+use crate::quote::trace::{ClassOptions, TraceDetail};
 use crate::quote::types::Component;
 use crate::quote::wording::count_words;
 
@@ -99,7 +99,7 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
             }
             let seat = seating(&rule, attendees, classes, class_price, addon_price)
                 .ok_or_else(overflow)?;
-            seat_trace(&mut priced, &rule, attendees, seat, addon_price);
+            seat_trace(ctx, &mut priced, &rule, attendees, seat, addon_price);
             fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
         }
         (Some(classes), _) => {
@@ -137,12 +137,17 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
                     None,
                 );
             }
-            seat_trace(&mut priced, &rule, attendees, best, addon_price);
-            if compared.len() > 1 {
-                let tie = compared.iter().filter(|s| s.cost == best.cost).count() > 1;
+            seat_trace(ctx, &mut priced, &rule, attendees, best, addon_price);
+            if compared.as_slice().len() > 1 {
+                let tie = compared
+                    .as_slice()
+                    .iter()
+                    .filter(|(_, cost)| *cost == best.cost)
+                    .count()
+                    > 1;
                 priced.push(
                     TraceDetail::CheapestClasses {
-                        options: compared.iter().map(|s| (s.classes, s.cost)).collect(),
+                        options: compared,
                         chosen: best.classes,
                         tie,
                         with_travel: trip.is_some(),
@@ -238,7 +243,7 @@ fn cheapest_seating(
     class_price: Decimal,
     addon_price: Decimal,
     trip: Option<Decimal>,
-) -> Option<(Seating, Vec<Seating>)> {
+) -> Option<(Seating, ClassOptions)> {
     let capacity = rule.capacity.max(1);
     // Under a hard maximum per class, no fewer classes than it takes to seat everyone.
     let floor = rule.fewest_classes(attendees);
@@ -276,14 +281,15 @@ fn cheapest_seating(
     }
     let best = best?;
     // The neighbours of the choice, to show the comparison in the trace.
-    let mut compared = Vec::with_capacity(3);
+    let mut compared = ClassOptions::EMPTY;
     for classes in [
         best.classes.saturating_sub(1),
         best.classes,
         best.classes + 1,
     ] {
         if (floor..=most).contains(&classes) {
-            compared.push(costed_option(classes)?);
+            let seat = costed_option(classes)?;
+            compared.push(seat.classes, seat.cost);
         }
     }
     Some((best, compared))
@@ -296,6 +302,7 @@ enum Attendees {
 }
 
 fn seat_trace(
+    ctx: &Ctx<'_>,
     priced: &mut Priced,
     rule: &ClassRule<'_>,
     attendees: u64,
@@ -308,7 +315,7 @@ fn seat_trace(
             classes: seat.classes,
             capacity: rule.capacity,
             addons: seat.addons,
-            seat_sku: rule.seat_addon.to_string(),
+            seat_sku: ctx.catalog.shared_sku(rule.seat_addon),
             addon_price,
             per_extra: rule.per_extra,
         },

@@ -4,10 +4,12 @@
 
 use rust_decimal::Decimal;
 
-use crate::catalog::{AddOnRule, Axis, Band};
+use std::borrow::Cow;
+
+use crate::catalog::{AddOnRule, Axis, AxisNames, Band, TableNames};
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, thousands, times};
-use crate::quote::trace::{AddOnWords, AxisWords, Count, Difference, TraceDetail, TraceStep};
+use crate::quote::trace::{AddOnWords, AxisReading, AxisWords, Count, TraceDetail, TraceStep};
 use crate::quote::types::Component;
 use crate::quote::wording::plural;
 
@@ -22,6 +24,14 @@ pub(super) fn range_table(
     add_ons: &[AddOnRule],
 ) -> Result<Priced, Vec<FieldError>> {
     let mut priced = Priced::new(ctx);
+    // The catalog shares the table's names with every line; built here only for an offering
+    // the catalog did not see (never, for a checked catalog).
+    let names = match ctx.names.table.as_deref() {
+        Some(names) => Cow::Borrowed(names),
+        None => Cow::Owned(TableNames::new(rows, columns, add_ons, |id| {
+            ctx.catalog.question(id)
+        })),
+    };
     let row = pick(ctx, rows, &mut priced)?;
     let column = pick(ctx, columns, &mut priced)?;
     let (Some((r0, r1)), Some((c0, c1))) = (span(&row), span(&column)) else {
@@ -29,8 +39,8 @@ pub(super) fn range_table(
         priced.push(
             TraceDetail::BeyondTable {
                 axes: Box::new((
-                    axis_words(ctx, rows, &row),
-                    axis_words(ctx, columns, &column),
+                    axis_words(rows, &names.rows, &row),
+                    axis_words(columns, &names.columns, &column),
                 )),
                 rows_limit: limit(rows),
                 columns_limit: limit(columns),
@@ -86,8 +96,8 @@ pub(super) fn range_table(
     priced.push(
         TraceDetail::RangeTable {
             axes: Box::new((
-                axis_words(ctx, rows, &row),
-                axis_words(ctx, columns, &column),
+                axis_words(rows, &names.rows, &row),
+                axis_words(columns, &names.columns, &column),
             )),
         },
         Some(gross),
@@ -102,6 +112,10 @@ pub(super) fn range_table(
                 ),
             )
         })?;
+        let add_on_names = names.add_ons.get(index);
+        let shared = |own: &str, name: Option<&std::sync::Arc<str>>| {
+            name.cloned().unwrap_or_else(|| std::sync::Arc::from(own))
+        };
         let (groups_low, groups_high, count) = match ctx.number_answer(&rule.question)? {
             Some(count) => {
                 let groups = count.div_ceil(rule.per.max(1));
@@ -136,11 +150,11 @@ pub(super) fn range_table(
         };
         priced.trace.push(TraceStep::new(
             TraceDetail::AddOn(Box::new(AddOnWords {
-                question: rule.question.clone(),
+                question: shared(&rule.question, add_on_names.map(|n| &n.question)),
                 count,
                 groups: (groups_low, groups_high),
                 per: rule.per,
-                label: rule.label.clone(),
+                label: shared(&rule.label, add_on_names.map(|n| &n.label)),
                 price,
                 amount: add,
             })),
@@ -294,52 +308,25 @@ fn span(pick: &Pick) -> Option<(usize, usize)> {
     }
 }
 
-fn axis_words(ctx: &Ctx<'_>, axis: &Axis, pick: &Pick) -> AxisWords {
-    let question = axis.question.clone();
-    match pick {
-        Pick::Band(i, counted) => AxisWords::Band {
+fn axis_words(axis: &Axis, names: &AxisNames, pick: &Pick) -> AxisWords {
+    let reading = match pick {
+        Pick::Band(i, counted) => AxisReading::Band {
             value: counted.value,
             band: axis
                 .bands
                 .get(*i)
                 .copied()
                 .unwrap_or(Band { from: 0, to: None }),
-            difference: axis.minus.as_ref().zip(counted.difference).map(
-                |(minus, (total, less))| {
-                    Box::new(Difference {
-                        total,
-                        minus: minus.clone(),
-                        less,
-                        counts: axis.counts.clone(),
-                    })
-                },
-            ),
-            question,
+            difference: counted.difference,
         },
-        Pick::Span(_, _, band) => match &axis.minus {
-            Some(minus) => AxisWords::Missing {
-                text: axis
-                    .counts
-                    .clone()
-                    .unwrap_or_else(|| "the difference".to_string()),
-                band: *band,
-                question: format!("{question} − {minus}"),
-            },
-            None => AxisWords::Missing {
-                text: ctx
-                    .catalog
-                    .question(&axis.question)
-                    .map_or_else(|| axis.question.clone(), |q| q.text.clone()),
-                band: *band,
-                question,
-            },
-        },
-        Pick::Outside(value) => AxisWords::Outside {
-            question: match &axis.minus {
-                Some(minus) => format!("{question} − {minus}"),
-                None => question,
-            },
-            value: *value,
-        },
+        Pick::Span(_, _, band) => AxisReading::Missing { band: *band },
+        Pick::Outside(value) => AxisReading::Outside { value: *value },
+    };
+    AxisWords {
+        names: names.clone(),
+        reading,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,45 +2,64 @@
 //! with the step's machine-readable name.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::catalog::{Band, DeliveryMode};
+use crate::catalog::{AxisNames, Band, DeliveryMode};
 use crate::date::Date;
 use crate::money::{Currency, PriceRange, RoundingMode};
 
-/// Where one end of a range-table lookup fell.
+/// Where one end of a range-table lookup fell, with the axis's names.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum AxisWords {
-    /// Answered, in a band.
-    Band {
-        question: String,
-        value: u64,
-        band: Band,
-        /// How `value` was counted, when the axis subtracts another answer.
-        difference: Option<Box<Difference>>,
-    },
-    /// Not answered: priced across the plausible band.
-    Missing {
-        question: String,
-        text: String,
-        band: Band,
-    },
-    /// Answered, outside every band.
-    Outside { question: String, value: u64 },
+pub(crate) struct AxisWords {
+    pub(crate) names: AxisNames,
+    pub(crate) reading: AxisReading,
 }
 
-/// An axis value counted as one answer less another.
+/// Where the answer fell on an axis.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Difference {
-    /// The axis question's answer.
-    pub(crate) total: u64,
-    /// The subtracted question.
-    pub(crate) minus: String,
-    /// Its answer.
-    pub(crate) less: u64,
-    /// What is left, in words (`projects under 5 GB`).
-    pub(crate) counts: Option<String>,
+pub(crate) enum AxisReading {
+    /// Answered, in a band; `difference` is the answer and the subtracted answer when the
+    /// axis subtracts one.
+    Band {
+        value: u64,
+        band: Band,
+        difference: Option<(u64, u64)>,
+    },
+    /// Not answered: priced across the plausible band.
+    Missing { band: Band },
+    /// Answered, outside every band.
+    Outside { value: u64 },
+}
+
+/// Up to three class counts with what each costs the customer, kept inline (no allocation
+/// per line).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ClassOptions {
+    options: [(u64, Decimal); 3],
+    len: u8,
+}
+
+impl ClassOptions {
+    pub(crate) const EMPTY: ClassOptions = ClassOptions {
+        options: [(0, Decimal::ZERO); 3],
+        len: 0,
+    };
+
+    /// Adds an option; beyond three it is not kept.
+    pub(crate) fn push(&mut self, classes: u64, cost: Decimal) {
+        if let Some(slot) = self.options.get_mut(usize::from(self.len)) {
+            *slot = (classes, cost);
+            self.len += 1;
+        }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[(u64, Decimal)] {
+        self.options
+            .get(..usize::from(self.len))
+            .unwrap_or_default()
+    }
 }
 
 /// A count that was answered, or the band it plausibly falls in.
@@ -88,11 +107,11 @@ pub(crate) struct Conversion {
 /// An add-on per started group of a counted answer.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct AddOnWords {
-    pub(crate) question: String,
+    pub(crate) question: Arc<str>,
     pub(crate) count: Count,
     pub(crate) groups: (u64, u64),
     pub(crate) per: u64,
-    pub(crate) label: String,
+    pub(crate) label: Arc<str>,
     pub(crate) price: Decimal,
     pub(crate) amount: PriceRange,
 }
@@ -144,13 +163,13 @@ pub(crate) enum TraceDetail {
         classes: u64,
         capacity: u64,
         addons: u64,
-        seat_sku: String,
+        seat_sku: Arc<str>,
         addon_price: Decimal,
         per_extra: u64,
     },
     CheapestClasses {
-        /// Class counts with what each costs the customer.
-        options: Vec<(u64, Decimal)>,
+        /// Class counts with what each costs the customer: the choice and its neighbours.
+        options: ClassOptions,
         chosen: u64,
         tie: bool,
         /// Whether the costs include the travel estimate of on-site classes.

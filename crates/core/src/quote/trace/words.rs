@@ -1,12 +1,14 @@
 //! The words of each trace step, rendered only when someone reads them.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
 use super::detail::{
-    AddOnWords, AxisWords, Conversion, Converted, Count, DaysOnSite, Difference, TraceDetail,
+    AddOnWords, AxisReading, AxisWords, Conversion, Converted, Count, DaysOnSite, TraceDetail,
 };
+use crate::catalog::AxisNames;
 use crate::money::{Currency, PriceRange, RoundingMode, percent_text, thousands};
 use crate::quote::wording::{count_words, plural};
 
@@ -21,57 +23,60 @@ fn span_words((low, high): (u64, u64), word: &str) -> String {
 
 impl AxisWords {
     fn render(&self) -> String {
-        match self {
-            AxisWords::Band {
-                question,
-                value,
-                band,
-                difference: None,
-            } => format!(
+        let AxisNames {
+            question,
+            minus,
+            counts,
+            text,
+        } = &self.names;
+        match (&self.reading, minus) {
+            (
+                AxisReading::Band {
+                    value,
+                    band,
+                    difference: Some((total, less)),
+                },
+                Some(minus),
+            ) => format!(
+                "{} {}: {question} = {} − {minus} = {} (the {} band)",
+                thousands(*value),
+                counts.as_deref().unwrap_or("counted"),
+                thousands(*total),
+                thousands(*less),
+                band.label()
+            ),
+            (AxisReading::Band { value, band, .. }, _) => format!(
                 "{question} = {} (the {} band)",
                 thousands(*value),
                 band.label()
             ),
-            AxisWords::Band {
-                question,
-                value,
-                band,
-                difference: Some(difference),
-            } => {
-                let Difference {
-                    total,
-                    minus,
-                    less,
-                    counts,
-                } = difference.as_ref();
+            (AxisReading::Missing { band }, minus) => {
+                let text = match minus {
+                    Some(_) => counts.as_deref().unwrap_or("the difference"),
+                    None => text,
+                };
                 format!(
-                    "{} {}: {question} = {} − {minus} = {} (the {} band)",
-                    thousands(*value),
-                    counts.as_deref().unwrap_or("counted"),
-                    thousands(*total),
-                    thousands(*less),
+                    "{} not answered yet (\"{text}\"): priced across {}",
+                    self.question(),
                     band.label()
                 )
             }
-            AxisWords::Missing {
-                question,
-                text,
-                band,
-            } => format!(
-                "{question} not answered yet (\"{text}\"): priced across {}",
-                band.label()
-            ),
-            AxisWords::Outside { question, value } => {
-                format!("{question} = {} is outside the table", thousands(*value))
+            (AxisReading::Outside { value }, _) => {
+                format!(
+                    "{} = {} is outside the table",
+                    self.question(),
+                    thousands(*value)
+                )
             }
         }
     }
 
-    fn question(&self) -> &str {
-        match self {
-            AxisWords::Band { question, .. }
-            | AxisWords::Missing { question, .. }
-            | AxisWords::Outside { question, .. } => question,
+    /// The question the axis reads: an answered band names the question itself; otherwise
+    /// the difference it counts (`a − b`) when the axis subtracts a question.
+    fn question(&self) -> Cow<'_, str> {
+        match (&self.reading, &self.names.minus) {
+            (AxisReading::Band { .. }, _) | (_, None) => Cow::Borrowed(&self.names.question),
+            (_, Some(minus)) => Cow::Owned(format!("{} − {minus}", self.names.question)),
         }
     }
 }
@@ -205,6 +210,7 @@ impl TraceDetail {
                 with_travel,
             } => {
                 let options: Vec<String> = options
+                    .as_slice()
                     .iter()
                     .map(|(classes, total)| format!("{} {}", count_words(*classes, "class"), money(total)))
                     .collect();
