@@ -321,11 +321,11 @@ impl Catalog {
             questions_by_id.entry(question.id.clone()).or_insert(index);
         }
         let question = |id: &str| questions_by_id.get(id).and_then(|&i| data.questions.get(i));
-        let shared = data
-            .offerings
-            .iter()
-            .map(|o| SharedNames::new(o, question))
-            .collect();
+        let shared = shared::shared_names(
+            &data.offerings,
+            |sku| offerings_by_sku.get(sku).copied(),
+            question,
+        );
         let hash = content_hash(&data);
         Ok(Catalog {
             data,

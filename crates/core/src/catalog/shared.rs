@@ -9,6 +9,8 @@ use super::model::{AddOnRule, Axis, Offering, Pricing, Question};
 /// An offering's SKU and the names its quote lines carry, shared by every line.
 #[derive(Debug, Clone)]
 pub(crate) struct SharedNames {
+    /// The offering's position in the catalog.
+    pub(crate) position: usize,
     /// The offering's SKU.
     pub(crate) sku: Arc<str>,
     /// The offering's name.
@@ -17,6 +19,17 @@ pub(crate) struct SharedNames {
     pub(crate) expense_name: Arc<str>,
     /// The names a range-table offering's trace carries (none for other models).
     pub(crate) table: Option<Box<TableNames>>,
+    /// A class offering's seat add-on (none for other models).
+    pub(crate) seat_addon: Option<SeatAddOn>,
+}
+
+/// The seat add-on a class offering bills extra attendees with.
+#[derive(Debug, Clone)]
+pub(crate) struct SeatAddOn {
+    /// Its SKU, shared with the add-on's own offering when it is one.
+    pub(crate) sku: Arc<str>,
+    /// The position of its offering, when the SKU is one.
+    pub(crate) position: Option<usize>,
 }
 
 /// The names of a range table's axes and add-ons.
@@ -48,9 +61,41 @@ pub(crate) struct AddOnNames {
     pub(crate) label: Arc<str>,
 }
 
+/// The shared names of every offering, by position; `position` finds an offering by SKU and
+/// `question` a question by id.
+pub(crate) fn shared_names<'q>(
+    offerings: &[Offering],
+    position: impl Fn(&str) -> Option<usize>,
+    question: impl Fn(&str) -> Option<&'q Question>,
+) -> Vec<SharedNames> {
+    let mut shared: Vec<SharedNames> = offerings
+        .iter()
+        .enumerate()
+        .map(|(i, o)| SharedNames::new(i, o, &question))
+        .collect();
+    // Seat add-ons share the SKU string of their own offering, now that it exists.
+    let addons: Vec<Option<SeatAddOn>> = offerings
+        .iter()
+        .map(|o| match &o.pricing {
+            Pricing::Class { seat_addon, .. } => {
+                let position = position(seat_addon);
+                let sku = position
+                    .and_then(|p| shared.get(p))
+                    .map_or_else(|| Arc::from(seat_addon.as_str()), |n| n.sku.clone());
+                Some(SeatAddOn { sku, position })
+            }
+            _ => None,
+        })
+        .collect();
+    for (names, addon) in shared.iter_mut().zip(addons) {
+        names.seat_addon = addon;
+    }
+    shared
+}
+
 impl SharedNames {
-    /// The shared names of `offering`; `question` finds a question by id.
-    pub(crate) fn new<'q>(
+    fn new<'q>(
+        position: usize,
         offering: &Offering,
         question: impl Fn(&str) -> Option<&'q Question>,
     ) -> SharedNames {
@@ -63,6 +108,7 @@ impl SharedNames {
             _ => None,
         };
         SharedNames {
+            position,
             sku: Arc::from(offering.sku.as_str()),
             name: Arc::from(offering.name.as_str()),
             expense_name: Arc::from(format!(
@@ -70,6 +116,7 @@ impl SharedNames {
                 offering.name
             )),
             table,
+            seat_addon: None,
         }
     }
 }

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::prices::PriceList;
+use super::prices::{Key, PriceList};
 use crate::catalog::{Catalog, DeliveryMode, Pricing, TierMode};
 use crate::money::{Currency, PriceRange};
 
@@ -111,10 +111,12 @@ pub fn list_price(catalog: &Catalog, sku: &str, currency: Currency) -> Option<Li
             .modes
             .iter()
             .filter_map(|mode| {
-                prices.unit_price(sku, *mode).map(|(amount, _)| ModePrice {
-                    delivery: *mode,
-                    amount: scaled(amount),
-                })
+                prices
+                    .unit_price(Key::sku(sku), *mode)
+                    .map(|(amount, _)| ModePrice {
+                        delivery: *mode,
+                        amount: scaled(amount),
+                    })
             })
             .collect();
         if prices.is_empty() {
@@ -128,7 +130,7 @@ pub fn list_price(catalog: &Catalog, sku: &str, currency: Currency) -> Option<Li
     };
     let lowest_tier = || {
         prices
-            .entry(sku)
+            .entry(Key::sku(sku))
             .and_then(|(entry, _)| entry.tiers.iter().copied().min())
     };
     Some(match &offering.pricing {
@@ -157,7 +159,7 @@ pub fn list_price(catalog: &Catalog, sku: &str, currency: Currency) -> Option<Li
         },
         Pricing::RangeTable { .. } => {
             let cells: Vec<[Decimal; 2]> = prices
-                .entry(sku)
+                .entry(Key::sku(sku))
                 .map(|(entry, _)| entry.table.iter().flatten().copied().collect())
                 .unwrap_or_default();
             let low = cells.iter().map(|c| c[0]).min();

@@ -4,6 +4,7 @@
 //! amounts are never converted back.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use rust_decimal::Decimal;
 
@@ -19,6 +20,27 @@ pub(crate) struct PriceList<'c> {
     pub(crate) mode: RoundingMode,
     book: &'c PriceBook,
     base: Option<&'c PriceBook>,
+    /// This book's entry of each offering, by offering position, looked up the first time a
+    /// line asks for it: a quote of a thousand lines searches the book once per offering.
+    listed: Box<[OnceCell<Option<&'c PriceEntry>>]>,
+}
+
+/// The price-book key of an amount: a SKU, and the position of its offering when the SKU is
+/// one (so the entry is looked up once per quote).
+#[derive(Clone, Copy)]
+pub(crate) struct Key<'a> {
+    pub(crate) sku: &'a str,
+    pub(crate) position: Option<usize>,
+}
+
+impl<'a> Key<'a> {
+    /// A SKU whose offering position is not known.
+    pub(crate) fn sku(sku: &'a str) -> Key<'a> {
+        Key {
+            sku,
+            position: None,
+        }
+    }
 }
 
 /// Where an amount came from, for the trace.
@@ -43,7 +65,19 @@ impl<'c> PriceList<'c> {
             mode: catalog.data().rounding,
             book: catalog.price_book(currency)?,
             base: catalog.base_price_book(),
+            listed: (0..catalog.offerings().len())
+                .map(|_| OnceCell::new())
+                .collect(),
         })
+    }
+
+    /// The entry this book lists for `key`.
+    fn listed(&self, key: Key<'_>) -> Option<&'c PriceEntry> {
+        let book = self.book;
+        match key.position.and_then(|p| self.listed.get(p)) {
+            Some(cell) => *cell.get_or_init(|| book.prices.get(key.sku)),
+            None => book.prices.get(key.sku),
+        }
     }
 
     fn conversion(&self) -> Option<&'c Conversion> {
@@ -79,11 +113,11 @@ impl<'c> PriceList<'c> {
     }
 
     /// The price entry for a SKU: listed in this book, or converted from the base book.
-    pub(crate) fn entry(&self, sku: &str) -> Option<(Cow<'c, PriceEntry>, bool)> {
-        if let Some(entry) = self.book.prices.get(sku) {
+    pub(crate) fn entry(&self, key: Key<'_>) -> Option<(Cow<'c, PriceEntry>, bool)> {
+        if let Some(entry) = self.listed(key) {
             return Some((Cow::Borrowed(entry), false));
         }
-        let base = self.base?.prices.get(sku)?;
+        let base = self.base?.prices.get(key.sku)?;
         let convert = |amount: Decimal| self.convert(amount).map(|(value, _)| value);
         let convert_opt = |amount: Option<Decimal>| match amount {
             Some(amount) => convert(amount).map(Some),
@@ -117,17 +151,17 @@ impl<'c> PriceList<'c> {
     }
 
     /// The unit price of a SKU for a delivery mode, with where it came from.
-    pub(crate) fn unit_price(&self, sku: &str, mode: DeliveryMode) -> Option<(Decimal, Source)> {
+    pub(crate) fn unit_price(&self, key: Key<'_>, mode: DeliveryMode) -> Option<(Decimal, Source)> {
         let pick = |entry: &PriceEntry| {
             entry.price.or(match mode {
                 DeliveryMode::Remote => entry.remote,
                 DeliveryMode::OnSite => entry.on_site,
             })
         };
-        if let Some(entry) = self.book.prices.get(sku) {
+        if let Some(entry) = self.listed(key) {
             return pick(entry).map(|price| (price, Source::Listed));
         }
-        let base = pick(self.base?.prices.get(sku)?)?;
+        let base = pick(self.base?.prices.get(key.sku)?)?;
         self.convert(base)
     }
 

@@ -43,7 +43,7 @@ pub(super) fn blocks(
         None => ctx.item.quantity.unwrap_or(1),
     };
     let (price, note, tier) = if bands.is_empty() {
-        let (price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
+        let (price, note) = ctx.unit_price(ctx.key(), ctx.delivery)?;
         (price, note, None)
     } else {
         let (price, band, converted) = tier_price(ctx, bands, blocks)?;
@@ -102,7 +102,7 @@ fn tier_price(
     blocks: u64,
 ) -> Result<(Decimal, Band, bool), Vec<FieldError>> {
     let sku = &ctx.offering.sku;
-    let (entry, converted) = ctx.prices.entry(sku).ok_or_else(|| {
+    let (entry, converted) = ctx.prices.entry(ctx.key()).ok_or_else(|| {
         ctx.error(
             "sku",
             format!(

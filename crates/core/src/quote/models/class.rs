@@ -4,6 +4,7 @@
 //! known.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -16,6 +17,7 @@ use crate::quote::wording::count_words;
 
 use super::travel::per_trip_estimate;
 use super::{Ctx, Priced};
+use crate::quote::prices::Key;
 
 /// A class offering's rule: its capacity, seat add-on, add-ons per extra attendee, and the
 /// question that gives attendees when the scope item does not.
@@ -41,8 +43,13 @@ impl ClassRule<'_> {
 /// plausible attendees while they are not known, or one class when nothing is given.
 pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> {
     let mut priced = Priced::new(ctx);
-    let (class_price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
-    let (addon_price, addon_note) = ctx.unit_price(rule.seat_addon, ctx.delivery)?;
+    let (class_price, note) = ctx.unit_price(ctx.key(), ctx.delivery)?;
+    let addon = ctx.names.seat_addon.as_ref();
+    let addon_key = Key {
+        sku: rule.seat_addon,
+        position: addon.and_then(|a| a.position),
+    };
+    let (addon_price, addon_note) = ctx.unit_price(addon_key, ctx.delivery)?;
     priced.list_price_step(ctx, class_price, Cow::Borrowed("class"), note);
     priced.push_opt(addon_note);
     priced.unit_price = Some(class_price);
@@ -315,12 +322,20 @@ fn seat_trace(
             classes: seat.classes,
             capacity: rule.capacity,
             addons: seat.addons,
-            seat_sku: ctx.catalog.shared_sku(rule.seat_addon),
+            seat_sku: seat_sku(ctx, rule.seat_addon),
             addon_price,
             per_extra: rule.per_extra,
         },
         None,
     );
+}
+
+/// The seat add-on's SKU as the catalog shares it.
+fn seat_sku(ctx: &Ctx<'_>, sku: &str) -> Arc<str> {
+    match &ctx.names.seat_addon {
+        Some(addon) => addon.sku.clone(),
+        None => ctx.catalog.shared_sku(sku),
+    }
 }
 
 fn fill_seating(
@@ -341,7 +356,7 @@ fn fill_seating(
     });
     if seat.addons > 0 {
         priced.components.push(Component {
-            sku: ctx.catalog.shared_sku(addon_sku),
+            sku: seat_sku(ctx, addon_sku),
             description: count_words(seat.addons, "seat add-on"),
             quantity: Decimal::from(seat.addons),
             unit_price: addon_price,

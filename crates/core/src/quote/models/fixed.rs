@@ -10,7 +10,7 @@ use super::{Ctx, Priced};
 /// Prices the quantity (1 when none is given) at the list price.
 pub(super) fn fixed(ctx: &Ctx<'_>, unit: &str) -> Result<Priced, Vec<FieldError>> {
     let mut priced = Priced::new(ctx);
-    let (price, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
+    let (price, note) = ctx.unit_price(ctx.key(), ctx.delivery)?;
     priced.list_price_step(ctx, price, unit_words(unit), note);
     let quantity = ctx.item.quantity.unwrap_or(1);
     let gross = times(price, quantity).ok_or_else(|| ctx.overflow())?;

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use super::line::{Billing, Draft, LineDiscount};
-use super::prices::PriceList;
+use super::prices::{Key, PriceList};
 use super::trace::{Converted, TraceDetail, TraceStep};
 use super::types::{Component, QuoteOptions};
 use super::wording::unit_words;
@@ -138,13 +138,22 @@ impl Ctx<'_> {
         )
     }
 
-    /// The unit price of `sku` for this item's delivery mode, with a trace note.
+    /// The price-book key of the offering priced.
+    fn key(&self) -> Key<'_> {
+        Key {
+            sku: &self.offering.sku,
+            position: Some(self.names.position),
+        }
+    }
+
+    /// The unit price of `key` for this item's delivery mode, with a trace note.
     fn unit_price(
         &self,
-        sku: &str,
+        key: Key<'_>,
         mode: DeliveryMode,
     ) -> Result<(Decimal, Option<TraceDetail>), Vec<FieldError>> {
-        let (price, source) = self.prices.unit_price(sku, mode).ok_or_else(|| {
+        let sku = key.sku;
+        let (price, source) = self.prices.unit_price(key, mode).ok_or_else(|| {
             self.error(
                 "sku",
                 format!(
@@ -187,10 +196,10 @@ impl Ctx<'_> {
 /// Prices one scope item up to its gross amount (discounts come later).
 pub(super) fn draft<'c>(
     catalog: &'c Catalog,
-    prices: &PriceList<'_>,
-    scope: &Scope,
+    prices: &'c PriceList<'c>,
+    scope: &'c Scope,
     index: usize,
-    item: &ScopeItem,
+    item: &'c ScopeItem,
     options: &QuoteOptions,
 ) -> Result<Draft<'c>, Vec<FieldError>> {
     let (offering, names) = catalog.offering_shared(&item.sku).ok_or_else(|| {

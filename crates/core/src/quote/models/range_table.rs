@@ -53,7 +53,7 @@ pub(super) fn range_table(
         ));
         return Ok(priced);
     };
-    let (entry, converted) = ctx.prices.entry(&ctx.offering.sku).ok_or_else(|| {
+    let (entry, converted) = ctx.prices.entry(ctx.key()).ok_or_else(|| {
         ctx.error(
             "sku",
             format!(

@@ -16,7 +16,7 @@ pub(super) fn recurring(
     max_term_months: Option<u32>,
 ) -> Result<Priced, Vec<FieldError>> {
     let mut priced = Priced::new(ctx);
-    let (monthly, note) = ctx.unit_price(&ctx.offering.sku, ctx.delivery)?;
+    let (monthly, note) = ctx.unit_price(ctx.key(), ctx.delivery)?;
     priced.list_price_step(ctx, monthly, Cow::Borrowed("month"), note);
     let min = u64::from(min_term_months);
     let months = ctx.item.quantity.unwrap_or(min);

@@ -23,7 +23,7 @@ pub(super) fn tiered(
     max_quantity: Option<u64>,
 ) -> Result<Priced, Vec<FieldError>> {
     let mut priced = Priced::new(ctx);
-    let (entry, converted) = ctx.prices.entry(&ctx.offering.sku).ok_or_else(|| {
+    let (entry, converted) = ctx.prices.entry(ctx.key()).ok_or_else(|| {
         ctx.error(
             "sku",
             format!(
