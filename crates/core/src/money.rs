@@ -357,6 +357,64 @@ fn split_at_minor_units(amount: Decimal, currency: Currency) -> Option<(Decimal,
     Some((floor, remainder))
 }
 
+/// How [`allocate`] finds each part's exact share: by integer arithmetic on whole minor
+/// units when every amount fits (the usual case, and exact), else by decimal division.
+enum Split {
+    Whole(WholeUnits),
+    /// The sum of the positive weights.
+    Exact(Decimal),
+}
+
+/// The total in minor units and the weights as integers at one scale, all fitting so that
+/// total × weight never overflows: a part is then total × weight ÷ sum, its remainder the
+/// integer remainder of that division, exactly.
+struct WholeUnits {
+    total: i128,
+    /// The scale every weight is counted at.
+    scale: u32,
+    /// The sum of the positive weights at that scale.
+    positive: i128,
+}
+
+impl WholeUnits {
+    fn new(total: Decimal, weights: &[Decimal], currency: Currency) -> Option<WholeUnits> {
+        let minor = currency.minor_units();
+        let total = total
+            .mantissa()
+            .checked_mul(10_i128.checked_pow(minor.checked_sub(total.scale())?)?)?;
+        let positive_weights = || weights.iter().filter(|w| **w > Decimal::ZERO);
+        let scale = positive_weights().map(Decimal::scale).max().unwrap_or(0);
+        let mut whole = WholeUnits {
+            total,
+            scale,
+            positive: 0,
+        };
+        for weight in positive_weights() {
+            whole.positive = whole.positive.checked_add(whole.units(*weight)?)?;
+        }
+        // Every weight is at most the sum, so no product below overflows if this one does not.
+        total.checked_mul(whole.positive)?;
+        Some(whole)
+    }
+
+    /// `weight` as an integer at the common scale.
+    fn units(&self, weight: Decimal) -> Option<i128> {
+        weight
+            .mantissa()
+            .checked_mul(10_i128.checked_pow(self.scale.checked_sub(weight.scale())?)?)
+    }
+
+    /// The share of a positive `weight` rounded toward zero to minor units, and the
+    /// remainder (comparable between the weights of one allocation).
+    fn share(&self, weight: Decimal, currency: Currency) -> Option<(Decimal, u128)> {
+        let product = self.total.checked_mul(self.units(weight)?)?;
+        let floor = product.checked_div(self.positive)?;
+        let remainder = product.checked_rem(self.positive)?.unsigned_abs();
+        let floor = Decimal::try_from_i128_with_scale(floor, currency.minor_units()).ok()?;
+        Some((floor, remainder))
+    }
+}
+
 /// Splits `total` over `weights` in proportion, in steps of the currency's minor unit, so
 /// that the parts sum to `total` exactly (largest-remainder method).
 ///
@@ -365,11 +423,34 @@ fn split_at_minor_units(amount: Decimal, currency: Currency) -> Option<(Decimal,
 /// every weight is zero the whole amount goes to no one and `None` is returned, as it is on
 /// overflow.
 pub fn allocate(total: Decimal, weights: &[Decimal], currency: Currency) -> Option<Vec<Decimal>> {
-    let positive: Decimal = weights
-        .iter()
-        .filter(|w| **w > Decimal::ZERO)
-        .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(*w))?;
-    if positive.is_zero() {
+    let split = match WholeUnits::new(total, weights, currency) {
+        Some(whole) => Split::Whole(whole),
+        None => Split::exact(weights)?,
+    };
+    allocate_by(total, weights, currency, split)
+}
+
+impl Split {
+    fn exact(weights: &[Decimal]) -> Option<Split> {
+        weights
+            .iter()
+            .filter(|w| **w > Decimal::ZERO)
+            .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(*w))
+            .map(Split::Exact)
+    }
+}
+
+fn allocate_by(
+    total: Decimal,
+    weights: &[Decimal],
+    currency: Currency,
+    split: Split,
+) -> Option<Vec<Decimal>> {
+    let positive_is_zero = match &split {
+        Split::Whole(whole) => whole.positive == 0,
+        Split::Exact(positive) => positive.is_zero(),
+    };
+    if positive_is_zero {
         return if total.is_zero() {
             Some(weights.iter().map(|_| currency.zero()).collect())
         } else {
@@ -385,8 +466,13 @@ pub fn allocate(total: Decimal, weights: &[Decimal], currency: Currency) -> Opti
             parts.push(currency.zero());
             continue;
         }
-        let exact = total.checked_mul(*weight)?.checked_div(positive)?;
-        let (floor, remainder) = split_at_minor_units(exact, currency)?;
+        let (floor, remainder) = match &split {
+            Split::Whole(whole) => whole.share(*weight, currency)?,
+            Split::Exact(positive) => split_at_minor_units(
+                total.checked_mul(*weight)?.checked_div(*positive)?,
+                currency,
+            )?,
+        };
         remainders.push((remainder, index));
         assigned = assigned.checked_add(floor)?;
         parts.push(floor);
@@ -482,6 +568,53 @@ mod tests {
             kwd.round(d("1.0005"), RoundingMode::default()).to_string(),
             "1.001"
         );
+    }
+
+    #[test]
+    fn whole_unit_shares_match_decimal_division() {
+        // Integer arithmetic on minor units and decimal division split alike, remainders and
+        // ties included: totals of both signs, weights at several scales, zero weights, in
+        // currencies with 0, 2 and 3 minor units.
+        let mut seed: u64 = 0x5eed;
+        let mut next = |bound: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % bound
+        };
+        for code in ["USD", "JPY", "KWD"] {
+            let currency = Currency::from_code(code).unwrap();
+            let minor = currency.minor_units();
+            for case in 0..400 {
+                let sign = if case % 5 == 0 { -1 } else { 1 };
+                let total = Decimal::new(sign * i64::try_from(next(10_000_000)).unwrap(), minor);
+                let count = 1 + next(12);
+                let weights: Vec<Decimal> = (0..count)
+                    .map(|_| {
+                        let scale = u32::try_from(next(4)).unwrap();
+                        Decimal::new(i64::try_from(next(50_000)).unwrap(), scale)
+                    })
+                    .collect();
+                let whole = WholeUnits::new(total, &weights, currency).unwrap();
+                let by_integers = allocate_by(total, &weights, currency, Split::Whole(whole));
+                let by_division =
+                    allocate_by(total, &weights, currency, Split::exact(&weights).unwrap());
+                assert_eq!(by_integers, by_division, "{total} over {weights:?}");
+                if let Some(parts) = by_integers {
+                    assert_eq!(parts.iter().sum::<Decimal>(), total);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn allocation_beyond_whole_units_falls_back_to_decimal_division() {
+        // A total with more decimals than the currency, or too large to multiply, still splits.
+        assert!(WholeUnits::new(d("1.005"), &[d("1")], usd()).is_none());
+        let huge = Decimal::MAX / Decimal::from(4);
+        assert!(WholeUnits::new(huge.round_dp(0), &[huge.round_dp(0)], usd()).is_none());
+        let parts = allocate(d("1.00"), &[huge.round_dp(0), huge.round_dp(0)], usd()).unwrap();
+        assert_eq!(parts, vec![d("0.50"), d("0.50")]);
     }
 
     #[test]
