@@ -95,9 +95,9 @@ pub use plan::{
     DateSpan, PhaseDates, Plan, PlanError, PlanItem, PlanOptions, PlanPhase, RoleEffort, plan,
 };
 pub use quote::{
-    Approval, Component, LineKind, ListPrice, ModePrice, Paperwork, Quote, QuoteDiscount,
-    QuoteError, QuoteLine, QuoteOptions, Routing, TraceStep, edited_item_errors, item_errors,
-    list_price, price, price_with,
+    Approval, Component, ComponentDescription, LineKind, ListPrice, ModePrice, Paperwork, Quote,
+    QuoteDiscount, QuoteError, QuoteLine, QuoteOptions, Routing, TraceStep, edited_item_errors,
+    item_errors, list_price, price, price_with,
 };
 pub use quote_diff::{
     LineChange, LineComparison, QUOTE_COMPARISON_FORMAT, QuoteComparison, Repriced, RetiredItem,

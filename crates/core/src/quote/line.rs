@@ -7,9 +7,10 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use super::component::Component;
 use super::prices::PriceList;
 use super::trace::{TraceDetail, TraceStep};
-use super::types::{Component, LineKind, QuoteLine};
+use super::types::{LineKind, QuoteLine};
 use crate::catalog::{DeliveryMode, Offering, SaleForm, SharedNames};
 use crate::field_error::FieldPath;
 use crate::money::{Currency, PriceRange, percent_of};

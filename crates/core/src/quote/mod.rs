@@ -22,6 +22,7 @@
 //! needed. Every line carries a trace of each rule applied, in words.
 
 mod approvals;
+mod component;
 mod included;
 mod item_check;
 mod line;
@@ -32,12 +33,13 @@ mod trace;
 mod types;
 mod wording;
 
+pub use component::{Component, ComponentDescription};
 pub use item_check::{edited_item_errors, item_errors};
 pub use list_price::{ListPrice, ModePrice, list_price};
 pub use trace::TraceStep;
 pub use types::{
-    Approval, Component, LineKind, Paperwork, Quote, QuoteDiscount, QuoteError, QuoteLine,
-    QuoteOptions, Routing,
+    Approval, LineKind, Paperwork, Quote, QuoteDiscount, QuoteError, QuoteLine, QuoteOptions,
+    Routing,
 };
 
 use rust_decimal::Decimal;

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::component::Component;
 use super::trace::TraceStep;
 use super::wording::plural;
 use crate::catalog::{CatalogRef, DeliveryMode, SaleForm};
@@ -154,25 +155,6 @@ impl LineKind {
             LineKind::Expense => "Travel and expenses (estimate)",
         }
     }
-}
-
-/// A part of a line's gross amount.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Component {
-    /// The SKU billed (e.g. the seat add-on).
-    pub sku: Arc<str>,
-    /// What it is.
-    pub description: String,
-    /// How many (hours may be fractional).
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub quantity: Decimal,
-    /// Price per one.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub unit_price: Decimal,
-    /// Quantity × unit price.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub amount: Decimal,
 }
 
 /// The quote-level discount.

@@ -11,9 +11,8 @@ use rust_decimal::Decimal;
 use crate::catalog::Band;
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
+use crate::quote::component::{Component, ComponentDescription};
 use crate::quote::trace::{ClassOptions, TraceDetail};
-use crate::quote::types::Component;
-use crate::quote::wording::count_words;
 
 use super::travel::per_trip_estimate;
 use super::{Ctx, Priced};
@@ -349,7 +348,7 @@ fn fill_seating(
     let currency = ctx.currency();
     priced.components.push(Component {
         sku: ctx.names.sku.clone(),
-        description: count_words(seat.classes, "class"),
+        description: ComponentDescription::count(seat.classes, "class"),
         quantity: Decimal::from(seat.classes),
         unit_price: class_price,
         amount: currency.at_scale(seat.classes_amount),
@@ -357,7 +356,7 @@ fn fill_seating(
     if seat.addons > 0 {
         priced.components.push(Component {
             sku: seat_sku(ctx, addon_sku),
-            description: count_words(seat.addons, "seat add-on"),
+            description: ComponentDescription::count(seat.addons, "seat add-on"),
             quantity: Decimal::from(seat.addons),
             unit_price: addon_price,
             amount: currency.at_scale(seat.addons_amount),

@@ -23,10 +23,11 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use super::component::Component;
 use super::line::{Billing, Draft, LineDiscount};
 use super::prices::{Key, PriceList};
 use super::trace::{Converted, TraceDetail, TraceStep};
-use super::types::{Component, QuoteOptions};
+use super::types::QuoteOptions;
 use super::wording::unit_words;
 use crate::catalog::{Band, Catalog, DeliveryMode, Offering, Pricing, SharedNames};
 use crate::field_error::{FieldError, FieldPath};

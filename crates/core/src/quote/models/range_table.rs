@@ -9,9 +9,8 @@ use std::borrow::Cow;
 use crate::catalog::{AddOnRule, Axis, AxisNames, Band, TableNames};
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, thousands, times};
+use crate::quote::component::{Component, ComponentDescription};
 use crate::quote::trace::{AddOnWords, AxisReading, AxisWords, Count, TraceDetail, TraceStep};
-use crate::quote::types::Component;
-use crate::quote::wording::plural;
 
 use super::{Ctx, Priced};
 
@@ -143,18 +142,14 @@ pub(super) fn range_table(
             .checked_add(add)
             .ok_or_else(|| ctx.overflow())?
             .at_scale(currency);
-        let groups = if groups_low == groups_high {
-            format!("{groups_low} started {}", plural("group", groups_low))
-        } else {
-            format!("{groups_low}–{groups_high} started groups")
-        };
+        let label = shared(&rule.label, add_on_names.map(|n| &n.label));
         priced.trace.push(TraceStep::new(
             TraceDetail::AddOn(Box::new(AddOnWords {
                 question: shared(&rule.question, add_on_names.map(|n| &n.question)),
                 count,
                 groups: (groups_low, groups_high),
                 per: rule.per,
-                label: shared(&rule.label, add_on_names.map(|n| &n.label)),
+                label: label.clone(),
                 price,
                 amount: add,
             })),
@@ -165,7 +160,7 @@ pub(super) fn range_table(
         if groups_high > 0 {
             priced.components.push(Component {
                 sku: ctx.names.sku.clone(),
-                description: format!("{groups}: {}", rule.label),
+                description: ComponentDescription::groups(groups_low, groups_high, label),
                 quantity: Decimal::from(groups_high),
                 unit_price: currency.at_scale(price),
                 amount: currency.at_scale(add.high),

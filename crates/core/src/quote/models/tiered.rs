@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use crate::catalog::{Band, TierMode};
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
+use crate::quote::component::{Component, ComponentDescription};
 use crate::quote::trace::TraceDetail;
-use crate::quote::types::Component;
 use crate::quote::wording::plural;
 
 use super::{Ctx, Priced};
@@ -132,12 +132,12 @@ pub(super) fn tiered(
                 parts.push((count, price, *band));
                 priced.components.push(Component {
                     sku: ctx.names.sku.clone(),
-                    description: format!(
+                    description: ComponentDescription::text(format!(
                         "{} {} in the {} tier",
                         count,
                         plural(unit, count),
                         band.label()
-                    ),
+                    )),
                     quantity: Decimal::from(count),
                     unit_price: currency.at_scale(price),
                     amount: currency.at_scale(amount),

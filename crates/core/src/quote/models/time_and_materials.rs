@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::field_error::FieldError;
 use crate::money::PriceRange;
+use crate::quote::component::{Component, ComponentDescription};
 use crate::quote::trace::{Converted, TraceDetail};
-use crate::quote::types::Component;
 
 use super::{Ctx, Priced};
 
@@ -70,7 +70,11 @@ pub(super) fn time_and_materials(
             .ok_or_else(|| ctx.overflow())?;
         priced.components.push(Component {
             sku: ctx.names.sku.clone(),
-            description: format!("{} hours of {}", hours.normalize(), role.name),
+            description: ComponentDescription::text(format!(
+                "{} hours of {}",
+                hours.normalize(),
+                role.name
+            )),
             quantity: *hours,
             unit_price: currency.at_scale(role.bill),
             amount: currency.at_scale(amount),

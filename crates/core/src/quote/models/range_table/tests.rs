@@ -52,10 +52,10 @@ fn an_answered_difference_shows_the_subtraction_and_the_band() {
         ),
         "{add_on}"
     );
-    let parts: Vec<&str> = line
+    let parts: Vec<String> = line
         .components
         .iter()
-        .map(|c| c.description.as_str())
+        .map(|c| c.description.to_string())
         .collect();
     assert_eq!(
         parts,
