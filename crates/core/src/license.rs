@@ -114,23 +114,27 @@ pub(crate) fn below_minimum(catalog: &Catalog, tier: Option<&LicenseTier>) -> Op
 }
 
 /// The quote's licence warnings: a tier below the catalog's minimum, then every offering in
-/// the scope whose required tier the customer's answer does not meet. Nothing while the
-/// licence question is unanswered (the recommendations note that).
-pub(crate) fn quote_warnings(catalog: &Catalog, scope: &Scope) -> Vec<String> {
+/// the scope whose required tier the customer's answer does not meet, in the order
+/// `offerings` gives them (as `(position in the catalog, offering)`: each item's, then the
+/// ones chosen as included), once each. Nothing while the licence question is unanswered
+/// (the recommendations note that).
+pub(crate) fn quote_warnings<'c>(
+    catalog: &'c Catalog,
+    scope: &Scope,
+    offerings: impl IntoIterator<Item = (usize, &'c Offering)>,
+) -> Vec<String> {
     let Some(question) = catalog.data().license_question.as_deref() else {
         return Vec::new();
     };
     let tier = customer_tier(catalog, scope.answers.get(question));
     let mut warnings: Vec<String> = below_minimum(catalog, tier.as_ref()).into_iter().collect();
-    let mut seen: Vec<&str> = Vec::new();
-    for sku in crate::condition::scope_skus(catalog, scope) {
-        if seen.contains(&sku) {
-            continue;
+    let mut seen = vec![false; catalog.offerings().len()];
+    for (position, offering) in offerings {
+        match seen.get_mut(position) {
+            Some(true) => continue,
+            Some(seen) => *seen = true,
+            None => {}
         }
-        seen.push(sku);
-        let Some(offering) = catalog.offering(sku) else {
-            continue;
-        };
         if let Some(gap @ LicenseGap::Required { .. }) = gap(catalog, offering, tier.as_ref()) {
             let subject = format!("{} ({})", offering.sku, offering.name);
             warnings.push(gap.sentence(&subject, question));

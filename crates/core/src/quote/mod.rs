@@ -171,7 +171,18 @@ fn assemble(
     let mut expenses = zero;
     let mut missing_answers: Vec<String> = Vec::new();
     // Licence shortfalls first: they decide whether the deal can go ahead at all.
-    let mut warnings = license::quote_warnings(catalog, scope);
+    let included = drafts
+        .iter()
+        .filter(|d| d.offering.includes.is_some())
+        .filter_map(|d| scope.items.get(d.item))
+        .flat_map(|item| &item.included)
+        .filter_map(|sku| catalog.offering_shared(sku));
+    let offerings = drafts
+        .iter()
+        .map(|d| (d.offering, d.names))
+        .chain(included)
+        .map(|(offering, names)| (names.position, offering));
+    let mut warnings = license::quote_warnings(catalog, scope, offerings);
     warnings.reserve(drafts.iter().map(|d| d.warnings.len()).sum::<usize>());
     let mut custom_sow = false;
     let mut standard = false;
