@@ -220,6 +220,20 @@ async function keystrokeOnly(dist) {
   }
 }
 
+/** `node tests/perf/bench.mjs --reprice [SITE]`: P3 alone on an already built reprice page (default target/perf/reprice). */
+async function repriceOnly(dir) {
+  const browser = await launchBrowser();
+  const site = await serveDist(dir);
+  try {
+    const result = await reprice(browser, site);
+    console.log(`catalog load ${fmt(result.catalog_load_ms)}`);
+    for (const r of result.reprice) console.log(`${String(r.lines).padStart(6)} lines: ${fmt(r.median_ms)} (best ${fmt(r.best_ms)}, batch ${r.batch})`);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 /**
  * The figures issue 16 started from (idle machine, 2026-12-01), printed beside today's so
  * every run shows what changed.
@@ -322,4 +336,5 @@ async function main() {
 }
 
 if (process.argv[2] === '--keystroke') await keystrokeOnly(process.argv[3] ?? join(repoRoot, 'dist'));
+else if (process.argv[2] === '--reprice') await repriceOnly(process.argv[3] ?? join(repoRoot, 'target', 'perf', 'reprice'));
 else await main();

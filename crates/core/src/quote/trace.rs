@@ -10,7 +10,7 @@ mod words;
 
 pub(crate) use detail::{
     AddOnWords, AxisReading, AxisWords, ClassOptions, Conversion, Converted, Count, DaysOnSite,
-    TraceDetail,
+    TierVolume, TraceDetail,
 };
 
 use serde::ser::SerializeStruct;

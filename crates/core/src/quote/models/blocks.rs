@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::catalog::Band;
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
-use crate::quote::trace::TraceDetail;
+use crate::quote::trace::{TierVolume, TraceDetail};
 use crate::quote::wording::plural;
 
 use super::{Ctx, Priced};
@@ -67,13 +67,13 @@ pub(super) fn blocks(
     let gross = PriceRange::firm(ctx.currency().at_scale(gross));
     if let Some(band) = tier {
         priced.push(
-            TraceDetail::TierVolume {
+            TraceDetail::TierVolume(Box::new(TierVolume {
                 quantity: blocks,
                 unit: "block".to_string(),
                 band,
                 price,
                 amount: gross.low,
-            },
+            })),
             Some(gross),
         );
     } else {

@@ -144,22 +144,8 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
                 );
             }
             seat_trace(ctx, &mut priced, &rule, attendees, best, addon_price);
-            if compared.as_slice().len() > 1 {
-                let tie = compared
-                    .as_slice()
-                    .iter()
-                    .filter(|(_, cost)| *cost == best.cost)
-                    .count()
-                    > 1;
-                priced.push(
-                    TraceDetail::CheapestClasses {
-                        options: compared,
-                        chosen: best.classes,
-                        tie,
-                        with_travel: trip.is_some(),
-                    },
-                    None,
-                );
+            if compared.len() > 1 {
+                priced.push(TraceDetail::CheapestClasses(compared), None);
             }
             fill_seating(ctx, &mut priced, best, class_price, addon_sku, addon_price);
         }
@@ -287,7 +273,8 @@ fn cheapest_seating(
     }
     let best = best?;
     // The neighbours of the choice, to show the comparison in the trace.
-    let mut compared = ClassOptions::EMPTY;
+    let mut compared = ClassOptions::new(trip.is_some());
+    let mut same_cost = 0;
     for classes in [
         best.classes.saturating_sub(1),
         best.classes,
@@ -295,9 +282,11 @@ fn cheapest_seating(
     ] {
         if (floor..=most).contains(&classes) {
             let seat = costed_option(classes)?;
-            compared.push(seat.classes, seat.cost);
+            compared.push(seat.classes, seat.cost, seat.classes == best.classes);
+            same_cost += usize::from(seat.cost == best.cost);
         }
     }
+    compared.tie = same_cost > 1;
     Some((best, compared))
 }
 
@@ -320,7 +309,6 @@ fn seat_trace(
             attendees,
             classes: seat.classes,
             capacity: rule.capacity,
-            addons: seat.addons,
             seat_sku: seat_sku(ctx, rule.seat_addon),
             addon_price,
             per_extra: rule.per_extra,

@@ -61,7 +61,7 @@ impl Priced {
             unit_price: None,
             components: Vec::new(),
             gross: None,
-            // Five steps fit most lines; 184-byte steps × 5 stays a small allocation.
+            // Five steps fit most lines (168-byte steps; 6 or 4 measured slower, see BENCHMARKS.md).
             trace: Vec::with_capacity(5),
             missing: Vec::new(),
             warnings: Vec::new(),

@@ -8,7 +8,7 @@ use crate::catalog::{Band, TierMode};
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::component::{Component, ComponentDescription};
-use crate::quote::trace::TraceDetail;
+use crate::quote::trace::{TierVolume, TraceDetail};
 use crate::quote::wording::plural;
 
 use super::{Ctx, Priced};
@@ -88,13 +88,13 @@ pub(super) fn tiered(
             let amount = times(price, quantity).ok_or_else(|| ctx.overflow())?;
             priced.unit_price = Some(currency.at_scale(price));
             priced.push(
-                TraceDetail::TierVolume {
+                TraceDetail::TierVolume(Box::new(TierVolume {
                     quantity,
                     unit: unit.to_string(),
                     band: *band,
                     price,
                     amount,
-                },
+                })),
                 None,
             );
             amount

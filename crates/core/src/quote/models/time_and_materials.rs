@@ -81,7 +81,7 @@ pub(super) fn time_and_materials(
         });
         priced.push(
             TraceDetail::Effort {
-                role: role.name,
+                role: role.name.into_boxed_str(),
                 hours: *hours,
                 rate: role.bill,
                 amount,

@@ -188,7 +188,6 @@ pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<Box<ExpenseDraft>, Ve
             per_day: travel.per_day,
             trips,
             total_days: stay.days.as_ref().map(|(days, _)| *days),
-            amount,
         },
         currency,
         None,

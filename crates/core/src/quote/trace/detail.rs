@@ -33,33 +33,75 @@ pub(crate) enum AxisReading {
     Outside { value: u64 },
 }
 
-/// Up to three class counts with what each costs the customer, kept inline (no allocation
-/// per line).
+/// The class counts compared for the cheapest seating, with what each costs the customer:
+/// up to three consecutive counts (the choice and its neighbours), kept inline and small (a
+/// class line's trace is allocated once, in one of the allocator's fast size classes).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct ClassOptions {
-    options: [(u64, Decimal); 3],
+    /// The first class count compared; the others follow it one by one.
+    first: u64,
+    costs: [Decimal; 3],
     len: u8,
+    /// Which option was chosen.
+    chosen: u8,
+    /// Whether another option cost the same (a tie goes to more classes).
+    pub(crate) tie: bool,
+    /// Whether the costs include the travel estimate of on-site classes.
+    pub(crate) with_travel: bool,
 }
 
 impl ClassOptions {
-    pub(crate) const EMPTY: ClassOptions = ClassOptions {
-        options: [(0, Decimal::ZERO); 3],
-        len: 0,
-    };
+    pub(crate) fn new(with_travel: bool) -> ClassOptions {
+        ClassOptions {
+            first: 0,
+            costs: [Decimal::ZERO; 3],
+            len: 0,
+            chosen: 0,
+            tie: false,
+            with_travel,
+        }
+    }
 
-    /// Adds an option; beyond three it is not kept.
-    pub(crate) fn push(&mut self, classes: u64, cost: Decimal) {
-        if let Some(slot) = self.options.get_mut(usize::from(self.len)) {
-            *slot = (classes, cost);
+    /// Adds the next count (one more class than the last), marking it when it is the choice;
+    /// beyond three it is not kept.
+    pub(crate) fn push(&mut self, classes: u64, cost: Decimal, chosen: bool) {
+        if self.len == 0 {
+            self.first = classes;
+        }
+        if let Some(slot) = self.costs.get_mut(usize::from(self.len)) {
+            *slot = cost;
+            if chosen {
+                self.chosen = self.len;
+            }
             self.len += 1;
         }
     }
 
-    pub(crate) fn as_slice(&self) -> &[(u64, Decimal)] {
-        self.options
-            .get(..usize::from(self.len))
-            .unwrap_or_default()
+    /// The counts with their costs, in order.
+    pub(crate) fn options(&self) -> impl Iterator<Item = (u64, Decimal)> + '_ {
+        (self.first..)
+            .zip(self.costs.iter().copied())
+            .take(usize::from(self.len))
     }
+
+    pub(crate) fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// The count chosen.
+    pub(crate) fn chosen(&self) -> u64 {
+        self.first + u64::from(self.chosen)
+    }
+}
+
+/// Volume pricing: every unit at the price of the band the quantity reaches.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TierVolume {
+    pub(crate) quantity: u64,
+    pub(crate) unit: String,
+    pub(crate) band: Band,
+    pub(crate) price: Decimal,
+    pub(crate) amount: Decimal,
 }
 
 /// A count that was answered, or the band it plausibly falls in.
@@ -162,19 +204,13 @@ pub(crate) enum TraceDetail {
         attendees: u64,
         classes: u64,
         capacity: u64,
-        addons: u64,
         seat_sku: Arc<str>,
         addon_price: Decimal,
+        /// Seat add-ons per attendee over the classes' seats.
         per_extra: u64,
     },
-    CheapestClasses {
-        /// Class counts with what each costs the customer: the choice and its neighbours.
-        options: ClassOptions,
-        chosen: u64,
-        tie: bool,
-        /// Whether the costs include the travel estimate of on-site classes.
-        with_travel: bool,
-    },
+    /// The class counts compared, the choice among them, a tie, travel counted.
+    CheapestClasses(ClassOptions),
     AttendeesMissing {
         question: String,
         band: Band,
@@ -194,13 +230,7 @@ pub(crate) enum TraceDetail {
         exact: Decimal,
         blocks: u64,
     },
-    TierVolume {
-        quantity: u64,
-        unit: String,
-        band: Band,
-        price: Decimal,
-        amount: Decimal,
-    },
+    TierVolume(Box<TierVolume>),
     TierFlat {
         quantity: u64,
         unit: String,
@@ -220,7 +250,7 @@ pub(crate) enum TraceDetail {
     },
     NoEffort,
     Effort {
-        role: String,
+        role: Box<str>,
         hours: Decimal,
         rate: Decimal,
         amount: Decimal,
@@ -273,7 +303,6 @@ pub(crate) enum TraceDetail {
         trips: (u64, u64),
         /// Days on site in all, when they are not trips × days (time and materials).
         total_days: Option<(u64, u64)>,
-        amount: PriceRange,
     },
     PercentOfSubtotal {
         percent: Decimal,

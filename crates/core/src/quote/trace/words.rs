@@ -6,7 +6,8 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use super::detail::{
-    AddOnWords, AxisReading, AxisWords, Conversion, Converted, Count, DaysOnSite, TraceDetail,
+    AddOnWords, AxisReading, AxisWords, Conversion, Converted, Count, DaysOnSite, TierVolume,
+    TraceDetail,
 };
 use crate::catalog::AxisNames;
 use crate::money::{Currency, PriceRange, RoundingMode, percent_text, thousands};
@@ -177,13 +178,13 @@ impl TraceDetail {
                 attendees,
                 classes,
                 capacity,
-                addons,
                 seat_sku,
                 addon_price,
                 per_extra,
             } => {
                 let seats = capacity.saturating_mul(*classes);
-                if *addons == 0 {
+                let addons = attendees.saturating_sub(seats).saturating_mul(*per_extra);
+                if addons == 0 {
                     format!(
                         "{attendees} attendees fit in {} of up to {capacity} ({seats} seats): no seat add-ons needed.",
                         count_words(*classes, "class")
@@ -198,32 +199,26 @@ impl TraceDetail {
                     format!(
                         "{attendees} attendees: {} seat {seats}; the other {extra} need {} ({seat_sku}) at {} each{per_extra}.",
                         count_words(*classes, "class"),
-                        count_words(*addons, "seat add-on"),
+                        count_words(addons, "seat add-on"),
                         money(addon_price)
                     )
                 }
             }
-            TraceDetail::CheapestClasses {
-                options,
-                chosen,
-                tie,
-                with_travel,
-            } => {
-                let options: Vec<String> = options
-                    .as_slice()
-                    .iter()
-                    .map(|(classes, total)| format!("{} {}", count_words(*classes, "class"), money(total)))
+            TraceDetail::CheapestClasses(compared) => {
+                let options: Vec<String> = compared
+                    .options()
+                    .map(|(classes, total)| format!("{} {}", count_words(classes, "class"), money(&total)))
                     .collect();
                 format!(
                     "Cheapest way to seat them{}: {} → {}{}.",
-                    if *with_travel {
+                    if compared.with_travel {
                         ", fee plus the travel estimate of each on-site class"
                     } else {
                         ""
                     },
                     options.join(" · "),
-                    count_words(*chosen, "class"),
-                    if *tie {
+                    count_words(compared.chosen(), "class"),
+                    if compared.tie {
                         " (a tie goes to more classes: smaller groups)"
                     } else {
                         ""
@@ -271,19 +266,22 @@ impl TraceDetail {
                 exact.round_dp(2).normalize(),
                 count_words(*blocks, "block")
             ),
-            TraceDetail::TierVolume {
-                quantity,
-                unit,
-                band,
-                price,
-                amount,
-            } => format!(
+            TraceDetail::TierVolume(tier) => {
+                let TierVolume {
+                    quantity,
+                    unit,
+                    band,
+                    price,
+                    amount,
+                } = tier.as_ref();
+                format!(
                 "Volume pricing: {} reaches the {} tier, so every unit is {}: {}.",
                 count_words(*quantity, unit),
                 band.label(),
                 money(price),
                 money(amount)
-            ),
+            )
+            }
             TraceDetail::TierFlat {
                 quantity,
                 unit,
@@ -478,7 +476,6 @@ impl TraceDetail {
                 per_day,
                 trips,
                 total_days: Some(total_days),
-                amount,
                 ..
             } => format!(
                 "On-site delivery: {} × ({} × {} travel + {} on site × {}) = {}. Billed at actual cost, on top of the fee.",
@@ -487,7 +484,7 @@ impl TraceDetail {
                 money(per_trip),
                 span_words(*total_days, "day"),
                 money(per_day),
-                range(amount)
+                range(&after)
             ),
             TraceDetail::Travel {
                 travelers,
@@ -495,7 +492,6 @@ impl TraceDetail {
                 days,
                 per_day,
                 trips,
-                amount,
                 ..
             } => {
                 let trips = span_words(*trips, "trip");
@@ -505,7 +501,7 @@ impl TraceDetail {
                     money(per_trip),
                     count_words(*days, "day"),
                     money(per_day),
-                    range(amount)
+                    range(&after)
                 )
             }
             TraceDetail::PercentOfSubtotal {
