@@ -514,7 +514,7 @@ impl Engine<'_> {
             scope_item: item,
             quantity: line.quantity,
             quantity_high: line.quantity_high,
-            unit: line.unit.into_owned(),
+            unit: line.unit.to_string(),
             components: line.components,
             line_kind: line.kind,
             price: line.gross,

@@ -17,6 +17,10 @@ pub(crate) struct SharedNames {
     pub(crate) name: Arc<str>,
     /// The name of the travel-and-expenses line that follows an on-site line of it.
     pub(crate) expense_name: Arc<str>,
+    /// What one unit of it is (`class`, `block`, the unit of a fixed fee).
+    pub(crate) unit: Arc<str>,
+    /// What one unit of its travel-and-expenses line is: `trip`, one string for the catalog.
+    pub(crate) expense_unit: Arc<str>,
     /// The names a range-table offering's trace carries (none for other models).
     pub(crate) table: Option<Box<TableNames>>,
     /// A class offering's seat add-on (none for other models).
@@ -68,10 +72,11 @@ pub(crate) fn shared_names<'q>(
     position: impl Fn(&str) -> Option<usize>,
     question: impl Fn(&str) -> Option<&'q Question>,
 ) -> Vec<SharedNames> {
+    let trip: Arc<str> = Arc::from("trip");
     let mut shared: Vec<SharedNames> = offerings
         .iter()
         .enumerate()
-        .map(|(i, o)| SharedNames::new(i, o, &question))
+        .map(|(i, o)| SharedNames::new(i, o, &question, &trip))
         .collect();
     // Seat add-ons share the SKU string of their own offering, now that it exists.
     let addons: Vec<Option<SeatAddOn>> = offerings
@@ -98,6 +103,7 @@ impl SharedNames {
         position: usize,
         offering: &Offering,
         question: impl Fn(&str) -> Option<&'q Question>,
+        trip: &Arc<str>,
     ) -> SharedNames {
         let table = match &offering.pricing {
             Pricing::RangeTable {
@@ -115,6 +121,8 @@ impl SharedNames {
                 "Travel and expenses for {} (estimate)",
                 offering.name
             )),
+            unit: Arc::from(offering.pricing.unit()),
+            expense_unit: trip.clone(),
             table,
             seat_addon: None,
         }

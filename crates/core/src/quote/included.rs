@@ -2,8 +2,6 @@
 //! `included`): the check of the choices, one line at price 0 for each chosen SKU, and the
 //! warning that says how many choices are still open.
 
-use std::borrow::Cow;
-
 use super::trace::{TraceDetail, TraceStep};
 use super::types::{LineKind, QuoteLine};
 use crate::catalog::{Catalog, DeliveryMode, Includes, Offering};
@@ -93,7 +91,7 @@ pub(crate) fn lines(
             ),
             quantity: 1,
             quantity_high: None,
-            unit: Cow::Owned(included.pricing.unit().to_string()),
+            unit: names.unit.clone(),
             unit_price: Some(currency.zero()),
             components: Vec::new(),
             gross: Some(zero),

@@ -2,7 +2,6 @@
 //! the net rounded, once per line; then the line takes its share of the quote discount and
 //! its trace is finished. Expense lines are assembled here too, undiscounted.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -27,7 +26,7 @@ pub(super) struct Draft<'c> {
     pub(super) delivery: Option<DeliveryMode>,
     pub(super) quantity: u64,
     pub(super) quantity_high: Option<u64>,
-    pub(super) unit: Cow<'static, str>,
+    pub(super) unit: Arc<str>,
     pub(super) unit_price: Option<Decimal>,
     pub(super) components: Vec<Component>,
     pub(super) gross: Option<PriceRange>,
@@ -69,6 +68,8 @@ pub(super) struct ExpenseDraft {
     pub(super) delivery: DeliveryMode,
     /// Trips (low, high).
     pub(super) trips: (u64, u64),
+    /// `trip`.
+    pub(super) unit: Arc<str>,
     pub(super) amount: PriceRange,
     pub(super) trace: Vec<TraceStep>,
 }
@@ -93,7 +94,7 @@ impl ExpenseDraft {
             delivery: Some(self.delivery),
             quantity: self.trips.0,
             quantity_high: (self.trips.1 != self.trips.0).then_some(self.trips.1),
-            unit: Cow::Borrowed("trip"),
+            unit: self.unit,
             unit_price: None,
             components: Vec::new(),
             gross: Some(self.amount),

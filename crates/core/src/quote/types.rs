@@ -1,7 +1,6 @@
 //! What pricing returns: the [`Quote`] with its lines, discounts, approvals and routing, the
 //! options that change pricing, and the error when a scope cannot be priced.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -75,7 +74,7 @@ pub struct QuoteLine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity_high: Option<u64>,
     /// What one unit is.
-    pub unit: Cow<'static, str>,
+    pub unit: Arc<str>,
     /// List price per unit, when the model has one.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub unit_price: Option<Decimal>,

@@ -72,19 +72,6 @@ fn push_number(text: &mut String, n: u64) {
     }
 }
 
-/// A line's unit, borrowed when it is one of the common ones so most lines allocate nothing.
-pub(crate) fn unit_words(unit: &str) -> Cow<'static, str> {
-    match unit {
-        "engagement" => Cow::Borrowed("engagement"),
-        "class" => Cow::Borrowed("class"),
-        "seat" => Cow::Borrowed("seat"),
-        "block" => Cow::Borrowed("block"),
-        "estimate" => Cow::Borrowed("estimate"),
-        "trip" => Cow::Borrowed("trip"),
-        other => Cow::Owned(other.to_string()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

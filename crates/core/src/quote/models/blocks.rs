@@ -2,8 +2,6 @@
 //! every block at the one block price, or, with volume tiers by block count, at the rate of
 //! the band the count reaches.
 
-use std::borrow::Cow;
-
 use rust_decimal::Decimal;
 
 use crate::catalog::Band;
@@ -80,7 +78,7 @@ pub(super) fn blocks(
         priced.push(
             TraceDetail::UnitQuantity {
                 quantity: blocks,
-                unit: Cow::Borrowed("block"),
+                unit: ctx.names.unit.clone(),
                 price,
                 total: gross.low,
             },

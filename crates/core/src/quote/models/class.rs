@@ -3,7 +3,6 @@
 //! goes to more classes), or a range across the plausible attendees while their number is not
 //! known.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -49,7 +48,7 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
         position: addon.and_then(|a| a.position),
     };
     let (addon_price, addon_note) = ctx.unit_price(addon_key, ctx.delivery)?;
-    priced.list_price_step(ctx, class_price, Cow::Borrowed("class"), note);
+    priced.list_price_step(ctx, class_price, ctx.names.unit.clone(), note);
     priced.push_opt(addon_note);
     priced.unit_price = Some(class_price);
 

@@ -3,22 +3,21 @@
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::trace::TraceDetail;
-use crate::quote::wording::unit_words;
 
 use super::{Ctx, Priced};
 
-/// Prices the quantity (1 when none is given) at the list price.
-pub(super) fn fixed(ctx: &Ctx<'_>, unit: &str) -> Result<Priced, Vec<FieldError>> {
+/// Prices the quantity (1 when none is given) at the list price, per the offering's unit.
+pub(super) fn fixed(ctx: &Ctx<'_>) -> Result<Priced, Vec<FieldError>> {
     let mut priced = Priced::new(ctx);
     let (price, note) = ctx.unit_price(ctx.key(), ctx.delivery)?;
-    priced.list_price_step(ctx, price, unit_words(unit), note);
+    priced.list_price_step(ctx, price, ctx.names.unit.clone(), note);
     let quantity = ctx.item.quantity.unwrap_or(1);
     let gross = times(price, quantity).ok_or_else(|| ctx.overflow())?;
     let gross = PriceRange::firm(ctx.currency().at_scale(gross));
     priced.push(
         TraceDetail::UnitQuantity {
             quantity,
-            unit: unit_words(unit),
+            unit: ctx.names.unit.clone(),
             price,
             total: gross.low,
         },

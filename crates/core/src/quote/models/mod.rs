@@ -19,7 +19,7 @@ mod travel;
 
 pub(super) use percent_of_subtotal::price_on_other_lines;
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -28,7 +28,6 @@ use super::line::{Billing, Draft, LineDiscount};
 use super::prices::{Key, PriceList};
 use super::trace::{Converted, TraceDetail, TraceStep};
 use super::types::QuoteOptions;
-use super::wording::unit_words;
 use crate::catalog::{Band, Catalog, DeliveryMode, Offering, Pricing, SharedNames};
 use crate::field_error::{FieldError, FieldPath};
 use crate::money::{Currency, PriceRange};
@@ -39,7 +38,7 @@ struct Priced {
     currency: Currency,
     quantity: u64,
     quantity_high: Option<u64>,
-    unit: Cow<'static, str>,
+    unit: Arc<str>,
     unit_price: Option<Decimal>,
     components: Vec<Component>,
     gross: Option<PriceRange>,
@@ -57,7 +56,7 @@ impl Priced {
             currency: ctx.currency(),
             quantity: 1,
             quantity_high: None,
-            unit: unit_words(ctx.offering.pricing.unit()),
+            unit: ctx.names.unit.clone(),
             unit_price: None,
             components: Vec::new(),
             gross: None,
@@ -86,7 +85,7 @@ impl Priced {
         &mut self,
         ctx: &Ctx<'_>,
         price: Decimal,
-        unit: Cow<'static, str>,
+        unit: Arc<str>,
         note: Option<TraceDetail>,
     ) {
         let delivery = (ctx.offering.delivery.modes.len() > 1).then_some(ctx.delivery);
@@ -233,7 +232,7 @@ pub(super) fn draft<'c>(
     };
     let mut percent_of = None;
     let mut priced = match &offering.pricing {
-        Pricing::Fixed { unit } => fixed::fixed(&ctx, unit)?,
+        Pricing::Fixed { .. } => fixed::fixed(&ctx)?,
         Pricing::Class {
             capacity,
             seat_addon,

@@ -1,8 +1,6 @@
 //! A recurring fee: a monthly amount over a term of months (the scope item's quantity), at
 //! least the offering's minimum term; the line's gross is the contract total over the term.
 
-use std::borrow::Cow;
-
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
 use crate::quote::trace::TraceDetail;
@@ -17,7 +15,7 @@ pub(super) fn recurring(
 ) -> Result<Priced, Vec<FieldError>> {
     let mut priced = Priced::new(ctx);
     let (monthly, note) = ctx.unit_price(ctx.key(), ctx.delivery)?;
-    priced.list_price_step(ctx, monthly, Cow::Borrowed("month"), note);
+    priced.list_price_step(ctx, monthly, ctx.names.unit.clone(), note);
     let min = u64::from(min_term_months);
     let months = ctx.item.quantity.unwrap_or(min);
     if months < min {

@@ -2,8 +2,6 @@
 //! the currency), capped at the not-to-exceed amount when one is given; no effort yet leaves
 //! the line out of the total.
 
-use std::borrow::Cow;
-
 use rust_decimal::Decimal;
 
 use crate::field_error::FieldError;
@@ -129,7 +127,7 @@ pub(super) fn time_and_materials(
         },
         Some(gross),
     );
-    priced.unit = Cow::Borrowed("engagement");
+    priced.unit = ctx.names.unit.clone();
     priced.gross = Some(gross);
     Ok(priced)
 }

@@ -197,6 +197,7 @@ pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<Box<ExpenseDraft>, Ve
         item: ctx.index,
         sku: ctx.names.sku.clone(),
         name: ctx.names.expense_name.clone(),
+        unit: ctx.names.expense_unit.clone(),
         sale: ctx.offering.sale,
         delivery: ctx.delivery,
         trips,

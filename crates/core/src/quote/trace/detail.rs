@@ -1,7 +1,6 @@
 //! The data of each kind of trace step: amounts, counts and bands, recorded while pricing,
 //! with the step's machine-readable name.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -164,7 +163,7 @@ pub(crate) struct AddOnWords {
 pub(crate) enum TraceDetail {
     ListPrice {
         price: Decimal,
-        unit: Cow<'static, str>,
+        unit: Arc<str>,
         delivery: Option<DeliveryMode>,
     },
     BlockListPrice {
@@ -179,7 +178,7 @@ pub(crate) enum TraceDetail {
     },
     UnitQuantity {
         quantity: u64,
-        unit: Cow<'static, str>,
+        unit: Arc<str>,
         price: Decimal,
         total: Decimal,
     },
