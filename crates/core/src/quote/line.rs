@@ -33,7 +33,7 @@ pub(super) struct Draft<'c> {
     pub(super) discount: Option<PriceRange>,
     pub(super) net: Option<PriceRange>,
     pub(super) trace: Vec<TraceStep>,
-    pub(super) missing: Vec<String>,
+    pub(super) missing: Vec<Arc<str>>,
     pub(super) warnings: Vec<String>,
     pub(super) expense: Option<Box<ExpenseDraft>>,
     /// A percent-of-subtotal line's percentage and the categories it counts; it is priced

@@ -189,8 +189,8 @@ fn assemble(
     let mut custom_estimate_needed = false;
     for (index, mut draft) in drafts.into_iter().enumerate() {
         for id in &draft.missing {
-            if !missing_answers.contains(id) {
-                missing_answers.push(id.clone());
+            if !missing_answers.iter().any(|known| **known == **id) {
+                missing_answers.push(id.to_string());
             }
         }
         warnings.append(&mut draft.warnings);

@@ -157,7 +157,7 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
                 low: ctx.currency().at_scale(low.total),
                 high: ctx.currency().at_scale(high.total),
             };
-            priced.missing.push(question.clone());
+            priced.missing.push(Arc::from(question.as_str()));
             priced.push(
                 TraceDetail::AttendeesMissing {
                     question,

@@ -43,7 +43,7 @@ struct Priced {
     components: Vec<Component>,
     gross: Option<PriceRange>,
     trace: Vec<TraceStep>,
-    missing: Vec<String>,
+    missing: Vec<Arc<str>>,
     warnings: Vec<String>,
     /// Deliveries that need travel when on site (low, high).
     trips: (u64, u64),

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::catalog::{AddOnRule, Axis, AxisNames, Band, TableNames};
 use crate::field_error::FieldError;
@@ -31,8 +32,8 @@ pub(super) fn range_table(
             ctx.catalog.question(id)
         })),
     };
-    let row = pick(ctx, rows, &mut priced)?;
-    let column = pick(ctx, columns, &mut priced)?;
+    let row = pick(ctx, rows, &names.rows, &mut priced)?;
+    let column = pick(ctx, columns, &names.columns, &mut priced)?;
     let (Some((r0, r1)), Some((c0, c1))) = (span(&row), span(&column)) else {
         let limit = |axis: &Axis| axis.bands.last().and_then(|b| b.to);
         priced.push(
@@ -112,9 +113,9 @@ pub(super) fn range_table(
             )
         })?;
         let add_on_names = names.add_ons.get(index);
-        let shared = |own: &str, name: Option<&std::sync::Arc<str>>| {
-            name.cloned().unwrap_or_else(|| std::sync::Arc::from(own))
-        };
+        let shared =
+            |own: &str, name: Option<&Arc<str>>| name.cloned().unwrap_or_else(|| Arc::from(own));
+        let question = shared(&rule.question, add_on_names.map(|n| &n.question));
         let (groups_low, groups_high, count) = match ctx.number_answer(&rule.question)? {
             Some(count) => {
                 let groups = count.div_ceil(rule.per.max(1));
@@ -125,7 +126,7 @@ pub(super) fn range_table(
                     from: 0,
                     to: Some(0),
                 });
-                priced.missing.push(rule.question.clone());
+                priced.missing.push(question.clone());
                 (
                     band.from.div_ceil(rule.per.max(1)),
                     band.to.unwrap_or(band.from).div_ceil(rule.per.max(1)),
@@ -145,7 +146,7 @@ pub(super) fn range_table(
         let label = shared(&rule.label, add_on_names.map(|n| &n.label));
         priced.trace.push(TraceStep::new(
             TraceDetail::AddOn(Box::new(AddOnWords {
-                question: shared(&rule.question, add_on_names.map(|n| &n.question)),
+                question,
                 count,
                 groups: (groups_low, groups_high),
                 per: rule.per,
@@ -192,26 +193,31 @@ struct Counted {
 /// A whole-number answer, or the band it plausibly falls in (recorded as missing).
 fn reading(
     ctx: &Ctx<'_>,
-    question: &str,
+    question: &Arc<str>,
     fallback: Band,
     priced: &mut Priced,
 ) -> Result<Result<u64, Band>, Vec<FieldError>> {
     Ok(match ctx.number_answer(question)? {
         Some(value) => Ok(value),
         None => {
-            priced.missing.push(question.to_string());
+            priced.missing.push(question.clone());
             Err(ctx.plausible(question).unwrap_or(fallback))
         }
     })
 }
 
-fn pick(ctx: &Ctx<'_>, axis: &Axis, priced: &mut Priced) -> Result<Pick, Vec<FieldError>> {
+fn pick(
+    ctx: &Ctx<'_>,
+    axis: &Axis,
+    names: &AxisNames,
+    priced: &mut Priced,
+) -> Result<Pick, Vec<FieldError>> {
     let all = Band {
         from: axis.bands.first().map_or(0, |b| b.from),
         to: axis.bands.last().and_then(|b| b.to),
     };
-    let total = reading(ctx, &axis.question, all, priced)?;
-    let minus = match &axis.minus {
+    let total = reading(ctx, &names.question, all, priced)?;
+    let minus = match &names.minus {
         Some(question) => Some((
             question,
             reading(
