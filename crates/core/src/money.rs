@@ -357,6 +357,11 @@ fn split_at_minor_units(amount: Decimal, currency: Currency) -> Option<(Decimal,
     Some((floor, remainder))
 }
 
+/// Whether `weight` is above zero, read off its sign and digits (no comparison needed).
+fn is_positive(weight: &Decimal) -> bool {
+    !weight.is_zero() && weight.is_sign_positive()
+}
+
 /// How [`allocate`] finds each part's exact share: by integer arithmetic on whole minor
 /// units when every amount fits (the usual case, and exact), else by decimal division.
 enum Split {
@@ -382,7 +387,7 @@ impl WholeUnits {
         let total = total
             .mantissa()
             .checked_mul(10_i128.checked_pow(minor.checked_sub(total.scale())?)?)?;
-        let positive_weights = || weights.iter().filter(|w| **w > Decimal::ZERO);
+        let positive_weights = || weights.iter().filter(|w| is_positive(w));
         let scale = positive_weights().map(Decimal::scale).max().unwrap_or(0);
         let mut whole = WholeUnits {
             total,
@@ -434,7 +439,7 @@ impl Split {
     fn exact(weights: &[Decimal]) -> Option<Split> {
         weights
             .iter()
-            .filter(|w| **w > Decimal::ZERO)
+            .filter(|w| is_positive(w))
             .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(*w))
             .map(Split::Exact)
     }
@@ -462,7 +467,7 @@ fn allocate_by(
     let mut remainders = Vec::with_capacity(weights.len());
     let mut assigned = Decimal::ZERO;
     for (index, weight) in weights.iter().enumerate() {
-        if *weight <= Decimal::ZERO {
+        if !is_positive(weight) {
             parts.push(currency.zero());
             continue;
         }
