@@ -102,13 +102,15 @@ pub fn price_with(
         }
     }
     // Percentage lines are priced on the other lines' nets, then discounted like any line.
-    let nets: Vec<(&str, Option<PriceRange>, bool)> = drafts
-        .iter()
-        .map(|d| (d.offering.category.as_str(), d.net, d.is_percent()))
-        .collect();
-    for draft in drafts.iter_mut().filter(|d| d.is_percent()) {
-        models::price_on_other_lines(draft, &nets, &prices).map_err(overflow)?;
-        draft.apply_line_discount(&prices).map_err(overflow)?;
+    if drafts.iter().any(Draft::is_percent) {
+        let nets: Vec<(&str, Option<PriceRange>, bool)> = drafts
+            .iter()
+            .map(|d| (d.offering.category.as_str(), d.net, d.is_percent()))
+            .collect();
+        for draft in drafts.iter_mut().filter(|d| d.is_percent()) {
+            models::price_on_other_lines(draft, &nets, &prices).map_err(overflow)?;
+            draft.apply_line_discount(&prices).map_err(overflow)?;
+        }
     }
     assemble(catalog, scope, &prices, drafts).map_err(overflow)
 }
