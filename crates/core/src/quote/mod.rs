@@ -255,6 +255,10 @@ fn allocate_quote_discount(
     discount: PriceRange,
     currency: Currency,
 ) -> Option<(Vec<Decimal>, Vec<Decimal>)> {
+    // No discount: every share is zero, which a missing share stands for.
+    if discount.low.is_zero() && discount.high.is_zero() {
+        return Some((Vec::new(), Vec::new()));
+    }
     let low_weights: Vec<Decimal> = drafts
         .iter()
         .map(|d| d.net.map_or(Decimal::ZERO, |n| n.low))
