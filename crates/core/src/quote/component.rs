@@ -93,8 +93,10 @@ impl PartialEq for ComponentDescription {
     fn eq(&self, other: &ComponentDescription) -> bool {
         match (&self.0, &other.0) {
             (Words::Text(a), Words::Text(b)) => a == b,
-            (Words::Text(_), _) | (_, Words::Text(_)) => self.as_text() == other.as_text(),
-            (a, b) => a == b || self.as_text() == other.as_text(),
+            // The same kind of words with other counts or labels say something else.
+            (a @ Words::Count(..), b @ Words::Count(..))
+            | (a @ Words::Groups { .. }, b @ Words::Groups { .. }) => a == b,
+            _ => self.as_text() == other.as_text(),
         }
     }
 }
