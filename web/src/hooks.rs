@@ -32,6 +32,17 @@ pub fn use_scope_analysis(state: &AppState) -> Rc<ScopeAnalysis> {
     )
 }
 
+/// Holds `value` (a render's scope and analysis) until the browser is idle after the next
+/// render: the frame that shows a change then does not also free the scope and quote it
+/// replaces (every item and line of both), which is done once that frame is painted.
+#[hook]
+pub fn use_release_when_idle<T: 'static>(value: T) {
+    let held = use_mut_ref(|| None::<T>);
+    if let Some(previous) = held.replace(Some(value)) {
+        effects::when_idle(move || drop(previous));
+    }
+}
+
 /// Opens a share link found in the URL (`#/share/s1.…`, on load or when followed): the
 /// reducer decodes it with the core, and the address becomes `#/scope` without a new history
 /// entry, so a reload does not open the link again.
