@@ -32,10 +32,25 @@ async function openScope(page) {
   await page.waitForSelector('#quote');
 }
 
+/**
+ * Resolves once the app has saved what it shows: it saves a change once the browser is idle
+ * after painting it (an idle callback asked for after the app's runs after it).
+ */
+async function settled(page) {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestIdleCallback(() => done(), { timeout: 2000 }))),
+  );
+}
+
+/** The saved scope in `page`'s browser, once the app has saved what it shows. */
+async function savedScope(page) {
+  await settled(page);
+  return JSON.parse(await page.evaluate((key) => localStorage.getItem(key), SCOPE_KEY));
+}
+
 /** The SKUs of the scope saved in `page`'s browser. */
 async function savedSkus(page) {
-  const text = await page.evaluate((key) => localStorage.getItem(key), SCOPE_KEY);
-  return JSON.parse(text).items.map((item) => item.sku);
+  return (await savedScope(page)).items.map((item) => item.sku);
 }
 
 /** Fills local storage with junk until the browser refuses even a few more characters. */
@@ -90,6 +105,42 @@ test('a tab that missed another tab\'s save reads it again before changing the s
   await page.locator('#notice-other-tab').waitFor();
   assert.match(await page.textContent('.scope-count'), /2 items in scope/);
   assert.deepEqual(await savedSkus(page), ['GL-CICD-R', 'GL-XPRT'], 'the new item went on top of the save');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('what is typed is saved even when the page is left before the browser is idle', async () => {
+  const { context, page, errors } = await openApp(browser, server.url, DESKTOP);
+  await add(page, 'GL-JIRA');
+  await openScope(page);
+  assert.equal((await savedScope(page)).items[0].quantity ?? null, null);
+  // A quantity typed and the page reloaded in the same task: the save waiting for the browser
+  // to be idle is made when the page is left (pagehide).
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate(() => {
+      const field = document.querySelector('#line-0-quantity');
+      field.value = '7';
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, data: '7' }));
+      location.reload();
+    }),
+  ]);
+  await page.waitForSelector('#line-0-quantity');
+  assert.equal(await page.inputValue('#line-0-quantity'), '7', 'the reloaded page shows what was typed');
+  assert.equal((await savedScope(page)).items[0].quantity, 7);
+
+  // And when the tab is hidden (another tab brought to the front, the window minimised).
+  const saved = await page.evaluate(async (key) => {
+    const field = document.querySelector('#line-0-quantity');
+    field.value = '8';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, data: '8' }));
+    // The app renders the change in a microtask; then, in the same task, the page is hidden.
+    await Promise.resolve();
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    return JSON.parse(localStorage.getItem(key)).items[0].quantity;
+  }, SCOPE_KEY);
+  assert.equal(saved, 8, 'saved as the page was hidden, before the browser was idle');
   assert.deepEqual(errors, []);
   await context.close();
 });

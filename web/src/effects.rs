@@ -134,6 +134,35 @@ pub fn stored(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
+/// The text stored under `key` as the browser holds it (a JavaScript string, not copied into
+/// the app), for comparing with a copy read before: two are equal when the text is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoredText(Option<js_sys::JsString>);
+
+impl StoredText {
+    /// `text`, as it would be stored.
+    pub fn of(text: &str) -> StoredText {
+        StoredText(Some(js_sys::JsString::from(text)))
+    }
+
+    /// The text, copied into the app (`None`: nothing stored).
+    pub fn text(&self) -> Option<String> {
+        self.0.as_ref().map(String::from)
+    }
+}
+
+/// What is stored under `key` now, compared without copying it into the app.
+pub fn stored_text(key: &str) -> StoredText {
+    let Some(storage) = storage() else {
+        return StoredText(None);
+    };
+    let item = js_sys::Reflect::get(&storage, &JsValue::from_str("getItem"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|get| get.call1(&storage, &JsValue::from_str(key)).ok());
+    StoredText(item.and_then(|value| value.dyn_into::<js_sys::JsString>().ok()))
+}
+
 /// Stores `value` under `key`; false when the browser refused (private mode, quota).
 pub fn store(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
@@ -155,6 +184,75 @@ pub fn watch_storage(on_change: impl Fn(Option<String>) + 'static) -> Option<Eve
             on_change(event.key());
         }
     }))
+}
+
+/// Calls `on_leave` when the page is hidden or left (`visibilitychange` to hidden, `pagehide`:
+/// another tab, a reload, the window closed), the last moments it is sure to run in.
+pub fn watch_leaving(on_leave: impl Fn() + 'static) -> Option<[EventListener; 2]> {
+    let window = web_sys::window()?;
+    let document = document()?;
+    let on_leave = std::rc::Rc::new(on_leave);
+    let hidden = {
+        let on_leave = on_leave.clone();
+        let page = document.clone();
+        EventListener::new(&document, "visibilitychange", move |_| {
+            if page.hidden() {
+                on_leave();
+            }
+        })
+    };
+    let left = EventListener::new(&window, "pagehide", move |_| on_leave());
+    Some([hidden, left])
+}
+
+/// Runs `task` once the browser has nothing more urgent to do: after the frame being prepared
+/// is painted (an idle callback, within 200 ms at the latest; where the browser has none, a
+/// timeout after the next animation frame, or after 200 ms in a tab that draws no frames).
+pub fn when_idle(task: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    let Some(window) = web_sys::window() else {
+        return task();
+    };
+    // Whichever of the callbacks below comes first runs the task; the others find it gone.
+    let task = RefCell::new(Some(Box::new(task) as Box<dyn FnOnce()>));
+    let run = Rc::new(move || {
+        let task = task.borrow_mut().take();
+        if let Some(task) = task {
+            task();
+        }
+    });
+    let has_idle =
+        js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
+    if has_idle {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(200);
+        let idle = Closure::once_into_js({
+            let run = run.clone();
+            move || run()
+        });
+        if window
+            .request_idle_callback_with_options(idle.unchecked_ref(), &options)
+            .is_ok()
+        {
+            return;
+        }
+    }
+    let after_frame = Closure::once_into_js({
+        let run = run.clone();
+        move || {
+            let after_paint = Closure::once_into_js(move || run());
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(after_paint.unchecked_ref());
+            }
+        }
+    });
+    let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    let fallback = Closure::once_into_js(move || run());
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 200);
 }
 
 /// The id of the build this page comes from (the `scopecraft-build` meta tag the post-build

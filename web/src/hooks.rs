@@ -15,7 +15,7 @@ use crate::saves::{
     BUILD_KEY, CATALOG_KEY, MODE_KEY, SCOPE_KEY, Saved, UnreadableSave, is_new_build, read_catalog,
     read_scope, set_aside_key,
 };
-use crate::state::{Action, AppState, Mode, SharedCatalog};
+use crate::state::{Action, AppState, Mode, SharedCatalog, SharedScope};
 
 /// The core's completeness, quote and recommendations for the scope: computed once per
 /// change of catalog, scope, mode or date, and shared by every component that shows them.
@@ -30,6 +30,17 @@ pub fn use_scope_analysis(state: &AppState) -> Rc<ScopeAnalysis> {
         ),
         |(catalog, scope, mode, today)| analyse(catalog, scope, *mode, *today),
     )
+}
+
+/// Holds `value` (a render's scope and analysis) until the browser is idle after the next
+/// render: the frame that shows a change then does not also free the scope and quote it
+/// replaces (every item and line of both), which is done once that frame is painted.
+#[hook]
+pub fn use_release_when_idle<T: 'static>(value: T) {
+    let held = use_mut_ref(|| None::<T>);
+    if let Some(previous) = held.replace(Some(value)) {
+        effects::when_idle(move || drop(previous));
+    }
 }
 
 /// Opens a share link found in the URL (`#/share/s1.…`, on load or when followed): the
@@ -54,61 +65,86 @@ pub fn use_share_link(route: &Route, dispatcher: UseReducerDispatcher<AppState>)
 /// that differs from what it remembers, it first takes the stored scope (“Updated from another
 /// tab”), so the action applies on top of the latest save; only an edit of a line named by its
 /// position is dropped then, since the line may have moved. Two tabs that each add an item
-/// therefore end with both items saved. (Two edits within the same few milliseconds in two
-/// tabs could still race; a person does not type into two tabs at once.)
+/// therefore end with both items saved. The stored text is compared where the browser holds
+/// it, without copying it into the app, so the check costs little on every keystroke.
 ///
-/// After every change the scope and mode are saved (when `enabled`). A save the browser
-/// refuses shows a notice with a download, which the next save that works takes away. A
-/// stored scope that cannot be read is set aside under its own key before anything is saved
-/// (and if even that is refused, nothing is saved over it until the user closes the notice).
+/// After every change the scope and mode are saved (when `enabled`): the mode at once when it
+/// changes, the scope once the frame showing the change has been painted (see [`effects::when_idle`]),
+/// and at once when the page is hidden or left, so nothing typed waits on a save and nothing
+/// typed is lost with the page. Several changes before a save are saved together, as the
+/// last. (Two edits in two tabs within the same few milliseconds, before either is saved,
+/// could still race: the tab that sees the other's save takes it; a person does not type
+/// into two tabs at once.)
+///
+/// A save the browser refuses shows a notice with a download, which the next save that works
+/// takes away. A stored scope that cannot be read is set aside under its own key before
+/// anything is saved (and if even that is refused, nothing is saved over it until the user
+/// closes the notice).
 #[hook]
 pub fn use_scope_storage(
     enabled: bool,
     state: &AppState,
     dispatcher: UseReducerDispatcher<AppState>,
 ) -> Callback<Action> {
-    let known = use_mut_ref(|| effects::stored(SCOPE_KEY));
-    {
-        let known = known.clone();
+    let saves = (*use_memo((), {
         let dispatcher = dispatcher.clone();
+        move |_| {
+            Rc::new(ScopeSaves {
+                known: RefCell::new(effects::stored_text(SCOPE_KEY)),
+                pending: RefCell::new(None),
+                dispatcher,
+            })
+        }
+    }))
+    .clone();
+    {
+        let saves = saves.clone();
         use_effect_with((), move |_| {
-            let listener = enabled
-                .then(|| {
-                    effects::watch_storage(move |key| {
+            let listeners = enabled.then(|| {
+                let storage = effects::watch_storage({
+                    let saves = saves.clone();
+                    move |key| {
                         if key.is_none_or(|key| key == SCOPE_KEY)
-                            && let Some(action) = take_stored_change(&known)
+                            && let Some(action) = saves.take_stored_change()
                         {
-                            dispatcher.dispatch(action);
+                            saves.dispatcher.dispatch(action);
                         }
-                    })
-                })
-                .flatten();
-            move || drop(listener)
+                    }
+                });
+                let leaving = effects::watch_leaving({
+                    let saves = saves.clone();
+                    move || saves.flush()
+                });
+                (storage, leaving)
+            });
+            move || {
+                drop(listeners);
+                saves.flush();
+            }
         });
     }
+    use_effect_with(state.mode, move |mode| {
+        if enabled {
+            effects::store(MODE_KEY, mode.as_str());
+        }
+    });
     {
-        let known = known.clone();
-        let dispatcher = dispatcher.clone();
+        let saves = saves.clone();
         // The notices are a dependency too: closing one that held writes back, or setting
         // aside another tab's unreadable save, is a reason to save again.
         use_effect_with(
-            (state.scope.clone(), state.mode, state.notices.clone()),
-            move |(scope, mode, notices)| {
+            (state.scope.clone(), state.notices.clone()),
+            move |(scope, notices)| {
                 if !enabled {
                     return;
                 }
-                effects::store(MODE_KEY, mode.as_str());
-                let text = scope.to_json();
-                if blocks_writes(notices, Saved::Scope)
-                    || known.borrow().as_deref() == Some(text.as_str())
-                {
+                if blocks_writes(notices, Saved::Scope) {
+                    saves.pending.replace(None);
                     return;
                 }
-                if effects::store(SCOPE_KEY, &text) {
-                    *known.borrow_mut() = Some(text);
-                    dispatcher.dispatch(Action::Dismiss(AppNotice::NotSaved.id()));
-                } else {
-                    dispatcher.dispatch(Action::Notify(AppNotice::NotSaved));
+                if saves.pending.replace(Some(scope.clone())).is_none() {
+                    let saves = saves.clone();
+                    effects::when_idle(move || saves.flush());
                 }
             },
         );
@@ -118,39 +154,82 @@ pub fn use_scope_storage(
     use_callback(enabled, move |action: Action, &enabled| {
         if enabled
             && action.edits_scope()
-            && let Some(stored) = take_stored_change(&known)
+            && let Some(stored) = saves.take_stored_change()
         {
             let taken = matches!(stored, Action::ScopeFromOtherTab(_));
-            dispatcher.dispatch(stored);
+            saves.dispatcher.dispatch(stored);
             // A line named by its position on the page may have moved in the scope just
             // taken: the edit is not applied (the notice says the page changed).
             if taken && action.names_a_line() {
                 return;
             }
         }
-        dispatcher.dispatch(action);
+        saves.dispatcher.dispatch(action);
     })
 }
 
-/// What another tab saved since this tab last looked, as the action that takes it: its scope,
-/// or a notice when it cannot be read (then set aside like an unreadable save at start).
-fn take_stored_change(known: &RefCell<Option<String>>) -> Option<Action> {
-    let stored = effects::stored(SCOPE_KEY);
-    if *known.borrow() == stored {
-        return None;
-    }
-    known.replace(stored.clone());
-    let text = stored?;
-    Some(match read_scope(&text) {
-        Ok(scope) => Action::ScopeFromOtherTab(scope),
-        Err(reason) => {
-            let save = set_aside(Saved::Scope, text, reason);
-            if save.kept_under.is_some() {
-                known.replace(None);
-            }
-            Action::Notify(AppNotice::Unreadable(save))
+/// The tab's side of the saved scope: the text it last read or wrote, and the scope it has
+/// still to save.
+struct ScopeSaves {
+    known: RefCell<effects::StoredText>,
+    pending: RefCell<Option<SharedScope>>,
+    dispatcher: UseReducerDispatcher<AppState>,
+}
+
+impl ScopeSaves {
+    /// Saves the scope waiting to be saved, if any (unless it is the text stored already).
+    /// When another tab saved since this tab last looked, its save is taken instead, as
+    /// before an edit: this tab does not save over a change it has not seen.
+    fn flush(&self) {
+        if self.pending.borrow().is_none() {
+            return;
         }
-    })
+        if let Some(action) = self.take_stored_change() {
+            self.dispatcher.dispatch(action);
+            return;
+        }
+        let Some(scope) = self.pending.take() else {
+            return;
+        };
+        let text = scope.to_json();
+        let written = effects::StoredText::of(&text);
+        if *self.known.borrow() == written {
+            return;
+        }
+        if effects::store(SCOPE_KEY, &text) {
+            self.known.replace(written);
+            self.dispatcher
+                .dispatch(Action::Dismiss(AppNotice::NotSaved.id()));
+        } else {
+            self.dispatcher
+                .dispatch(Action::Notify(AppNotice::NotSaved));
+        }
+    }
+
+    /// What another tab saved since this tab last looked, as the action that takes it: its
+    /// scope, or a notice when it cannot be read (then set aside like an unreadable save at
+    /// start). A save of this tab's still waiting then is not made: it would save over the
+    /// other tab's change (after a notice, the scope is saved again).
+    fn take_stored_change(&self) -> Option<Action> {
+        let stored = effects::stored_text(SCOPE_KEY);
+        if *self.known.borrow() == stored {
+            return None;
+        }
+        self.pending.replace(None);
+        let text = stored.text();
+        self.known.replace(stored);
+        let text = text?;
+        Some(match read_scope(&text) {
+            Ok(scope) => Action::ScopeFromOtherTab(scope),
+            Err(reason) => {
+                let save = set_aside(Saved::Scope, text, reason);
+                if save.kept_under.is_some() {
+                    self.known.replace(effects::StoredText::default());
+                }
+                Action::Notify(AppNotice::Unreadable(save))
+            }
+        })
+    }
 }
 
 /// Remembers a catalog opened from a file for the next visit (its canonical JSON), and

@@ -7,8 +7,8 @@ use crate::catalog_filter::visible_offering;
 use crate::catalog_text::PRICE_NOTE;
 use crate::effects;
 use crate::hooks::{
-    use_catalog_memory, use_route_focus, use_scope_analysis, use_scope_storage, use_share_link,
-    use_url_route,
+    use_catalog_memory, use_release_when_idle, use_route_focus, use_scope_analysis,
+    use_scope_storage, use_share_link, use_url_route,
 };
 use crate::notices::AppNotice;
 use crate::route::Route;
@@ -79,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     use_catalog_memory(props.autosave, &state, &props.catalog, state.dispatcher());
     let on_action = use_scope_storage(props.autosave, &state, state.dispatcher());
     let analysis = use_scope_analysis(&state);
+    use_release_when_idle((state.scope.clone(), analysis.clone()));
 
     let catalog = state.catalog.clone();
     let from_file = catalog != props.catalog;

@@ -51,7 +51,7 @@ pub use offering_card::{OfferingCard, OfferingCardProps};
 pub use offering_detail::{OfferingDetail, OfferingDetailProps};
 pub use question_field::{QuestionField, QuestionFieldProps, number_answer, question_input_id};
 pub use questionnaire::{Questionnaire, QuestionnaireProps};
-pub use quote_line_row::{QuoteLineRow, QuoteLineRowProps, SharedLine};
+pub use quote_line_row::{QuoteLineRow, QuoteLineRowProps, SharedItem, SharedLine};
 pub use quote_panel::{QuotePanel, QuotePanelProps};
 pub use recommendation_list::{RecommendationList, RecommendationListProps};
 pub use scope_page::{ScopePage, ScopePageProps};

@@ -1,4 +1,4 @@
-use scopecraft::{Completeness, asked_questions};
+use scopecraft::{Completeness, is_asked};
 use yew::prelude::*;
 
 use super::QuestionField;
@@ -28,8 +28,10 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
         completeness,
         on_action,
     } = props;
-    let questions = asked_questions(catalog, scope);
+    // The facts are worked out once (from every item) and serve both questions: which are
+    // asked (as `scopecraft::asked_questions` does) and which are required.
     let facts = scopecraft::ScopeFacts::new(catalog, scope);
+    let questions = catalog.questions().iter().filter(|q| is_asked(q, &facts));
     let mut sections: Vec<(&str, Vec<&scopecraft::Question>)> = Vec::new();
     for question in questions {
         match sections.iter_mut().find(|(s, _)| *s == question.section) {

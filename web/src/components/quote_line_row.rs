@@ -1,8 +1,8 @@
 use std::rc::Rc;
 
 use scopecraft::{
-    Currency, DeliveryMode, ItemField, LineKind, Quote, QuoteLine, ScopeItem, read_decimal_number,
-    read_whole_number,
+    Currency, DeliveryMode, ItemField, LineKind, Quote, QuoteLine, Scope, ScopeItem,
+    read_decimal_number, read_whole_number,
 };
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -43,6 +43,36 @@ impl PartialEq for SharedLine {
     }
 }
 
+/// One item of a scope, shared with the scope rather than copied out of it. Two are equal
+/// when their items are (the same item of the same scope, or items with the same content).
+#[derive(Clone, Debug)]
+pub struct SharedItem {
+    scope: Rc<Scope>,
+    index: usize,
+}
+
+impl SharedItem {
+    /// Item `index` of `scope`; `None` when it has none there.
+    pub fn new(scope: &Rc<Scope>, index: usize) -> Option<SharedItem> {
+        scope.items.get(index).map(|_| SharedItem {
+            scope: scope.clone(),
+            index,
+        })
+    }
+
+    /// The item (always there: `new` checked, and a shared scope is never changed).
+    pub fn get(&self) -> Option<&ScopeItem> {
+        self.scope.items.get(self.index)
+    }
+}
+
+impl PartialEq for SharedItem {
+    fn eq(&self, other: &SharedItem) -> bool {
+        (Rc::ptr_eq(&self.scope, &other.scope) && self.index == other.index)
+            || self.get() == other.get()
+    }
+}
+
 /// One priced line and the scope item it prices.
 #[derive(Properties, PartialEq)]
 pub struct QuoteLineRowProps {
@@ -51,7 +81,7 @@ pub struct QuoteLineRowProps {
     /// The line, as the core priced it.
     pub line: SharedLine,
     /// The scope item behind it.
-    pub item: ScopeItem,
+    pub item: SharedItem,
     /// The whole scope as shown, which the core checks each edit of the item in (one handle
     /// for every line, so another line's edit leaves this line's props equal).
     pub scope: ShownScope,
@@ -81,7 +111,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
         on_action,
     } = props;
     let explain = use_state(|| false);
-    let Some(line) = line.get() else {
+    let (Some(line), Some(item)) = (line.get(), item.get()) else {
         return Html::default();
     };
     let index = line.item;
@@ -139,11 +169,11 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     let choices = if included {
         Html::default()
     } else {
-        included_choices(props, index, &base)
+        included_choices(props, item, index, &base)
     };
     let effort = match offering {
         Some(offering) if executive && !included && accepts(ItemField::Effort) => {
-            effort_fields(props, &edits, catalog.effort_roles(offering), &base)
+            effort_fields(item, &edits, catalog.effort_roles(offering), &base)
         }
         _ => Html::default(),
     };
@@ -160,7 +190,7 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
     let delivery = if included {
         Html::default()
     } else {
-        delivery_select(props, index, &base)
+        delivery_select(props, item, index, &base)
     };
     let discountable = model.is_some_and(|f| f.discountable);
     let discount = (executive && discountable && !included).then(|| {
@@ -263,15 +293,15 @@ pub fn QuoteLineRow(props: &QuoteLineRowProps) -> Html {
 /// For an offering that includes others at no charge: a check-list of the SKUs it includes,
 /// checked for those chosen in the item's `included`; once as many as included are chosen,
 /// the others are disabled. The core prices the choices and checks them.
-fn included_choices(props: &QuoteLineRowProps, index: usize, base: &str) -> Html {
+fn included_choices(props: &QuoteLineRowProps, item: &ScopeItem, index: usize, base: &str) -> Html {
     let catalog = &props.catalog;
     let Some(includes) = catalog
-        .offering(&props.item.sku)
+        .offering(&item.sku)
         .and_then(|o| o.includes.as_ref())
     else {
         return Html::default();
     };
-    let chosen = &props.item.included;
+    let chosen = &item.included;
     let full = chosen.len() >= includes.choose as usize;
     html! {
         <fieldset class="included-choices">
@@ -282,7 +312,7 @@ fn included_choices(props: &QuoteLineRowProps, index: usize, base: &str) -> Html
                     let id = format!("{base}-included-{sku}");
                     let name = catalog.offering(sku).map_or_else(|| sku.clone(), |o| o.name.clone());
                     let on_change = {
-                        let item = props.item.clone();
+                        let item = item.clone();
                         let sku = sku.clone();
                         props.on_action.reform(move |_: Event| {
                             let mut next = item.clone();
@@ -309,7 +339,7 @@ fn included_choices(props: &QuoteLineRowProps, index: usize, base: &str) -> Html
 
 /// Hours for each role the offering is staffed by (the core's list), in a group of its own.
 fn effort_fields(
-    props: &QuoteLineRowProps,
+    item: &ScopeItem,
     edits: &LineScope,
     roles: Vec<(&str, &str)>,
     base: &str,
@@ -335,7 +365,7 @@ fn effort_fields(
                             <NumberField key={role.to_string()}
                                 id={format!("{base}-effort-{}", field_id(role))}
                                 label={format!("{name} (hours)")} whole={false}
-                                value={props.item.effort.get(role).map(|h| AttrValue::from(h.to_string()))}
+                                value={item.effort.get(role).map(|h| AttrValue::from(h.to_string()))}
                                 on_value={edit.on_value} check={edit.check} />
                         }
                     }}
@@ -361,9 +391,9 @@ fn field_id(role: &str) -> String {
 
 /// Remote or on-site, for an offering sold both ways or with a sibling SKU: picking the other
 /// mode sets the item's delivery, or swaps it for the sibling.
-fn delivery_select(props: &QuoteLineRowProps, index: usize, base: &str) -> Html {
+fn delivery_select(props: &QuoteLineRowProps, item: &ScopeItem, index: usize, base: &str) -> Html {
     let catalog = &props.catalog;
-    let Some(offering) = catalog.offering(&props.item.sku) else {
+    let Some(offering) = catalog.offering(&item.sku) else {
         return Html::default();
     };
     let sibling = offering
@@ -388,12 +418,11 @@ fn delivery_select(props: &QuoteLineRowProps, index: usize, base: &str) -> Html 
         return Html::default();
     }
     modes.sort_by_key(|(m, _)| *m);
-    let current = props
-        .item
+    let current = item
         .delivery
         .or_else(|| offering.delivery.modes.first().copied());
     let on_change = {
-        let item = props.item.clone();
+        let item = item.clone();
         let modes = modes.clone();
         let catalog = catalog.clone();
         props.on_action.reform(move |event: Event| {

@@ -4,7 +4,7 @@ use scopecraft::{Currency, LineKind, Paperwork, Quote, Scope};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::{NumberField, QuoteLineRow, SharedLine};
+use super::{NumberField, QuoteLineRow, SharedItem, SharedLine};
 use crate::analysis::{ScopeAnalysis, question_text};
 use crate::item_edit::ShownScope;
 use crate::state::{Action, Mode, SharedCatalog, SharedScope};
@@ -103,6 +103,8 @@ fn quote_body(props: &QuotePanelProps, quote: &Rc<Quote>, shown: &ShownScope) ->
     } else {
         "Price range"
     };
+    // Each row shares its item with the scope (see `SharedItem`).
+    let items = scope.rc();
     let on_quote_discount = on_action.reform(|value: Option<String>| {
         Action::SetQuoteDiscount(
             value.and_then(|v| scopecraft::read_decimal_number(&v).ok().flatten()),
@@ -140,12 +142,12 @@ fn quote_body(props: &QuotePanelProps, quote: &Rc<Quote>, shown: &ShownScope) ->
             }
             <ul class="quote-lines" role="list">
                 for (at, line) in quote.lines.iter().enumerate().filter(|(_, l)| l.kind != LineKind::Expense) {
-                    if let (Some(item), Some(shared)) = (scope.items.get(line.item), SharedLine::new(quote, at)) {
+                    if let (Some(item), Some(shared)) = (SharedItem::new(&items, line.item), SharedLine::new(quote, at)) {
                         <QuoteLineRow
                             key={format!("{}-{}", line.item, line.sku)}
                             catalog={catalog.clone()}
                             line={shared}
-                            item={item.clone()}
+                            {item}
                             scope={shown.clone()}
                             {currency}
                             mode={*mode}
