@@ -81,17 +81,25 @@ pub fn service_types(catalog: &Catalog, scope: &Scope) -> Vec<String> {
         }
         return types;
     }
+    // One pass over the items: each offering's category is noted the first time it is seen.
+    let mut seen = vec![false; catalog.offerings().len()];
+    let mut present: Vec<&str> = Vec::new();
+    for item in &scope.items {
+        let Some((offering, names)) = catalog.offering_shared(&item.sku) else {
+            continue;
+        };
+        if let Some(seen @ false) = seen.get_mut(names.position) {
+            *seen = true;
+            if !present.contains(&offering.category.as_str()) {
+                present.push(&offering.category);
+            }
+        }
+    }
     catalog
         .data()
         .categories
         .iter()
-        .filter(|category| {
-            scope.items.iter().any(|item| {
-                catalog
-                    .offering(&item.sku)
-                    .is_some_and(|o| o.category == category.id)
-            })
-        })
+        .filter(|category| present.contains(&category.id.as_str()))
         .map(|category| category.id.clone())
         .collect()
 }
