@@ -2,10 +2,10 @@
 //! missing answer spans its plausible bands), plus add-ons per started group of a third
 //! answer. An answer beyond the table leaves the line to a custom estimate.
 
-use rust_decimal::Decimal;
-
 use std::borrow::Cow;
 use std::sync::Arc;
+
+use rust_decimal::Decimal;
 
 use crate::catalog::{AddOnRule, Axis, AxisNames, Band, TableNames};
 use crate::field_error::FieldError;
