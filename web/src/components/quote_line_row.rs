@@ -12,63 +12,70 @@ use crate::item_edit::{LineScope, ShownScope};
 use crate::offering_view::mode_name;
 use crate::state::{Action, Mode, SharedCatalog};
 
-/// One line of a quote, shared with the quote rather than copied out of it. Two are equal
-/// when their lines are (the same line of the same quote, or lines with the same content),
-/// so a line that priced the same after an edit elsewhere leaves its row alone.
-#[derive(Clone, Debug)]
-pub struct SharedLine {
-    quote: Rc<Quote>,
+/// One element of a shared whole (a quote's lines, a scope's items), pointing into it rather
+/// than copied out of it. Two are equal when their elements are (the same element of the same
+/// whole, or elements with the same content), so a line that priced the same after an edit
+/// elsewhere, or an item left alone, leaves its row alone.
+#[derive(Debug)]
+pub struct SharedPart<W: Parts> {
+    whole: Rc<W>,
     index: usize,
 }
 
-impl SharedLine {
-    /// Line `index` of `quote`; `None` when it has none there.
-    pub fn new(quote: &Rc<Quote>, index: usize) -> Option<SharedLine> {
-        quote.lines.get(index).map(|_| SharedLine {
-            quote: quote.clone(),
+/// A whole whose elements rows show one by one.
+pub trait Parts {
+    /// One element (a line, an item).
+    type Part: PartialEq;
+    /// The elements, in order.
+    fn parts(&self) -> &[Self::Part];
+}
+
+impl Parts for Quote {
+    type Part = QuoteLine;
+    fn parts(&self) -> &[QuoteLine] {
+        &self.lines
+    }
+}
+
+impl Parts for Scope {
+    type Part = ScopeItem;
+    fn parts(&self) -> &[ScopeItem] {
+        &self.items
+    }
+}
+
+/// One line of a shared quote.
+pub type SharedLine = SharedPart<Quote>;
+/// One item of a shared scope.
+pub type SharedItem = SharedPart<Scope>;
+
+impl<W: Parts> SharedPart<W> {
+    /// Element `index` of `whole`; `None` when it has none there.
+    pub fn new(whole: &Rc<W>, index: usize) -> Option<SharedPart<W>> {
+        whole.parts().get(index).map(|_| SharedPart {
+            whole: whole.clone(),
             index,
         })
     }
 
-    /// The line (always there: `new` checked, and a shared quote is never changed).
-    pub fn get(&self) -> Option<&QuoteLine> {
-        self.quote.lines.get(self.index)
+    /// The element (always there: `new` checked, and a shared whole is never changed).
+    pub fn get(&self) -> Option<&W::Part> {
+        self.whole.parts().get(self.index)
     }
 }
 
-impl PartialEq for SharedLine {
-    fn eq(&self, other: &SharedLine) -> bool {
-        (Rc::ptr_eq(&self.quote, &other.quote) && self.index == other.index)
-            || self.get() == other.get()
+impl<W: Parts> Clone for SharedPart<W> {
+    fn clone(&self) -> SharedPart<W> {
+        SharedPart {
+            whole: self.whole.clone(),
+            index: self.index,
+        }
     }
 }
 
-/// One item of a scope, shared with the scope rather than copied out of it. Two are equal
-/// when their items are (the same item of the same scope, or items with the same content).
-#[derive(Clone, Debug)]
-pub struct SharedItem {
-    scope: Rc<Scope>,
-    index: usize,
-}
-
-impl SharedItem {
-    /// Item `index` of `scope`; `None` when it has none there.
-    pub fn new(scope: &Rc<Scope>, index: usize) -> Option<SharedItem> {
-        scope.items.get(index).map(|_| SharedItem {
-            scope: scope.clone(),
-            index,
-        })
-    }
-
-    /// The item (always there: `new` checked, and a shared scope is never changed).
-    pub fn get(&self) -> Option<&ScopeItem> {
-        self.scope.items.get(self.index)
-    }
-}
-
-impl PartialEq for SharedItem {
-    fn eq(&self, other: &SharedItem) -> bool {
-        (Rc::ptr_eq(&self.scope, &other.scope) && self.index == other.index)
+impl<W: Parts> PartialEq for SharedPart<W> {
+    fn eq(&self, other: &SharedPart<W>) -> bool {
+        (Rc::ptr_eq(&self.whole, &other.whole) && self.index == other.index)
             || self.get() == other.get()
     }
 }
