@@ -148,6 +148,7 @@ test('what is typed is saved even when the page is left before the browser is id
 test('a save the browser refuses shows a notice with the scope as a file, until saving works again', async () => {
   const { context, page, errors } = await openApp(browser, server.url, DESKTOP);
   await add(page, 'GL-CICD-R');
+  await settled(page); // saved before the storage is filled
   await fillStorage(page);
   await add(page, 'GL-XPRT');
   const notice = page.locator('#notice-not-saved[role="alert"]');
@@ -177,6 +178,9 @@ for (const [kind, damaged, reason] of [
 ]) {
   test(`a ${kind} save is set aside, never saved over, and offered as a file`, async () => {
     const { context, page, errors } = await openApp(browser, server.url, DESKTOP);
+    // Written once the app has saved what it shows: the test is about a save found damaged
+    // when the page starts, not one damaged while a save of this tab is still pending.
+    await settled(page);
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [SCOPE_KEY, damaged]);
     await page.reload();
     const notice = page.locator('#notice-unreadable-scope[role="alert"]');
@@ -209,6 +213,7 @@ for (const [kind, damaged, reason] of [
 test('an unreadable save with no room to set it aside is not saved over until the notice is closed', async () => {
   const { context, page, errors } = await openApp(browser, server.url, DESKTOP);
   const damaged = '{"items": [';
+  await settled(page); // the app's own first save is written before the damaged one
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [SCOPE_KEY, damaged]);
   await fillStorage(page);
   await page.reload();
