@@ -3,6 +3,7 @@
 //! warning that says how many choices are still open.
 
 use super::trace::{TraceDetail, TraceStep};
+use super::wording::push_number;
 use super::types::{LineKind, QuoteLine};
 use crate::catalog::{Catalog, DeliveryMode, Includes, Offering};
 use crate::field_error::{FieldError, FieldPath};
@@ -123,16 +124,22 @@ pub(crate) fn open_choices(offering: &Offering, item: &ScopeItem, index: usize) 
     } = offering.includes.as_ref()?;
     let open = (*choose as usize).checked_sub(item.included.len())?;
     (open > 0).then(|| {
-        // Written piece by piece: this warning is repeated on every such line of a quote.
-        use std::fmt::Write as _;
+        // Written piece by piece, without the formatting machinery (which costs several
+        // times the pricing of the line): this warning is repeated on every such line.
         let listed: usize = from.iter().map(|sku| sku.len() + 2).sum();
         let mut text = String::with_capacity(offering.sku.len() + label.len() + listed + 120);
-        let _ = write!(
-            text,
-            "{} includes {choose} {label} at no charge; {} chosen so far, {open} still to choose (items[{index}].included) from ",
-            offering.sku,
-            item.included.len(),
-        );
+        text.push_str(&offering.sku);
+        text.push_str(" includes ");
+        push_number(&mut text, u64::from(*choose));
+        text.push(' ');
+        text.push_str(label);
+        text.push_str(" at no charge; ");
+        push_number(&mut text, item.included.len() as u64);
+        text.push_str(" chosen so far, ");
+        push_number(&mut text, open as u64);
+        text.push_str(" still to choose (items[");
+        push_number(&mut text, index as u64);
+        text.push_str("].included) from ");
         for (n, sku) in from.iter().enumerate() {
             if n > 0 {
                 text.push_str(", ");

@@ -52,7 +52,7 @@ pub(crate) fn count_words(n: u64, phrase: &str) -> String {
 }
 
 /// Appends `n` in decimal digits.
-fn push_number(text: &mut String, n: u64) {
+pub(crate) fn push_number(text: &mut String, n: u64) {
     let mut digits = [0_u8; 20];
     let mut start = digits.len();
     let mut rest = n;

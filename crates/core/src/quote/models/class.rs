@@ -333,6 +333,10 @@ fn fill_seating(
     addon_price: Decimal,
 ) {
     let currency = ctx.currency();
+    // The classes, and the seat add-ons when there are any: one allocation of the right size.
+    priced
+        .components
+        .reserve_exact(1 + usize::from(seat.addons > 0));
     priced.components.push(Component {
         sku: ctx.names.sku.clone(),
         description: ComponentDescription::count(seat.classes, "class"),
