@@ -413,8 +413,18 @@ impl WholeUnits {
     /// remainder (comparable between the weights of one allocation).
     fn share(&self, weight: Decimal, currency: Currency) -> Option<(Decimal, u128)> {
         let product = self.total.checked_mul(self.units(weight)?)?;
-        let floor = product.checked_div(self.positive)?;
-        let remainder = product.checked_rem(self.positive)?.unsigned_abs();
+        // Amounts of a quote usually fit 64 bits, where one machine division gives both
+        // quotient and remainder; 128-bit division is a library call several times slower.
+        let (floor, remainder) = match (i64::try_from(product), i64::try_from(self.positive)) {
+            (Ok(product), Ok(positive)) => (
+                i128::from(product.checked_div(positive)?),
+                u128::from(product.checked_rem(positive)?.unsigned_abs()),
+            ),
+            _ => (
+                product.checked_div(self.positive)?,
+                product.checked_rem(self.positive)?.unsigned_abs(),
+            ),
+        };
         let floor = Decimal::try_from_i128_with_scale(floor, currency.minor_units()).ok()?;
         Some((floor, remainder))
     }
@@ -578,8 +588,9 @@ mod tests {
     #[test]
     fn whole_unit_shares_match_decimal_division() {
         // Integer arithmetic on minor units and decimal division split alike, remainders and
-        // ties included: totals of both signs, weights at several scales, zero weights, in
-        // currencies with 0, 2 and 3 minor units.
+        // ties included: totals of both signs and of two magnitudes (products within 64 bits,
+        // and far beyond), weights at several scales, zero weights, in currencies with 0, 2
+        // and 3 minor units.
         let mut seed: u64 = 0x5eed;
         let mut next = |bound: u64| {
             seed = seed
@@ -587,12 +598,15 @@ mod tests {
                 .wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) % bound
         };
+        let mut wide = 0;
         for code in ["USD", "JPY", "KWD"] {
             let currency = Currency::from_code(code).unwrap();
             let minor = currency.minor_units();
             for case in 0..400 {
                 let sign = if case % 5 == 0 { -1 } else { 1 };
-                let total = Decimal::new(sign * i64::try_from(next(10_000_000)).unwrap(), minor);
+                let magnitude = if case % 4 == 1 { 10_000_000_000 } else { 1 };
+                let units = i64::try_from(next(10_000_000)).unwrap() * magnitude;
+                let total = Decimal::new(sign * units, minor);
                 let count = 1 + next(12);
                 let weights: Vec<Decimal> = (0..count)
                     .map(|_| {
@@ -601,6 +615,9 @@ mod tests {
                     })
                     .collect();
                 let whole = WholeUnits::new(total, &weights, currency).unwrap();
+                if i64::try_from(whole.total * whole.positive).is_err() {
+                    wide += 1;
+                }
                 let by_integers = allocate_by(total, &weights, currency, Split::Whole(whole));
                 let by_division =
                     allocate_by(total, &weights, currency, Split::exact(&weights).unwrap());
@@ -610,6 +627,11 @@ mod tests {
                 }
             }
         }
+        // Both the 64-bit and the 128-bit division were compared.
+        assert!(
+            wide > 100 && wide < 1_000,
+            "{wide} of 1,200 splits beyond 64 bits"
+        );
     }
 
     #[test]

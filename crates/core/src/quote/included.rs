@@ -3,8 +3,8 @@
 //! warning that says how many choices are still open.
 
 use super::trace::{TraceDetail, TraceStep};
-use super::wording::push_number;
 use super::types::{LineKind, QuoteLine};
+use super::wording::push_number;
 use crate::catalog::{Catalog, DeliveryMode, Includes, Offering};
 use crate::field_error::{FieldError, FieldPath};
 use crate::money::{Currency, PriceRange};

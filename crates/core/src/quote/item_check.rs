@@ -85,6 +85,7 @@ fn own_errors(catalog: &Catalog, scope: &Scope, index: usize, item: &ScopeItem) 
     let Some(prices) = PriceList::new(catalog, currency) else {
         return FieldErrors::new();
     };
+    let mut lines = Vec::new();
     match models::draft(
         catalog,
         &prices,
@@ -92,8 +93,9 @@ fn own_errors(catalog: &Catalog, scope: &Scope, index: usize, item: &ScopeItem) 
         index,
         item,
         &QuoteOptions::default(),
+        &mut lines,
     ) {
-        Ok(mut draft) => match draft.apply_line_discount(&prices) {
+        Ok(draft) => match draft.apply_line_discount(&mut lines, &prices) {
             Ok(()) => FieldErrors::new(),
             Err(field) => of_item(vec![FieldError::new(field, OVERFLOW)], index),
         },

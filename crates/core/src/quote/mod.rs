@@ -44,7 +44,7 @@ pub use types::{
 
 use rust_decimal::Decimal;
 
-use crate::catalog::{Catalog, SaleForm};
+use crate::catalog::{Catalog, DeliveryMode, SaleForm};
 use crate::field_error::FieldPath;
 use crate::license;
 use crate::money::{Currency, PriceRange, allocate, percent_of};
@@ -85,8 +85,11 @@ pub fn price_with(
     let mut errors = answer_errors(catalog, scope);
     let mut item_errors = Vec::new();
     let mut drafts: Vec<Draft<'_>> = Vec::with_capacity(scope.items.len());
+    // Each line is written once, here, and finished in place: one per item, an expense line
+    // after each item delivered on site, then the item's included lines.
+    let mut lines = Vec::with_capacity(line_count(scope));
     for (index, item) in scope.items.iter().enumerate() {
-        match models::draft(catalog, &prices, scope, index, item, options) {
+        match models::draft(catalog, &prices, scope, index, item, options, &mut lines) {
             Ok(draft) => drafts.push(draft),
             Err(mut problems) => item_errors.append(&mut problems),
         }
@@ -96,23 +99,42 @@ pub fn price_with(
         return Err(QuoteError { errors });
     }
     let overflow = |field: FieldPath| QuoteError::single(field, OVERFLOW);
-    for draft in &mut drafts {
+    for draft in &drafts {
         if !draft.is_percent() {
-            draft.apply_line_discount(&prices).map_err(overflow)?;
+            draft
+                .apply_line_discount(&mut lines, &prices)
+                .map_err(overflow)?;
         }
     }
     // Percentage lines are priced on the other lines' nets, then discounted like any line.
     if drafts.iter().any(Draft::is_percent) {
         let nets: Vec<(&str, Option<PriceRange>, bool)> = drafts
             .iter()
-            .map(|d| (d.offering.category.as_str(), d.net, d.is_percent()))
+            .map(|d| {
+                let net = lines.get(d.line).and_then(|line| line.net);
+                (d.offering.category.as_str(), net, d.is_percent())
+            })
             .collect();
-        for draft in drafts.iter_mut().filter(|d| d.is_percent()) {
-            models::price_on_other_lines(draft, &nets, &prices).map_err(overflow)?;
-            draft.apply_line_discount(&prices).map_err(overflow)?;
+        for draft in drafts.iter().filter(|d| d.is_percent()) {
+            models::price_on_other_lines(draft, &mut lines, &nets, &prices).map_err(overflow)?;
+            draft
+                .apply_line_discount(&mut lines, &prices)
+                .map_err(overflow)?;
         }
     }
-    assemble(catalog, scope, &prices, drafts).map_err(overflow)
+    assemble(catalog, scope, &prices, drafts, lines).map_err(overflow)
+}
+
+/// How many lines the scope's quote is likely to have, to allocate them once: one per item,
+/// one more per item chosen on site, and the included items chosen (an item on site by its
+/// offering's default, not by choice, may grow the lines once).
+fn line_count(scope: &Scope) -> usize {
+    let extra: usize = scope
+        .items
+        .iter()
+        .map(|item| usize::from(item.delivery == Some(DeliveryMode::OnSite)) + item.included.len())
+        .sum();
+    scope.items.len() + extra
 }
 
 fn quote_currency(catalog: &Catalog, scope: &Scope) -> Result<Currency, QuoteError> {
@@ -136,13 +158,14 @@ fn assemble(
     scope: &Scope,
     prices: &PriceList<'_>,
     drafts: Vec<Draft<'_>>,
+    mut lines: Vec<QuoteLine>,
 ) -> Result<Quote, FieldPath> {
     let currency = prices.currency;
     let mode = prices.mode;
     let zero = PriceRange::firm(currency.zero());
 
     let mut subtotal = zero;
-    for net in drafts.iter().filter_map(|d| d.net) {
+    for net in drafts.iter().filter_map(|d| lines.get(d.line)?.net) {
         subtotal = subtotal.checked_add(net).ok_or("subtotal")?;
     }
     let percent = scope.quote_discount_percent.unwrap_or(Decimal::ZERO);
@@ -153,24 +176,10 @@ fn assemble(
         .checked_sub(discount_amount)
         .ok_or("quote_discount_percent")?;
 
-    let (shares_low, shares_high) = allocate_quote_discount(&drafts, discount_amount, currency)
-        .ok_or("quote_discount_percent")?;
+    let (shares_low, shares_high) =
+        allocate_quote_discount(&drafts, &lines, discount_amount, currency)
+            .ok_or("quote_discount_percent")?;
 
-    // Every line the quote will have: one per draft, its expense line, its included lines.
-    let count = drafts.len()
-        + drafts
-            .iter()
-            .map(|d| {
-                let included = d
-                    .offering
-                    .includes
-                    .as_ref()
-                    .and_then(|_| scope.items.get(d.item).map(|item| item.included.len()));
-                usize::from(d.expense.is_some()) + included.unwrap_or(0)
-            })
-            .sum::<usize>();
-    let mut lines = Vec::with_capacity(count);
-    let mut expenses = zero;
     let mut missing_answers: Vec<String> = Vec::new();
     // Licence shortfalls first: they decide whether the deal can go ahead at all.
     let included = drafts
@@ -196,30 +205,27 @@ fn assemble(
             }
         }
         warnings.append(&mut draft.warnings);
-        if draft.sale == SaleForm::CustomSow || draft.gross.is_none() {
+        let unpriced = lines
+            .get(draft.line)
+            .is_none_or(|line| line.gross.is_none());
+        if draft.offering.sale == SaleForm::CustomSow || unpriced {
             custom_sow = true;
         } else {
             standard = true;
         }
-        custom_estimate_needed |= draft.gross.is_none();
+        custom_estimate_needed |= unpriced;
         let share = PriceRange {
             low: shares_low.get(index).copied().unwrap_or(currency.zero()),
             high: shares_high.get(index).copied().unwrap_or(currency.zero()),
         };
-        let expense = draft.expense.take();
-        let item = draft.item;
-        let with_includes = Some(draft.offering)
-            .filter(|o| o.includes.is_some())
-            .zip(scope.items.get(item));
-        let line = draft.finish(share, percent).ok_or("lines")?;
-        lines.push(line);
-        if let Some(expense) = expense {
-            expenses = expenses.checked_add(expense.amount).ok_or("expenses")?;
-            lines.push(expense.into_line());
-        }
-        if let Some((offering, scope_item)) = with_includes {
-            included::lines(catalog, offering, scope_item, item, currency, &mut lines);
-            warnings.extend(included::open_choices(offering, scope_item, item));
+        draft
+            .finish(&mut lines, share, percent, currency)
+            .ok_or("lines")?;
+    }
+    let mut expenses = zero;
+    for line in lines.iter().filter(|line| line.kind == LineKind::Expense) {
+        if let Some(amount) = line.total {
+            expenses = expenses.checked_add(amount).ok_or("expenses")?;
         }
     }
 
@@ -252,6 +258,7 @@ fn assemble(
 /// is the same at both ends; a range line's extra share never exceeds its spread.
 fn allocate_quote_discount(
     drafts: &[Draft<'_>],
+    lines: &[QuoteLine],
     discount: PriceRange,
     currency: Currency,
 ) -> Option<(Vec<Decimal>, Vec<Decimal>)> {
@@ -259,13 +266,16 @@ fn allocate_quote_discount(
     if discount.low.is_zero() && discount.high.is_zero() {
         return Some((Vec::new(), Vec::new()));
     }
-    let low_weights: Vec<Decimal> = drafts
-        .iter()
-        .map(|d| d.net.map_or(Decimal::ZERO, |n| n.low))
+    let nets = || {
+        drafts
+            .iter()
+            .map(|d| lines.get(d.line).and_then(|line| line.net))
+    };
+    let low_weights: Vec<Decimal> = nets()
+        .map(|net| net.map_or(Decimal::ZERO, |n| n.low))
         .collect();
-    let spreads: Vec<Decimal> = drafts
-        .iter()
-        .map(|d| d.net.map_or(Decimal::ZERO, |n| n.high - n.low))
+    let spreads: Vec<Decimal> = nets()
+        .map(|net| net.map_or(Decimal::ZERO, |n| n.high - n.low))
         .collect();
     let low = allocate(discount.low, &low_weights, currency)?;
     let extra = allocate(discount.high.checked_sub(discount.low)?, &spreads, currency)?;

@@ -27,7 +27,7 @@ use super::component::Component;
 use super::line::{Billing, Draft, LineDiscount};
 use super::prices::{Key, PriceList};
 use super::trace::{Converted, TraceDetail, TraceStep};
-use super::types::QuoteOptions;
+use super::types::{LineKind, QuoteLine, QuoteOptions};
 use crate::catalog::{Band, Catalog, DeliveryMode, Offering, Pricing, SharedNames};
 use crate::field_error::{FieldError, FieldPath};
 use crate::money::{Currency, PriceRange};
@@ -65,6 +65,30 @@ impl Priced {
             missing: Vec::new(),
             warnings: Vec::new(),
             trips: (1, 1),
+        }
+    }
+
+    /// The line as priced, to be discounted and finished where it lies in the quote.
+    fn into_line(self, ctx: &Ctx<'_>) -> QuoteLine {
+        QuoteLine {
+            item: ctx.index,
+            sku: ctx.names.sku.clone(),
+            name: ctx.names.name.clone(),
+            // Decided when the line is finished, once its amounts are rounded.
+            kind: LineKind::Custom,
+            sale: ctx.offering.sale,
+            delivery: Some(ctx.delivery),
+            quantity: self.quantity,
+            quantity_high: self.quantity_high,
+            unit: self.unit,
+            unit_price: self.unit_price.map(|p| self.currency.at_scale(p)),
+            components: self.components,
+            gross: self.gross,
+            discount: None,
+            net: None,
+            quote_discount: None,
+            total: None,
+            trace: self.trace,
         }
     }
 
@@ -193,7 +217,8 @@ impl Ctx<'_> {
     }
 }
 
-/// Prices one scope item up to its gross amount (discounts come later).
+/// Prices one scope item up to its gross amount (discounts come later) and adds its line to
+/// `lines`, followed by its expense line and its included lines; on an error nothing is added.
 pub(super) fn draft<'c>(
     catalog: &'c Catalog,
     prices: &'c PriceList<'c>,
@@ -201,6 +226,7 @@ pub(super) fn draft<'c>(
     index: usize,
     item: &'c ScopeItem,
     options: &QuoteOptions,
+    lines: &mut Vec<QuoteLine>,
 ) -> Result<Draft<'c>, Vec<FieldError>> {
     let (offering, names) = catalog.offering_shared(&item.sku).ok_or_else(|| {
         vec![FieldError::item(
@@ -271,7 +297,7 @@ pub(super) fn draft<'c>(
             percent,
             categories,
         } => {
-            percent_of = Some((*percent, categories.clone()));
+            percent_of = Some((*percent, categories.as_slice()));
             percent_of_subtotal::placeholder(&ctx)
         }
         Pricing::Recurring {
@@ -301,32 +327,30 @@ pub(super) fn draft<'c>(
     } else {
         None
     };
+    let billing = match offering.pricing {
+        Pricing::RangeTable { .. } => Billing::Estimate,
+        Pricing::TimeAndMaterials { .. } => Billing::TimeAndMaterials,
+        Pricing::Recurring { .. } => Billing::Recurring,
+        _ => Billing::FixedFee,
+    };
+    let line = lines.len();
+    let missing = std::mem::take(&mut priced.missing);
+    let mut warnings = std::mem::take(&mut priced.warnings);
+    lines.push(priced.into_line(&ctx));
+    lines.extend(expense);
+    if offering.includes.is_some() {
+        super::included::lines(catalog, offering, item, index, prices.currency, lines);
+        warnings.extend(super::included::open_choices(offering, item, index));
+    }
     Ok(Draft {
+        line,
         item: index,
         offering,
         names,
-        sale: offering.sale,
-        delivery: Some(delivery),
-        quantity: priced.quantity,
-        quantity_high: priced.quantity_high,
-        unit: priced.unit,
-        unit_price: priced.unit_price,
-        components: priced.components,
-        gross: priced.gross,
-        discount: None,
-        net: None,
-        trace: priced.trace,
-        missing: priced.missing,
-        warnings: priced.warnings,
-        expense,
+        missing,
+        warnings,
         percent_of_subtotal: percent_of,
-        billing: match offering.pricing {
-            Pricing::RangeTable { .. } => Billing::Estimate,
-            Pricing::TimeAndMaterials { .. } => Billing::TimeAndMaterials,
-            Pricing::Recurring { .. } => Billing::Recurring,
-            _ => Billing::FixedFee,
-        },
         line_discount,
-        currency: prices.currency,
+        billing,
     })
 }

@@ -7,6 +7,7 @@ use crate::money::{PriceRange, percent_of};
 use crate::quote::line::Draft;
 use crate::quote::prices::PriceList;
 use crate::quote::trace::{TraceDetail, TraceStep};
+use crate::quote::types::QuoteLine;
 
 use super::{Ctx, Priced};
 
@@ -20,14 +21,16 @@ pub(super) fn placeholder(ctx: &Ctx<'_>) -> Priced {
 /// Prices a percent-of-subtotal line on `nets`, each line's (category, net, is a percentage
 /// line); the error names the line when the amounts overflow.
 pub(in crate::quote) fn price_on_other_lines(
-    draft: &mut Draft<'_>,
+    draft: &Draft<'_>,
+    lines: &mut [QuoteLine],
     nets: &[(&str, Option<PriceRange>, bool)],
     prices: &PriceList<'_>,
 ) -> Result<(), FieldPath> {
-    let Some((percent, categories)) = &draft.percent_of_subtotal else {
+    let Some((percent, categories)) = draft.percent_of_subtotal else {
         return Ok(());
     };
     let field = || FieldPath::item(draft.item, "");
+    let line = lines.get_mut(draft.line).ok_or_else(field)?;
     let currency = prices.currency;
     let mut basis = PriceRange::firm(currency.zero());
     for (category, net, is_percent) in nets {
@@ -39,19 +42,19 @@ pub(in crate::quote) fn price_on_other_lines(
         }
     }
     let gross = basis
-        .try_map(|end| Some(currency.round(percent_of(end, *percent)?, prices.mode)))
+        .try_map(|end| Some(currency.round(percent_of(end, percent)?, prices.mode)))
         .ok_or_else(field)?;
     let step = TraceStep::new(
         TraceDetail::PercentOfSubtotal {
-            percent: *percent,
-            categories: categories.clone().into_boxed_slice(),
+            percent,
+            categories: categories.into(),
             basis,
         },
         currency,
         None,
         Some(gross),
     );
-    draft.trace.push(step);
-    draft.gross = Some(gross);
+    line.trace.push(step);
+    line.gross = Some(gross);
     Ok(())
 }

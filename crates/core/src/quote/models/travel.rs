@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use crate::catalog::{Band, DeliveryMode};
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
-use crate::quote::line::ExpenseDraft;
 use crate::quote::trace::{Converted, DaysOnSite, TraceDetail, TraceStep};
+use crate::quote::types::{LineKind, QuoteLine};
 
 use super::Ctx;
 
@@ -125,7 +125,7 @@ pub(super) fn time_and_materials_stay(ctx: &Ctx<'_>) -> Result<Option<Stay>, Vec
 }
 
 /// The expense line for an on-site item with its `stay`.
-pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<Box<ExpenseDraft>, Vec<FieldError>> {
+pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<QuoteLine, Vec<FieldError>> {
     let Some((travel, source)) = ctx.prices.travel() else {
         return Err(ctx.error(
             "delivery",
@@ -193,15 +193,24 @@ pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<Box<ExpenseDraft>, Ve
         None,
         Some(amount),
     ));
-    Ok(Box::new(ExpenseDraft {
+    // Billed at actual cost, never discounted.
+    Ok(QuoteLine {
         item: ctx.index,
         sku: ctx.names.sku.clone(),
         name: ctx.names.expense_name.clone(),
-        unit: ctx.names.expense_unit.clone(),
+        kind: LineKind::Expense,
         sale: ctx.offering.sale,
-        delivery: ctx.delivery,
-        trips,
-        amount,
+        delivery: Some(ctx.delivery),
+        quantity: trips.0,
+        quantity_high: (trips.1 != trips.0).then_some(trips.1),
+        unit: ctx.names.expense_unit.clone(),
+        unit_price: None,
+        components: Vec::new(),
+        gross: Some(amount),
+        discount: None,
+        net: Some(amount),
+        quote_discount: None,
+        total: Some(amount),
         trace,
-    }))
+    })
 }
