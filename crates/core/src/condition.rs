@@ -8,24 +8,30 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::{AnswerValue, Catalog, Condition};
-use crate::scope::{Answer, Scope};
+use crate::catalog::{AnswerValue, Catalog, Condition, Offering};
+use crate::scope::{Answer, Scope, ScopeItem};
 
 /// The SKUs in a scope, in order: each item's, then the ones chosen as included with an
 /// item (they are in the scope at no charge: `selected` holds for them and nothing
 /// suggests a paid copy).
 pub(crate) fn scope_skus<'a>(catalog: &Catalog, scope: &'a Scope) -> Vec<&'a str> {
     let items = scope.items.iter().map(|i| i.sku.as_str());
-    let included = scope
+    let with_offerings = scope
         .items
         .iter()
-        .filter(|item| {
-            catalog
-                .offering(&item.sku)
-                .is_some_and(|o| o.includes.is_some())
-        })
-        .flat_map(|item| item.included.iter().map(String::as_str));
-    items.chain(included).collect()
+        .filter_map(|item| Some((item, catalog.offering(&item.sku)?)));
+    items.chain(included_skus(with_offerings)).collect()
+}
+
+/// The SKUs chosen as included with the items, each item with its offering, in order: an
+/// item's `included` counts only when its offering includes others (pricing reports any
+/// other as an error of the item).
+pub(crate) fn included_skus<'a, 'c>(
+    items: impl Iterator<Item = (&'a ScopeItem, &'c Offering)>,
+) -> impl Iterator<Item = &'a str> {
+    items
+        .filter(|(_, offering)| offering.includes.is_some())
+        .flat_map(|(item, _)| item.included.iter().map(String::as_str))
 }
 
 /// What conditions can test about a scope: its answers, the SKUs selected and its service

@@ -45,6 +45,7 @@ pub use types::{
 use rust_decimal::Decimal;
 
 use crate::catalog::{Catalog, DeliveryMode, SaleForm};
+use crate::condition::included_skus;
 use crate::field_error::FieldPath;
 use crate::license;
 use crate::money::{Currency, PriceRange, allocate, percent_of};
@@ -182,12 +183,10 @@ fn assemble(
 
     let mut missing_answers: Vec<String> = Vec::new();
     // Licence shortfalls first: they decide whether the deal can go ahead at all.
-    let included = drafts
+    let with_offerings = drafts
         .iter()
-        .filter(|d| d.offering.includes.is_some())
-        .filter_map(|d| scope.items.get(d.item))
-        .flat_map(|item| &item.included)
-        .filter_map(|sku| catalog.offering_shared(sku));
+        .filter_map(|d| Some((scope.items.get(d.item)?, d.offering)));
+    let included = included_skus(with_offerings).filter_map(|sku| catalog.offering_shared(sku));
     let offerings = drafts
         .iter()
         .map(|d| (d.offering, d.names))
