@@ -18,8 +18,8 @@ pub(super) fn blocks(
     hours_per_block: u64,
     included_pm_hours: u32,
     bands: &[Band],
-) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new(ctx);
+    priced: &mut Priced,
+) -> Result<(), Vec<FieldError>> {
     let mut count_step = None;
     let blocks = match ctx.item.hours {
         Some(hours) => {
@@ -89,7 +89,7 @@ pub(super) fn blocks(
     priced.unit_price = Some(price);
     priced.gross = Some(gross);
     priced.trips = (blocks, blocks);
-    Ok(priced)
+    Ok(())
 }
 
 /// The price per block of the band `blocks` reaches, the band, and whether the price was

@@ -39,8 +39,11 @@ impl ClassRule<'_> {
 
 /// Prices classes: for a class count, for attendees (the cheapest seating), across the
 /// plausible attendees while they are not known, or one class when nothing is given.
-pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new(ctx);
+pub(super) fn class(
+    ctx: &Ctx<'_>,
+    rule: ClassRule<'_>,
+    priced: &mut Priced,
+) -> Result<(), Vec<FieldError>> {
     let (class_price, note) = ctx.unit_price(ctx.key(), ctx.delivery)?;
     let addon = ctx.names.seat_addon.as_ref();
     let addon_key = Key {
@@ -104,8 +107,8 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
             }
             let seat = seating(&rule, attendees, classes, class_price, addon_price)
                 .ok_or_else(overflow)?;
-            seat_trace(ctx, &mut priced, &rule, attendees, seat, addon_price);
-            fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
+            seat_trace(ctx, priced, &rule, attendees, seat, addon_price);
+            fill_seating(ctx, priced, seat, class_price, addon_sku, addon_price);
         }
         (Some(classes), _) => {
             let seat = seating(&rule, 0, classes, class_price, addon_price).ok_or_else(overflow)?;
@@ -116,7 +119,7 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
                 },
                 None,
             );
-            fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
+            fill_seating(ctx, priced, seat, class_price, addon_sku, addon_price);
         }
         (None, Attendees::Known(attendees, source)) => {
             if let Some(question) = source {
@@ -142,11 +145,11 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
                     None,
                 );
             }
-            seat_trace(ctx, &mut priced, &rule, attendees, best, addon_price);
+            seat_trace(ctx, priced, &rule, attendees, best, addon_price);
             if compared.len() > 1 {
                 priced.push(TraceDetail::CheapestClasses(compared), None);
             }
-            fill_seating(ctx, &mut priced, best, class_price, addon_sku, addon_price);
+            fill_seating(ctx, priced, best, class_price, addon_sku, addon_price);
         }
         (None, Attendees::Unknown(band, question)) => {
             let low_count = band.from;
@@ -180,10 +183,10 @@ pub(super) fn class(ctx: &Ctx<'_>, rule: ClassRule<'_>) -> Result<Priced, Vec<Fi
                 },
                 None,
             );
-            fill_seating(ctx, &mut priced, seat, class_price, addon_sku, addon_price);
+            fill_seating(ctx, priced, seat, class_price, addon_sku, addon_price);
         }
     }
-    Ok(priced)
+    Ok(())
 }
 
 /// One way to seat a group: `classes` classes plus `addons` seat add-ons.

@@ -4,8 +4,7 @@ use super::{Ctx, Priced};
 use crate::quote::trace::TraceDetail;
 
 /// The line without a price: quantity engagements, a warning, the estimate note.
-pub(super) fn custom(ctx: &Ctx<'_>, note: &str) -> Priced {
-    let mut priced = Priced::new(ctx);
+pub(super) fn custom(ctx: &Ctx<'_>, note: &str, priced: &mut Priced) {
     let quantity = ctx.item.quantity.unwrap_or(1);
     priced.quantity = quantity;
     priced.trips = (quantity, quantity);
@@ -19,5 +18,4 @@ pub(super) fn custom(ctx: &Ctx<'_>, note: &str) -> Priced {
         "{}: custom estimate needed (not in the total)",
         ctx.offering.sku
     ));
-    priced
 }

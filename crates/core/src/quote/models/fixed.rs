@@ -7,8 +7,7 @@ use crate::quote::trace::TraceDetail;
 use super::{Ctx, Priced};
 
 /// Prices the quantity (1 when none is given) at the list price, per the offering's unit.
-pub(super) fn fixed(ctx: &Ctx<'_>) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new(ctx);
+pub(super) fn fixed(ctx: &Ctx<'_>, priced: &mut Priced) -> Result<(), Vec<FieldError>> {
     let (price, note) = ctx.unit_price(ctx.key(), ctx.delivery)?;
     priced.list_price_step(ctx, price, ctx.names.unit.clone(), note);
     let quantity = ctx.item.quantity.unwrap_or(1);
@@ -27,5 +26,5 @@ pub(super) fn fixed(ctx: &Ctx<'_>) -> Result<Priced, Vec<FieldError>> {
     priced.unit_price = Some(price);
     priced.gross = Some(gross);
     priced.trips = (quantity, quantity);
-    Ok(priced)
+    Ok(())
 }

@@ -257,8 +257,10 @@ pub(super) fn draft<'c>(
         }
     };
     let mut percent_of = None;
-    let mut priced = match &offering.pricing {
-        Pricing::Fixed { .. } => fixed::fixed(&ctx)?,
+    // Each model fills the line in place.
+    let mut priced = Priced::new(&ctx);
+    match &offering.pricing {
+        Pricing::Fixed { .. } => fixed::fixed(&ctx, &mut priced)?,
         Pricing::Class {
             capacity,
             seat_addon,
@@ -274,38 +276,55 @@ pub(super) fn draft<'c>(
                 attendees_question: attendees_question.as_deref(),
                 max_attendees: max_attendees.map(u64::from),
             },
+            &mut priced,
         )?,
         Pricing::Blocks {
             hours_per_block,
             included_pm_hours,
             bands,
-        } => blocks::blocks(&ctx, u64::from(*hours_per_block), *included_pm_hours, bands)?,
+        } => blocks::blocks(
+            &ctx,
+            u64::from(*hours_per_block),
+            *included_pm_hours,
+            bands,
+            &mut priced,
+        )?,
         Pricing::Tiered {
             mode,
             unit,
             bands,
             min_quantity,
             max_quantity,
-        } => tiered::tiered(&ctx, *mode, unit, bands, *min_quantity, *max_quantity)?,
-        Pricing::TimeAndMaterials { roles } => time_and_materials::time_and_materials(&ctx, roles)?,
+        } => tiered::tiered(
+            &ctx,
+            *mode,
+            unit,
+            bands,
+            *min_quantity,
+            *max_quantity,
+            &mut priced,
+        )?,
+        Pricing::TimeAndMaterials { roles } => {
+            time_and_materials::time_and_materials(&ctx, roles, &mut priced)?
+        }
         Pricing::RangeTable {
             rows,
             columns,
             add_ons,
-        } => range_table::range_table(&ctx, rows, columns, add_ons)?,
+        } => range_table::range_table(&ctx, rows, columns, add_ons, &mut priced)?,
         Pricing::PercentOfSubtotal {
             percent,
             categories,
         } => {
             percent_of = Some((*percent, categories.as_slice()));
-            percent_of_subtotal::placeholder(&ctx)
+            percent_of_subtotal::placeholder(&ctx, &mut priced);
         }
         Pricing::Recurring {
             min_term_months,
             max_term_months,
-        } => recurring::recurring(&ctx, *min_term_months, *max_term_months)?,
-        Pricing::Custom { estimate_note } => custom::custom(&ctx, estimate_note),
-    };
+        } => recurring::recurring(&ctx, *min_term_months, *max_term_months, &mut priced)?,
+        Pricing::Custom { estimate_note } => custom::custom(&ctx, estimate_note, &mut priced),
+    }
     let routed = custom_sow_route::route(&ctx, &mut priced);
     if priced.gross.is_none() && !matches!(line_discount, LineDiscount::None) {
         // The line has no price for now (e.g. an answer is beyond the estimate table): the

@@ -12,10 +12,8 @@ use crate::quote::types::QuoteLine;
 use super::{Ctx, Priced};
 
 /// The line before the others are priced: a firm zero.
-pub(super) fn placeholder(ctx: &Ctx<'_>) -> Priced {
-    let mut priced = Priced::new(ctx);
+pub(super) fn placeholder(ctx: &Ctx<'_>, priced: &mut Priced) {
     priced.gross = Some(PriceRange::firm(ctx.currency().zero()));
-    priced
 }
 
 /// Prices a percent-of-subtotal line on `nets`, each line's (category, net, is a percentage

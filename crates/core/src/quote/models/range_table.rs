@@ -22,8 +22,8 @@ pub(super) fn range_table(
     rows: &Axis,
     columns: &Axis,
     add_ons: &[AddOnRule],
-) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new(ctx);
+    priced: &mut Priced,
+) -> Result<(), Vec<FieldError>> {
     // The catalog shares the table's names with every line; built here only for an offering
     // the catalog did not see (never, for a checked catalog).
     let names = match ctx.names.table.as_deref() {
@@ -32,8 +32,8 @@ pub(super) fn range_table(
             ctx.catalog.question(id)
         })),
     };
-    let row = pick(ctx, rows, &names.rows, &mut priced)?;
-    let column = pick(ctx, columns, &names.columns, &mut priced)?;
+    let row = pick(ctx, rows, &names.rows, priced)?;
+    let column = pick(ctx, columns, &names.columns, priced)?;
     let (Some((r0, r1)), Some((c0, c1))) = (span(&row), span(&column)) else {
         let limit = |axis: &Axis| axis.bands.last().and_then(|b| b.to);
         priced.push(
@@ -51,7 +51,7 @@ pub(super) fn range_table(
             "{}: the scope is beyond the rough-order-of-magnitude table; a custom estimate is needed",
             ctx.offering.sku
         ));
-        return Ok(priced);
+        return Ok(());
     };
     let (entry, converted) = ctx.prices.entry(ctx.key()).ok_or_else(|| {
         ctx.error(
@@ -169,7 +169,7 @@ pub(super) fn range_table(
         }
     }
     priced.gross = Some(gross);
-    Ok(priced)
+    Ok(())
 }
 
 /// Where an answer falls on a table axis.

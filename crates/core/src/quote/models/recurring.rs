@@ -12,8 +12,8 @@ pub(super) fn recurring(
     ctx: &Ctx<'_>,
     min_term_months: u32,
     max_term_months: Option<u32>,
-) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new(ctx);
+    priced: &mut Priced,
+) -> Result<(), Vec<FieldError>> {
     let (monthly, note) = ctx.unit_price(ctx.key(), ctx.delivery)?;
     priced.list_price_step(ctx, monthly, ctx.names.unit.clone(), note);
     let min = u64::from(min_term_months);
@@ -53,5 +53,5 @@ pub(super) fn recurring(
     priced.unit_price = Some(monthly);
     priced.gross = Some(gross);
     priced.trips = (1, 1);
-    Ok(priced)
+    Ok(())
 }

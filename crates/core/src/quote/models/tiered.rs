@@ -21,8 +21,8 @@ pub(super) fn tiered(
     bands: &[Band],
     min_quantity: Option<u64>,
     max_quantity: Option<u64>,
-) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new(ctx);
+    priced: &mut Priced,
+) -> Result<(), Vec<FieldError>> {
     let (entry, converted) = ctx.prices.entry(ctx.key()).ok_or_else(|| {
         ctx.error(
             "sku",
@@ -154,5 +154,5 @@ pub(super) fn tiered(
     if let Some(step) = priced.trace.last_mut() {
         step.after = Some(gross);
     }
-    Ok(priced)
+    Ok(())
 }

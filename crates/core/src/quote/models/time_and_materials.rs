@@ -15,8 +15,8 @@ use super::{Ctx, Priced};
 pub(super) fn time_and_materials(
     ctx: &Ctx<'_>,
     roles: &[String],
-) -> Result<Priced, Vec<FieldError>> {
-    let mut priced = Priced::new(ctx);
+    priced: &mut Priced,
+) -> Result<(), Vec<FieldError>> {
     let effort = &ctx.item.effort;
     if effort.is_empty() {
         priced.push(TraceDetail::NoEffort, None);
@@ -24,7 +24,7 @@ pub(super) fn time_and_materials(
             "{}: no effort estimate yet, so the line is not in the total",
             ctx.offering.sku
         ));
-        return Ok(priced);
+        return Ok(());
     }
     let currency = ctx.currency();
     let mut errors = Vec::new();
@@ -129,5 +129,5 @@ pub(super) fn time_and_materials(
     );
     priced.unit = ctx.names.unit.clone();
     priced.gross = Some(gross);
-    Ok(priced)
+    Ok(())
 }
