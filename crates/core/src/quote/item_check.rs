@@ -31,15 +31,7 @@ pub fn item_errors(catalog: &Catalog, scope: &Scope, index: usize) -> FieldError
     let Some(item) = scope.items.get(index) else {
         return FieldErrors::new();
     };
-    let format = item.format_errors(index);
-    if !format.is_empty() {
-        return format;
-    }
-    if prices_on_other_lines(catalog, item) {
-        whole_scope_errors(catalog, scope, index)
-    } else {
-        own_errors(catalog, scope, index, item)
-    }
+    errors_in_scope(catalog, scope, index, item)
 }
 
 /// [`item_errors`] for `item` in place of the item at `index` of `scope` (a line editor's
@@ -55,17 +47,34 @@ pub fn edited_item_errors(
         return FieldErrors::new();
     };
     if current.sku == item.sku && !prices_on_other_lines(catalog, item) {
-        let format = item.format_errors(index);
-        if !format.is_empty() {
-            return format;
-        }
-        return own_errors(catalog, scope, index, item);
+        // The item's own problems do not depend on the rest of the scope.
+        return errors_in_scope(catalog, scope, index, item);
     }
     let mut edited = scope.clone();
     if let Some(slot) = edited.items.get_mut(index) {
         slot.clone_from(item);
     }
     item_errors(catalog, &edited, index)
+}
+
+/// `item`'s problems as the item at `index` of `scope`: the format's first, then the
+/// engine's. Only an item priced on the other lines reads `scope` beyond its answers and
+/// currency, so `scope` must hold `item` at `index` for such an item.
+fn errors_in_scope(
+    catalog: &Catalog,
+    scope: &Scope,
+    index: usize,
+    item: &ScopeItem,
+) -> FieldErrors {
+    let format = item.format_errors(index);
+    if !format.is_empty() {
+        return format;
+    }
+    if prices_on_other_lines(catalog, item) {
+        whole_scope_errors(catalog, scope, index)
+    } else {
+        own_errors(catalog, scope, index, item)
+    }
 }
 
 /// Whether the item's offering is priced on the other lines' nets.
