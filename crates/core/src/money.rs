@@ -212,12 +212,19 @@ impl PriceRange {
         self.low == self.high
     }
 
+    /// Whether both ends are the same decimal, digit for digit and at the same scale: then
+    /// any operation on the range is computed once, for one end, and copied to the other
+    /// (most ranges are firm). Ends that are equal at different scales (`1.0` and `1.00`)
+    /// are simply computed twice.
+    fn same_ends(&self) -> bool {
+        self.low.serialize() == self.high.serialize()
+    }
+
     /// Applies `f` to both ends; `None` when either overflows.
     pub fn try_map(self, mut f: impl FnMut(Decimal) -> Option<Decimal>) -> Option<PriceRange> {
-        Some(PriceRange {
-            low: f(self.low)?,
-            high: f(self.high)?,
-        })
+        let low = f(self.low)?;
+        let high = if self.same_ends() { low } else { f(self.high)? };
+        Some(PriceRange { low, high })
     }
 
     /// End-by-end sum; `None` on overflow.
@@ -238,10 +245,13 @@ impl PriceRange {
 
     /// Rounds both ends to the currency.
     pub fn round(self, currency: Currency, mode: RoundingMode) -> PriceRange {
-        PriceRange {
-            low: currency.round(self.low, mode),
-            high: currency.round(self.high, mode),
-        }
+        let low = currency.round(self.low, mode);
+        let high = if self.same_ends() {
+            low
+        } else {
+            currency.round(self.high, mode)
+        };
+        PriceRange { low, high }
     }
 
     /// Both ends at no fewer decimals than the currency's minor units (never rounded).
@@ -381,12 +391,44 @@ struct WholeUnits {
     positive: i128,
 }
 
+/// `10^exponent` for the exponents a decimal's scale allows (0 to 28), or `None`.
+fn power_of_ten(exponent: u32) -> Option<i128> {
+    // Evaluated at compile time, where an index out of range fails the build.
+    #[allow(clippy::indexing_slicing)]
+    const POWERS: [i128; 29] = {
+        let mut powers = [1_i128; 29];
+        let mut i = 1;
+        while i < powers.len() {
+            powers[i] = powers[i - 1] * 10;
+            i += 1;
+        }
+        powers
+    };
+    POWERS.get(usize::try_from(exponent).ok()?).copied()
+}
+
+/// `a × b`, `None` on overflow. Operands that fit 64 bits multiply in one machine
+/// instruction (their product always fits 128 bits); 128-bit overflow checking is a library
+/// call.
+fn product(a: i128, b: i128) -> Option<i128> {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(a), Ok(b)) => Some(i128::from(a) * i128::from(b)),
+        _ => a.checked_mul(b),
+    }
+}
+
+/// `digits × 10^exponent`, `None` on overflow; nothing to multiply at exponent 0.
+fn scaled_up(digits: i128, exponent: u32) -> Option<i128> {
+    if exponent == 0 {
+        return Some(digits);
+    }
+    product(digits, power_of_ten(exponent)?)
+}
+
 impl WholeUnits {
     fn new(total: Decimal, weights: &[Decimal], currency: Currency) -> Option<WholeUnits> {
         let minor = currency.minor_units();
-        let total = total
-            .mantissa()
-            .checked_mul(10_i128.checked_pow(minor.checked_sub(total.scale())?)?)?;
+        let total = scaled_up(total.mantissa(), minor.checked_sub(total.scale())?)?;
         let positive_weights = || weights.iter().filter(|w| is_positive(w));
         let scale = positive_weights().map(Decimal::scale).max().unwrap_or(0);
         let mut whole = WholeUnits {
@@ -398,21 +440,19 @@ impl WholeUnits {
             whole.positive = whole.positive.checked_add(whole.units(*weight)?)?;
         }
         // Every weight is at most the sum, so no product below overflows if this one does not.
-        total.checked_mul(whole.positive)?;
+        product(total, whole.positive)?;
         Some(whole)
     }
 
     /// `weight` as an integer at the common scale.
     fn units(&self, weight: Decimal) -> Option<i128> {
-        weight
-            .mantissa()
-            .checked_mul(10_i128.checked_pow(self.scale.checked_sub(weight.scale())?)?)
+        scaled_up(weight.mantissa(), self.scale.checked_sub(weight.scale())?)
     }
 
     /// The share of a positive `weight` rounded toward zero to minor units, and the
     /// remainder (comparable between the weights of one allocation).
     fn share(&self, weight: Decimal, currency: Currency) -> Option<(Decimal, u128)> {
-        let product = self.total.checked_mul(self.units(weight)?)?;
+        let product = product(self.total, self.units(weight)?)?;
         // Amounts of a quote usually fit 64 bits, where one machine division gives both
         // quotient and remainder; 128-bit division is a library call several times slower.
         let (floor, remainder) = match (i64::try_from(product), i64::try_from(self.positive)) {
@@ -797,6 +837,49 @@ mod tests {
         assert_eq!(
             change("-500", "1000").display_change(usd()),
             "-USD 500.00 – +USD 1,000.00"
+        );
+    }
+
+    #[test]
+    fn integer_products_are_exact_up_to_128_bits_and_none_beyond() {
+        assert_eq!(power_of_ten(0), Some(1));
+        assert_eq!(power_of_ten(28), Some(10_i128.pow(28)));
+        assert_eq!(power_of_ten(29), None);
+        // Both operands in 64 bits: the product needs up to 126 bits and is exact.
+        let big = i128::from(i64::MAX);
+        assert_eq!(product(big, big), big.checked_mul(big));
+        assert_eq!(product(-big, big), Some(-(big * big)));
+        // Wider operands go through checked multiplication.
+        assert_eq!(product(i128::MAX / 2, 2), Some(i128::MAX - 1));
+        assert_eq!(product(i128::MAX / 2, 3), None);
+        assert_eq!(scaled_up(12_345, 0), Some(12_345));
+        assert_eq!(scaled_up(12_345, 2), Some(1_234_500));
+        assert_eq!(scaled_up(i128::MAX / 10, 2), None);
+    }
+
+    #[test]
+    fn a_range_with_equal_ends_rounds_and_maps_like_any_other() {
+        let firm = PriceRange::firm(d("10.005"));
+        let rounded = firm.round(usd(), RoundingMode::HalfAwayFromZero);
+        assert_eq!(rounded, PriceRange::firm(d("10.01")));
+        assert_eq!(rounded.low.scale(), 2);
+        // Equal amounts at different scales are computed end by end.
+        let mixed = PriceRange {
+            low: d("10.0"),
+            high: d("10.00"),
+        };
+        let doubled = mixed.try_map(|end| end.checked_mul(d("2"))).unwrap();
+        assert_eq!((doubled.low.scale(), doubled.high.scale()), (1, 2));
+        let range = PriceRange {
+            low: d("1.004"),
+            high: d("1.006"),
+        };
+        assert_eq!(
+            range.round(usd(), RoundingMode::HalfAwayFromZero),
+            PriceRange {
+                low: d("1.00"),
+                high: d("1.01")
+            }
         );
     }
 }
