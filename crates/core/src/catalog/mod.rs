@@ -7,6 +7,7 @@ mod item_fields;
 mod license_tiers;
 mod lint;
 mod model;
+mod name_index;
 mod public;
 #[cfg(feature = "schema")]
 mod schema;
@@ -15,7 +16,6 @@ mod source_map;
 mod toml_json;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -37,6 +37,7 @@ pub use source_map::SourceMap;
 
 use crate::money::Currency;
 use license_tiers::GITLAB_TIERS;
+use name_index::NameIndex;
 
 /// The GitLab professional-services catalog shipped with Scopecraft.
 pub const GITLAB_CATALOG_TOML: &str = include_str!("../../catalogs/gitlab.toml");
@@ -46,11 +47,11 @@ pub const GITLAB_CATALOG_TOML: &str = include_str!("../../catalogs/gitlab.toml")
 pub struct Catalog {
     data: CatalogData,
     base_currency: Currency,
-    offerings_by_sku: BTreeMap<String, usize>,
+    offerings_by_sku: NameIndex,
     /// Each offering's SKU and names as shared strings, by offering position: every quote
     /// line that prices the offering holds these (a reference count) instead of copies.
     shared: Vec<SharedNames>,
-    questions_by_id: BTreeMap<String, usize>,
+    questions_by_id: NameIndex,
     hash: String,
 }
 
@@ -310,22 +311,11 @@ impl Catalog {
                 message: format!("unknown currency {:?}", data.base_currency),
             }])
         })?;
-        let mut offerings_by_sku = BTreeMap::new();
-        for (index, offering) in data.offerings.iter().enumerate() {
-            offerings_by_sku
-                .entry(offering.sku.clone())
-                .or_insert(index);
-        }
-        let mut questions_by_id = BTreeMap::new();
-        for (index, question) in data.questions.iter().enumerate() {
-            questions_by_id.entry(question.id.clone()).or_insert(index);
-        }
-        let question = |id: &str| questions_by_id.get(id).and_then(|&i| data.questions.get(i));
-        let shared = shared::shared_names(
-            &data.offerings,
-            |sku| offerings_by_sku.get(sku).copied(),
-            question,
-        );
+        let offerings_by_sku = NameIndex::new(data.offerings.iter().map(|o| o.sku.as_str()));
+        let questions_by_id = NameIndex::new(data.questions.iter().map(|q| q.id.as_str()));
+        let question = |id: &str| questions_by_id.get(id).and_then(|i| data.questions.get(i));
+        let shared =
+            shared::shared_names(&data.offerings, |sku| offerings_by_sku.get(sku), question);
         let hash = content_hash(&data);
         Ok(Catalog {
             data,
@@ -354,7 +344,7 @@ impl Catalog {
 
     /// The offering with this SKU and its shared names (for quote lines).
     pub(crate) fn offering_shared(&self, sku: &str) -> Option<(&Offering, &SharedNames)> {
-        let &i = self.offerings_by_sku.get(sku)?;
+        let i = self.offerings_by_sku.get(sku)?;
         Some((self.data.offerings.get(i)?, self.shared.get(i)?))
     }
 
@@ -373,7 +363,7 @@ impl Catalog {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions_by_id
             .get(id)
-            .and_then(|&i| self.data.questions.get(i))
+            .and_then(|i| self.data.questions.get(i))
     }
 
     /// The category with this id.
