@@ -391,22 +391,6 @@ struct WholeUnits {
     positive: i128,
 }
 
-/// `10^exponent` for the exponents a decimal's scale allows (0 to 28), or `None`.
-fn power_of_ten(exponent: u32) -> Option<i128> {
-    // Evaluated at compile time, where an index out of range fails the build.
-    #[allow(clippy::indexing_slicing)]
-    const POWERS: [i128; 29] = {
-        let mut powers = [1_i128; 29];
-        let mut i = 1;
-        while i < powers.len() {
-            powers[i] = powers[i - 1] * 10;
-            i += 1;
-        }
-        powers
-    };
-    POWERS.get(usize::try_from(exponent).ok()?).copied()
-}
-
 /// `a × b`, `None` on overflow. Operands that fit 64 bits multiply in one machine
 /// instruction (their product always fits 128 bits); 128-bit overflow checking is a library
 /// call.
@@ -417,12 +401,14 @@ fn product(a: i128, b: i128) -> Option<i128> {
     }
 }
 
-/// `digits × 10^exponent`, `None` on overflow; nothing to multiply at exponent 0.
+/// `digits × 10^exponent`, `None` on overflow; nothing to multiply at exponent 0 (amounts
+/// usually have the scale they are counted at).
+#[inline]
 fn scaled_up(digits: i128, exponent: u32) -> Option<i128> {
     if exponent == 0 {
         return Some(digits);
     }
-    product(digits, power_of_ten(exponent)?)
+    product(digits, 10_i128.checked_pow(exponent)?)
 }
 
 impl WholeUnits {
@@ -445,6 +431,7 @@ impl WholeUnits {
     }
 
     /// `weight` as an integer at the common scale.
+    #[inline]
     fn units(&self, weight: Decimal) -> Option<i128> {
         scaled_up(weight.mantissa(), self.scale.checked_sub(weight.scale())?)
     }
@@ -842,9 +829,6 @@ mod tests {
 
     #[test]
     fn integer_products_are_exact_up_to_128_bits_and_none_beyond() {
-        assert_eq!(power_of_ten(0), Some(1));
-        assert_eq!(power_of_ten(28), Some(10_i128.pow(28)));
-        assert_eq!(power_of_ten(29), None);
         // Both operands in 64 bits: the product needs up to 126 bits and is exact.
         let big = i128::from(i64::MAX);
         assert_eq!(product(big, big), big.checked_mul(big));
@@ -854,7 +838,9 @@ mod tests {
         assert_eq!(product(i128::MAX / 2, 3), None);
         assert_eq!(scaled_up(12_345, 0), Some(12_345));
         assert_eq!(scaled_up(12_345, 2), Some(1_234_500));
+        assert_eq!(scaled_up(7, 28), Some(7 * 10_i128.pow(28)));
         assert_eq!(scaled_up(i128::MAX / 10, 2), None);
+        assert_eq!(scaled_up(1, 39), None);
     }
 
     #[test]

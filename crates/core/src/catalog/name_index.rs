@@ -24,23 +24,25 @@ impl NameIndex {
     /// Indexes `names` by position; when a name occurs more than once, its first position
     /// is the one found.
     pub(crate) fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameIndex {
-        let mut entries: Vec<(Box<str>, usize)> = names
-            .into_iter()
-            .enumerate()
-            .map(|(position, name)| (Box::from(name), position))
-            .collect();
-        // A stable sort keeps equal names in position order, so the first one is kept.
-        entries.sort_by(|a, b| by_length_then_bytes(&a.0, &b.0));
-        entries.dedup_by(|later, earlier| later.0 == earlier.0);
-        NameIndex { entries }
+        let mut index = NameIndex::default();
+        // Each name goes in at its place in the order (a catalog has at most a few thousand
+        // names, and inserting keeps the browser build free of a sort of its own).
+        for (position, name) in names.into_iter().enumerate() {
+            if let Err(place) = index.find(name) {
+                index.entries.insert(place, (Box::from(name), position));
+            }
+        }
+        index
+    }
+
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.entries
+            .binary_search_by(|(entry, _)| by_length_then_bytes(entry, name))
     }
 
     /// The position of the first entry named `name`.
     pub(crate) fn get(&self, name: &str) -> Option<usize> {
-        let found = self
-            .entries
-            .binary_search_by(|(entry, _)| by_length_then_bytes(entry, name))
-            .ok()?;
+        let found = self.find(name).ok()?;
         self.entries.get(found).map(|&(_, position)| position)
     }
 }
