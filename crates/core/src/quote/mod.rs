@@ -163,7 +163,8 @@ fn assemble(
 ) -> Result<Quote, FieldPath> {
     let currency = prices.currency;
     let mode = prices.mode;
-    let zero = PriceRange::firm(currency.zero());
+    let no_share = currency.zero();
+    let zero = PriceRange::firm(no_share);
 
     let mut subtotal = zero;
     for net in drafts.iter().filter_map(|d| lines.get(d.line)?.net) {
@@ -214,8 +215,8 @@ fn assemble(
         }
         custom_estimate_needed |= unpriced;
         let share = PriceRange {
-            low: shares_low.get(index).copied().unwrap_or(currency.zero()),
-            high: shares_high.get(index).copied().unwrap_or(currency.zero()),
+            low: shares_low.get(index).copied().unwrap_or(no_share),
+            high: shares_high.get(index).copied().unwrap_or(no_share),
         };
         draft
             .finish(&mut lines, share, percent, currency)
