@@ -4,7 +4,8 @@
 // by `cargo run --release -p scopecraft-core --example throughput`).
 //
 // Expects the release builds that `cargo xtask bench` makes: dist/ (the app),
-// target/perf/baseline/ (tests/perf/baseline) and target/perf/reprice/ (tests/perf/reprice).
+// target/perf/baseline/ (tests/perf/baseline) and target/perf/reprice/ (tests/perf/reprice);
+// P4's no-work reference page is served as it is from tests/perf/keystroke-floor/.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, serveDist } from '../e2e/harness.mjs';
@@ -12,6 +13,7 @@ import { budget, firstLoad, measure, repoRoot, table } from './sizes.mjs';
 
 const LOAD_RUNS = 15;
 const perfDir = join(repoRoot, 'target', 'perf');
+const floorDir = join(repoRoot, 'tests', 'perf', 'keystroke-floor');
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -110,13 +112,37 @@ async function keystroke(browser, app, count, { breakdown = false } = {}) {
     }
   }, JSON.stringify(scope));
   await page.goto(`${app.url}#/scope`);
+  try {
+    return await keystrokes(browser, page, `the ${count}-line quote`, { breakdown });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * P4's floor: the same measurement on `tests/perf/keystroke-floor`, a page whose keystroke
+ * writes the new total at once. What it measures is the wait for the next display frame,
+ * which no amount of work saved in the app takes away.
+ */
+async function keystrokeFloor(browser, site) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  try {
+    return await keystrokes(browser, page, 'the no-work page');
+  } finally {
+    await context.close();
+  }
+}
+
+/** Median ms from a keystroke in `#line-0-quantity` to the frame that shows the new `#quote-total`. */
+async function keystrokes(browser, page, what, { breakdown = false } = {}) {
   const input = page.locator('#line-0-quantity');
   const total = page.locator('#quote-total');
   try {
     await input.waitFor({ timeout: 60_000 });
   } catch {
-    await context.close();
-    throw new Error(`keystroke benchmark: the scope page did not show the ${count}-line quote (#line-0-quantity)`);
+    throw new Error(`keystroke benchmark: ${what} did not show #line-0-quantity`);
   }
   const samples = [];
   const sample = async () => {
@@ -160,7 +186,6 @@ async function keystroke(browser, app, count, { breakdown = false } = {}) {
     for (let i = 0; i < BREAKDOWN_RUNS; i += 1) await sample();
     parts = timeline(JSON.parse((await browser.stopTracing()).toString('utf8')));
   }
-  await context.close();
   return breakdown ? { ms: median(samples), samples, parts } : median(samples);
 }
 
@@ -206,14 +231,16 @@ function timeline(trace) {
   const n = windows.length || 1;
   const perKey = Object.fromEntries(Object.entries(totals).map(([k, us]) => [k, us / n / 1000]));
   const busy = Object.values(perKey).reduce((a, b) => a + b, 0);
-  return { keystrokes: windows.length, wall_ms: wall / n / 1000, ...perKey, idle: wall / n / 1000 - busy };
+  return { keystrokes: windows.length, wall_ms: wall / n / 1000, busy_ms: busy, ...perKey, idle: wall / n / 1000 - busy };
 }
 
 /** `node tests/perf/bench.mjs --keystroke [DIST]`: P4 alone on an already built app, with where the main thread's time goes. */
 async function keystrokeOnly(dist) {
   const browser = await launchBrowser();
   const app = await serveDist(dist);
+  const floorSite = await serveDist(floorDir);
   try {
+    console.log(`no-work page (the frame wait alone): median ${fmt(await keystrokeFloor(browser, floorSite))}`);
     for (const count of [200, 1000]) {
       const { ms, samples, parts } = await keystroke(browser, app, count, { breakdown: true });
       const shown = Object.entries(parts).map(([k, v]) => `${k} ${typeof v === 'number' && k !== 'keystrokes' ? v.toFixed(2) : v}`).join(', ');
@@ -221,7 +248,7 @@ async function keystrokeOnly(dist) {
     }
   } finally {
     await browser.close();
-    await app.close();
+    await Promise.all([app.close(), floorSite.close()]);
   }
 }
 
@@ -281,11 +308,14 @@ async function main() {
   const app = await serveDist(join(repoRoot, 'dist'));
   const baseline = await serveDist(join(perfDir, 'baseline'));
   const repriceSite = await serveDist(join(perfDir, 'reprice'));
+  const floorSite = await serveDist(floorDir);
   let load;
   let repriced;
   let inWasmLoad;
   let keyMs;
   let keyMs1k;
+  let keyFloor;
+  let keyBusy = [];
   try {
     load = await loadTimes(browser, app, baseline);
     load.fetchedBeforeInteractive = fetchedBytes(load.fetched, app.url, sizes);
@@ -307,12 +337,24 @@ async function main() {
     console.log(`\n   (inside that: loading the embedded catalog in wasm takes ${fmt(inWasm.catalog_load_ms)}, median of 5)`);
     console.log('\n3. Reprice inside wasm (Chromium, performance.now, median of 15 batches):');
     for (const r of repriced) console.log(`   ${String(r.lines).padStart(6)} lines: ${fmt(r.median_ms)} (best ${fmt(r.best_ms)}, batch ${r.batch})`);
-    keyMs = await keystroke(browser, app, 200);
-    keyMs1k = await keystroke(browser, app, 1000);
-    console.log(`\n4. Keystroke to paint, median of ${KEYSTROKE_SAMPLES} after ${KEYSTROKE_WARMUP} warm-up keystrokes: 200-line quote ${fmt(keyMs)}, 1,000-line quote ${fmt(keyMs1k)}`);
+    keyFloor = await keystrokeFloor(browser, floorSite);
+    const key200 = await keystroke(browser, app, 200, { breakdown: true });
+    const key1k = await keystroke(browser, app, 1000, { breakdown: true });
+    keyMs = key200.ms;
+    keyMs1k = key1k.ms;
+    keyBusy = [key200.parts.busy_ms, key1k.parts.busy_ms];
+    console.log(
+      `\n4. Keystroke to paint, median of ${KEYSTROKE_SAMPLES} after ${KEYSTROKE_WARMUP} warm-up keystrokes: ` +
+        `200-line quote ${fmt(keyMs)}, 1,000-line quote ${fmt(keyMs1k)}; ` +
+        `a page that does no work, measured the same way: ${fmt(keyFloor)} (the wait for the display frame)`,
+    );
+    console.log(
+      `   main thread busy per keystroke (traced, ${BREAKDOWN_RUNS} more): ` +
+        `200 lines ${fmt(keyBusy[0])}, 1,000 lines ${fmt(keyBusy[1])}`,
+    );
   } finally {
     await browser.close();
-    await Promise.all([app.close(), baseline.close(), repriceSite.close()]);
+    await Promise.all([app.close(), baseline.close(), repriceSite.close(), floorSite.close()]);
   }
 
   const byLines = Object.fromEntries(native.lines.map((r) => [r.lines, r]));
@@ -326,7 +368,7 @@ async function main() {
     ['   dist/ gzip total', `${(sizes.total.gzip / 1024).toFixed(1)} KiB`, '≤ 400 KiB', BASELINE.sizes, `checked first load ${(first.total.gzip / 1024).toFixed(1)} KiB`],
     ['2. load → interactive', fmt(load.app), '≤ 1.5× baseline', BASELINE.load, `counter ${fmt(load.baseline)} (${(load.app / load.baseline).toFixed(2)}×)`],
     ['3. reprice 1k / 10k lines', `${fmt(r1k?.median_ms)} / ${fmt(r10k?.median_ms)}`, '≤ 1 ms / ≤ 10 ms', BASELINE.reprice, 'wasm, Chromium'],
-    ['4. keystroke → paint', `${fmt(keyMs)} / ${fmt(keyMs1k)}`, '≤ 8 / ≤ 16.7 ms', BASELINE.keystroke, '200 / 1,000-line quote'],
+    ['4. keystroke → paint', `${fmt(keyMs)} / ${fmt(keyMs1k)}`, '≤ 8 / ≤ 16.7 ms', BASELINE.keystroke, `busy ${fmt(keyBusy[0])} / ${fmt(keyBusy[1])}; no work ${fmt(keyFloor)}`],
     ['5. native lines/s 1k / 10k', `${millions(1000)} / ${millions(10000)}`, '≥ 2 M at both', BASELINE.native, `instr/line ${count(1000)} / ${count(10000)} (was ${BASELINE.instructions})`],
   ];
   console.log('\nSummary');
@@ -335,7 +377,7 @@ async function main() {
   for (const row of rows) console.log(row.map((c, i) => String(c).padEnd(w[i])).join(' '));
   await writeFile(
     join(perfDir, 'bench.json'),
-    JSON.stringify({ sizes: sizes.total, firstLoad: first.total, catalogLoadMs: inWasmLoad, baselineSizes: baselineSizes.total, load, repriced, keystroke_ms: keyMs, keystroke_1000_ms: keyMs1k, native, callgrind, baseline: BASELINE }, null, 2),
+    JSON.stringify({ sizes: sizes.total, firstLoad: first.total, catalogLoadMs: inWasmLoad, baselineSizes: baselineSizes.total, load, repriced, keystroke_ms: keyMs, keystroke_1000_ms: keyMs1k, keystroke_floor_ms: keyFloor, keystroke_busy_ms: keyBusy, native, callgrind, baseline: BASELINE }, null, 2),
   );
   console.log(`\n(figures also in ${join('target', 'perf', 'bench.json')})`);
 }
