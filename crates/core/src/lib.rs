@@ -96,8 +96,8 @@ pub use plan::{
 };
 pub use quote::{
     Approval, Component, ComponentDescription, LineKind, ListPrice, ModePrice, Paperwork, Quote,
-    QuoteDiscount, QuoteError, QuoteLine, QuoteOptions, Routing, TraceStep, edited_item_errors,
-    item_errors, list_price, price, price_with,
+    QuoteDiscount, QuoteError, QuoteLine, QuoteOptions, Routing, Trace, TraceStep,
+    edited_item_errors, item_errors, list_price, price, price_with,
 };
 pub use quote_diff::{
     LineChange, LineComparison, QUOTE_COMPARISON_FORMAT, QuoteComparison, Repriced, RetiredItem,

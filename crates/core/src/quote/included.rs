@@ -2,7 +2,7 @@
 //! `included`): the check of the choices, one line at price 0 for each chosen SKU, and the
 //! warning that says how many choices are still open.
 
-use super::trace::{TraceDetail, TraceStep};
+use super::trace::{Trace, TraceDetail, TraceStep};
 use super::types::{LineKind, QuoteLine};
 use super::wording::push_number;
 use crate::catalog::{Catalog, DeliveryMode, Includes, Offering};
@@ -67,6 +67,7 @@ pub(crate) fn lines(
     index: usize,
     currency: Currency,
     lines: &mut Vec<QuoteLine>,
+    steps: &mut Vec<TraceStep>,
 ) {
     let Some(includes) = &offering.includes else {
         return;
@@ -76,7 +77,22 @@ pub(crate) fn lines(
         .included
         .iter()
         .filter_map(|sku| catalog.offering_shared(sku))
-        .map(|(included, names)| QuoteLine {
+        .map(|(included, names)| {
+            let first_step = steps.len();
+            steps.push(TraceStep::new(
+                TraceDetail::Included {
+                    parent_sku: offering.sku.clone(),
+                    parent_name: offering.name.clone(),
+                    choose: includes.choose,
+                    label: includes.label.clone(),
+                },
+                currency,
+                None,
+                Some(zero),
+            ));
+            (included, names, Trace::written(first_step, steps.len()))
+        })
+        .map(|(included, names, trace)| QuoteLine {
             item: index,
             sku: names.sku.clone(),
             name: names.name.clone(),
@@ -100,17 +116,7 @@ pub(crate) fn lines(
             net: Some(zero),
             quote_discount: Some(zero),
             total: Some(zero),
-            trace: vec![TraceStep::new(
-                TraceDetail::Included {
-                    parent_sku: offering.sku.clone(),
-                    parent_name: offering.name.clone(),
-                    choose: includes.choose,
-                    label: includes.label.clone(),
-                },
-                currency,
-                None,
-                Some(zero),
-            )],
+            trace,
         });
     lines.extend(included);
 }

@@ -95,6 +95,7 @@ fn own_errors(catalog: &Catalog, scope: &Scope, index: usize, item: &ScopeItem) 
         return FieldErrors::new();
     };
     let mut lines = Vec::new();
+    let mut steps = Vec::new();
     match models::draft(
         catalog,
         &prices,
@@ -103,10 +104,11 @@ fn own_errors(catalog: &Catalog, scope: &Scope, index: usize, item: &ScopeItem) 
         item,
         &QuoteOptions::default(),
         &mut lines,
+        &mut steps,
     ) {
-        Ok(draft) => match draft.apply_line_discount(&mut lines, &prices) {
-            Ok(()) => FieldErrors::new(),
-            Err(field) => of_item(vec![FieldError::new(field, OVERFLOW)], index),
+        Ok(draft) => match draft.overflow() {
+            None => FieldErrors::new(),
+            Some(field) => of_item(vec![FieldError::new(field, OVERFLOW)], index),
         },
         Err(problems) => of_item(problems, index),
     }

@@ -1,15 +1,16 @@
 //! Line assembly: each priced line is written once, into the quote's lines, and finished
-//! there. The line discount is applied and the net rounded, once per line; then the line
-//! takes its share of the quote discount and its trace is finished. A [`Draft`] holds what
-//! pricing still needs and the line does not: where the line is, what it is priced from,
-//! how it is discounted and billed.
+//! there. The line discount is applied and the net rounded, once per line, as soon as the
+//! line is priced, and a slot is left as its last step for its share of the quote discount;
+//! once every line is priced, the line takes its share and the slot is filled. A [`Draft`]
+//! holds what pricing still needs and the line does not: where the line is, what it is
+//! priced from, how it is discounted and billed.
 
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
 use super::prices::PriceList;
-use super::trace::{TraceDetail, TraceStep};
+use super::trace::{Trace, TraceDetail, TraceStep};
 use super::types::{LineKind, QuoteLine};
 use crate::catalog::{Offering, SharedNames};
 use crate::field_error::FieldPath;
@@ -32,6 +33,12 @@ pub(super) struct Draft<'c> {
     pub(super) line_discount: LineDiscount,
     /// How the offering's pricing model bills a priced line.
     pub(super) billing: Billing,
+    /// A percent-of-subtotal line's steps so far, kept aside until it is priced (its steps
+    /// are then written after every other line's).
+    pub(super) waiting_steps: Vec<TraceStep>,
+    /// Whether the amounts overflowed when the line discount was applied: the quote cannot
+    /// be priced, which is said once the other items are checked ([`Draft::overflow`]).
+    pub(super) overflowed: bool,
 }
 
 /// How a priced line is billed, from its offering's pricing model.
@@ -61,6 +68,84 @@ impl Draft<'_> {
         self.percent_of_subtotal.is_some()
     }
 
+    /// Applies the line discount ([`Draft::apply_line_discount`]) and leaves the slot for the
+    /// line's share of the quote discount, or records where the amounts overflowed.
+    pub(super) fn discount(
+        &mut self,
+        lines: &mut [QuoteLine],
+        steps: &mut Vec<TraceStep>,
+        prices: &PriceList<'_>,
+        quote_percent: Decimal,
+    ) {
+        let discounted = self
+            .apply_line_discount(lines, steps, prices)
+            .and_then(|()| self.reserve_quote_discount(lines, steps, quote_percent, prices));
+        self.overflowed = discounted.is_err();
+    }
+
+    /// The field named when the line's amounts overflowed, if they did.
+    pub(super) fn overflow(&self) -> Option<FieldPath> {
+        self.overflowed.then(|| FieldPath::item(self.item, ""))
+    }
+
+    /// Sets a percent-of-subtotal line's steps aside until the other lines are priced.
+    pub(super) fn wait_for_other_lines(
+        &mut self,
+        lines: &mut [QuoteLine],
+        steps: &mut Vec<TraceStep>,
+    ) {
+        if let Some(line) = lines.get_mut(self.line) {
+            let first = line.trace.first_step().min(steps.len());
+            self.waiting_steps = steps.split_off(first);
+            line.trace = Trace::starting_at(steps.len());
+        }
+    }
+
+    /// A percent-of-subtotal line's steps set aside, written now after every other line's.
+    pub(super) fn resume(
+        &mut self,
+        lines: &mut [QuoteLine],
+        steps: &mut Vec<TraceStep>,
+    ) -> Result<(), FieldPath> {
+        let field = || FieldPath::item(self.item, "");
+        let line = lines.get_mut(self.line).ok_or_else(field)?;
+        line.trace = Trace::starting_at(steps.len());
+        for step in std::mem::take(&mut self.waiting_steps) {
+            line.trace.push(steps, step).ok_or_else(field)?;
+        }
+        Ok(())
+    }
+
+    /// The slot for the line's share of the quote discount, its last step, filled by
+    /// [`Draft::finish`]: a line with a net takes the step when the quote has a discount.
+    pub(super) fn reserve_quote_discount(
+        &self,
+        lines: &mut [QuoteLine],
+        steps: &mut Vec<TraceStep>,
+        quote_percent: Decimal,
+        prices: &PriceList<'_>,
+    ) -> Result<(), FieldPath> {
+        let field = || FieldPath::item(self.item, "");
+        let line = lines.get_mut(self.line).ok_or_else(field)?;
+        let Some(net) = line.net else {
+            return Ok(());
+        };
+        if quote_percent > Decimal::ZERO {
+            // Any share will do: `finish` writes the line's own.
+            let slot = TraceStep::new(
+                TraceDetail::QuoteDiscount {
+                    percent: quote_percent,
+                    share: PriceRange::firm(Decimal::ZERO),
+                },
+                prices.currency,
+                Some(net),
+                Some(net),
+            );
+            line.trace.push(steps, slot).ok_or_else(field)?;
+        }
+        Ok(())
+    }
+
     /// Rounds the gross to the currency (the list amount the line shows), applies the line
     /// discount to it and rounds the net. The discount is the rounded gross less the rounded
     /// net, so gross − discount = net exactly as printed, and a line without a discount has a
@@ -68,6 +153,7 @@ impl Draft<'_> {
     pub(super) fn apply_line_discount(
         &self,
         lines: &mut [QuoteLine],
+        steps: &mut Vec<TraceStep>,
         prices: &PriceList<'_>,
     ) -> Result<(), FieldPath> {
         let field = || FieldPath::item(self.item, "");
@@ -79,12 +165,13 @@ impl Draft<'_> {
         let mode = prices.mode;
         let gross = exact.round(currency, mode);
         if gross != exact {
-            line.trace.push(TraceStep::new(
+            let step = TraceStep::new(
                 TraceDetail::Rounding { mode },
                 currency,
                 Some(exact),
                 Some(gross),
-            ));
+            );
+            line.trace.push(steps, step).ok_or_else(field)?;
         }
         let discounted = match self.line_discount {
             LineDiscount::None => gross,
@@ -105,8 +192,8 @@ impl Draft<'_> {
             }),
         };
         if let Some(detail) = detail {
-            line.trace
-                .push(TraceStep::new(detail, currency, Some(gross), Some(net)));
+            let step = TraceStep::new(detail, currency, Some(gross), Some(net));
+            line.trace.push(steps, step).ok_or_else(field)?;
         }
         line.gross = Some(gross);
         line.discount = Some(
@@ -120,10 +207,11 @@ impl Draft<'_> {
     }
 
     /// Finishes the line with its share of the quote discount: its kind, its total and the
-    /// quote-discount step.
+    /// quote-discount step, in the slot the line left for it.
     pub(super) fn finish(
         &self,
         lines: &mut [QuoteLine],
+        steps: &mut [TraceStep],
         share: PriceRange,
         quote_percent: Decimal,
         currency: Currency,
@@ -140,7 +228,11 @@ impl Draft<'_> {
         if let Some(net) = line.net {
             let total = net.checked_sub(share)?;
             if quote_percent > Decimal::ZERO {
-                line.trace.push(TraceStep::new(
+                let slot = line.trace.last_mut(steps)?;
+                if slot.step() != "quote_discount" {
+                    return None;
+                }
+                *slot = TraceStep::new(
                     TraceDetail::QuoteDiscount {
                         percent: quote_percent,
                         share,
@@ -148,7 +240,7 @@ impl Draft<'_> {
                     currency,
                     Some(net),
                     Some(total),
-                ));
+                );
             }
             line.quote_discount = Some(share);
             line.total = Some(total);

@@ -36,15 +36,17 @@ mod wording;
 pub use component::{Component, ComponentDescription};
 pub use item_check::{edited_item_errors, item_errors};
 pub use list_price::{ListPrice, ModePrice, list_price};
-pub use trace::TraceStep;
+pub use trace::{Trace, TraceStep};
 pub use types::{
     Approval, LineKind, Paperwork, Quote, QuoteDiscount, QuoteError, QuoteLine, QuoteOptions,
     Routing,
 };
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
-use crate::catalog::{Catalog, DeliveryMode, SaleForm};
+use crate::catalog::{Catalog, DeliveryMode, Offering, SaleForm};
 use crate::condition::included_skus;
 use crate::field_error::FieldPath;
 use crate::license;
@@ -88,9 +90,14 @@ pub fn price_with(
     let mut drafts: Vec<Draft<'_>> = Vec::with_capacity(scope.items.len());
     // Each line is written once, here, and finished in place: one per item, an expense line
     // after each item delivered on site, then the item's included lines.
-    let mut lines = Vec::with_capacity(line_count(scope));
+    let line_count = line_count(scope);
+    let mut lines = Vec::with_capacity(line_count);
+    // The steps of every line, one after the other: about four a line.
+    let mut steps = Vec::with_capacity(line_count.saturating_mul(4));
     for (index, item) in scope.items.iter().enumerate() {
-        match models::draft(catalog, &prices, scope, index, item, options, &mut lines) {
+        match models::draft(
+            catalog, &prices, scope, index, item, options, &mut lines, &mut steps,
+        ) {
             Ok(draft) => drafts.push(draft),
             Err(mut problems) => item_errors.append(&mut problems),
         }
@@ -100,30 +107,34 @@ pub fn price_with(
         return Err(QuoteError { errors });
     }
     let overflow = |field: FieldPath| QuoteError::single(field, OVERFLOW);
-    for draft in &drafts {
-        if !draft.is_percent() {
-            draft
-                .apply_line_discount(&mut lines, &prices)
-                .map_err(overflow)?;
-        }
+    if let Some(field) = drafts.iter().find_map(Draft::overflow) {
+        return Err(overflow(field));
     }
-    // Percentage lines are priced on the other lines' nets, then discounted like any line.
+    // Percentage lines are priced on the other lines' nets, then discounted like any line;
+    // their steps come after every other line's.
     if drafts.iter().any(Draft::is_percent) {
         let nets: Vec<(&str, Option<PriceRange>, bool)> = drafts
             .iter()
             .map(|d| {
+                let offering: &Offering = d.offering;
                 let net = lines.get(d.line).and_then(|line| line.net);
-                (d.offering.category.as_str(), net, d.is_percent())
+                (offering.category.as_str(), net, d.is_percent())
             })
             .collect();
-        for draft in drafts.iter().filter(|d| d.is_percent()) {
-            models::price_on_other_lines(draft, &mut lines, &nets, &prices).map_err(overflow)?;
+        let quote_percent = scope.quote_discount_percent.unwrap_or(Decimal::ZERO);
+        for draft in drafts.iter_mut().filter(|d| d.is_percent()) {
+            draft.resume(&mut lines, &mut steps).map_err(overflow)?;
+            models::price_on_other_lines(draft, &mut lines, &mut steps, &nets, &prices)
+                .map_err(overflow)?;
             draft
-                .apply_line_discount(&mut lines, &prices)
+                .apply_line_discount(&mut lines, &mut steps, &prices)
+                .map_err(overflow)?;
+            draft
+                .reserve_quote_discount(&mut lines, &mut steps, quote_percent, &prices)
                 .map_err(overflow)?;
         }
     }
-    assemble(catalog, scope, &prices, drafts, lines).map_err(overflow)
+    assemble(catalog, scope, &prices, drafts, lines, steps).map_err(overflow)
 }
 
 /// How many lines the scope's quote is likely to have, to allocate them once: one per item,
@@ -160,6 +171,7 @@ fn assemble(
     prices: &PriceList<'_>,
     drafts: Vec<Draft<'_>>,
     mut lines: Vec<QuoteLine>,
+    mut steps: Vec<TraceStep>,
 ) -> Result<Quote, FieldPath> {
     let currency = prices.currency;
     let mode = prices.mode;
@@ -219,8 +231,13 @@ fn assemble(
             high: shares_high.get(index).copied().unwrap_or(no_share),
         };
         draft
-            .finish(&mut lines, share, percent, currency)
+            .finish(&mut lines, &mut steps, share, percent, currency)
             .ok_or("lines")?;
+    }
+    // Every step is written: the lines read theirs from the quote's.
+    let steps = Arc::new(steps);
+    for line in &mut lines {
+        line.trace.attach(&steps);
     }
     let mut expenses = zero;
     for line in lines.iter().filter(|line| line.kind == LineKind::Expense) {

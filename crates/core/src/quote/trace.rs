@@ -6,12 +6,15 @@
 //! keystroke pays for the words of the steps actually shown, not for every line every time.
 
 mod detail;
+mod store;
 mod words;
 
 pub(crate) use detail::{
     AddOnWords, AxisReading, AxisWords, ClassOptions, Conversion, Converted, Count, DaysOnSite,
     TierVolume, TraceDetail,
 };
+
+pub use store::Trace;
 
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize};

@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::component::Component;
+use super::trace::Trace;
+#[cfg(feature = "schema")]
 use super::trace::TraceStep;
 use super::wording::plural;
 use crate::catalog::{CatalogRef, DeliveryMode, SaleForm};
@@ -92,7 +94,8 @@ pub struct QuoteLine {
     /// Net less its share of the quote discount.
     pub total: Option<PriceRange>,
     /// Each rule applied, in order.
-    pub trace: Vec<TraceStep>,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<TraceStep>"))]
+    pub trace: Trace,
 }
 
 impl QuoteLine {

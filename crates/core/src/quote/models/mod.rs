@@ -1,8 +1,9 @@
 //! The pricing models: from one scope item to a gross amount with its trace.
 //!
 //! [`draft`] checks the item ([`input`]), dispatches on the offering's [`Pricing`] model to
-//! the file that prices it, and adds the travel line for on-site delivery. Discounts and
-//! rounding come later, in [`super::line`].
+//! the file that prices it, has [`super::line`] apply the line discount and round, and adds
+//! the travel line for on-site delivery. The share of the quote discount comes once every
+//! line is priced.
 
 mod blocks;
 mod class;
@@ -26,7 +27,7 @@ use rust_decimal::Decimal;
 use super::component::Component;
 use super::line::{Billing, Draft, LineDiscount};
 use super::prices::{Key, PriceList};
-use super::trace::{Converted, TraceDetail, TraceStep};
+use super::trace::{Converted, Trace, TraceDetail, TraceStep};
 use super::types::{LineKind, QuoteLine, QuoteOptions};
 use crate::catalog::{Band, Catalog, DeliveryMode, Offering, Pricing, SharedNames};
 use crate::field_error::{FieldError, FieldPath};
@@ -42,7 +43,9 @@ struct Priced {
     unit_price: Option<Decimal>,
     components: Vec<Component>,
     gross: Option<PriceRange>,
+    /// The quote's steps being written; this line's are those from `first_step` on.
     trace: Vec<TraceStep>,
+    first_step: usize,
     missing: Vec<Arc<str>>,
     warnings: Vec<String>,
     /// Deliveries that need travel when on site (low, high).
@@ -50,8 +53,9 @@ struct Priced {
 }
 
 impl Priced {
-    /// Nothing priced yet: one unit of the model's unit, no amount.
-    fn new(ctx: &Ctx<'_>) -> Priced {
+    /// Nothing priced yet: one unit of the model's unit, no amount; its steps are written
+    /// after `steps`, the quote's steps so far.
+    fn new(ctx: &Ctx<'_>, steps: Vec<TraceStep>) -> Priced {
         Priced {
             currency: ctx.currency(),
             quantity: 1,
@@ -60,17 +64,19 @@ impl Priced {
             unit_price: None,
             components: Vec::new(),
             gross: None,
-            // Five steps fit most lines (168-byte steps; 6 or 4 measured slower, see BENCHMARKS.md).
-            trace: Vec::with_capacity(5),
+            first_step: steps.len(),
+            trace: steps,
             missing: Vec::new(),
             warnings: Vec::new(),
             trips: (1, 1),
         }
     }
 
-    /// The line as priced, to be discounted and finished where it lies in the quote.
-    fn into_line(self, ctx: &Ctx<'_>) -> QuoteLine {
-        QuoteLine {
+    /// The line as priced, to be discounted and finished where it lies in the quote, and
+    /// the quote's steps, this line's last.
+    fn into_line(self, ctx: &Ctx<'_>) -> (QuoteLine, Vec<TraceStep>) {
+        let trace = Trace::written(self.first_step, self.trace.len());
+        let line = QuoteLine {
             item: ctx.index,
             sku: ctx.names.sku.clone(),
             name: ctx.names.name.clone(),
@@ -88,7 +94,17 @@ impl Priced {
             net: None,
             quote_discount: None,
             total: None,
-            trace: self.trace,
+            trace,
+        };
+        (line, self.trace)
+    }
+
+    /// The last step this line took, if it took any.
+    fn last_step_mut(&mut self) -> Option<&mut TraceStep> {
+        if self.trace.len() > self.first_step {
+            self.trace.last_mut()
+        } else {
+            None
         }
     }
 
@@ -217,8 +233,12 @@ impl Ctx<'_> {
     }
 }
 
-/// Prices one scope item up to its gross amount (discounts come later) and adds its line to
-/// `lines`, followed by its expense line and its included lines; on an error nothing is added.
+/// Prices one scope item and adds its line to `lines`, followed by its expense line and its
+/// included lines, and their steps to `steps`, the quote's steps; on an error nothing is
+/// added. The line discount is applied at once (a line priced on the other lines' nets waits
+/// for them, and its steps with it), so each line's steps are written one after the other,
+/// with a slot for its share of the quote discount last.
+#[allow(clippy::too_many_arguments)] // the item, where it is priced, and where its lines go
 pub(super) fn draft<'c>(
     catalog: &'c Catalog,
     prices: &'c PriceList<'c>,
@@ -227,6 +247,27 @@ pub(super) fn draft<'c>(
     item: &'c ScopeItem,
     options: &QuoteOptions,
     lines: &mut Vec<QuoteLine>,
+    steps: &mut Vec<TraceStep>,
+) -> Result<Draft<'c>, Vec<FieldError>> {
+    let (first_line, first_step) = (lines.len(), steps.len());
+    let drafted = draft_lines(catalog, prices, scope, index, item, options, lines, steps);
+    if drafted.is_err() {
+        lines.truncate(first_line);
+        steps.truncate(first_step);
+    }
+    drafted
+}
+
+#[allow(clippy::too_many_arguments)] // `draft`'s, which takes back what this adds on an error
+fn draft_lines<'c>(
+    catalog: &'c Catalog,
+    prices: &'c PriceList<'c>,
+    scope: &'c Scope,
+    index: usize,
+    item: &'c ScopeItem,
+    options: &QuoteOptions,
+    lines: &mut Vec<QuoteLine>,
+    steps: &mut Vec<TraceStep>,
 ) -> Result<Draft<'c>, Vec<FieldError>> {
     let (offering, names) = catalog.offering_shared(&item.sku).ok_or_else(|| {
         vec![FieldError::item(
@@ -256,75 +297,15 @@ pub(super) fn draft<'c>(
             return Err(errors);
         }
     };
-    let mut percent_of = None;
     // Each model fills the line in place.
-    let mut priced = Priced::new(&ctx);
-    match &offering.pricing {
-        Pricing::Fixed { .. } => fixed::fixed(&ctx, &mut priced)?,
-        Pricing::Class {
-            capacity,
-            seat_addon,
-            addons_per_extra_attendee,
-            attendees_question,
-            max_attendees,
-        } => class::class(
-            &ctx,
-            class::ClassRule {
-                capacity: u64::from(*capacity),
-                seat_addon,
-                per_extra: u64::from(*addons_per_extra_attendee),
-                attendees_question: attendees_question.as_deref(),
-                max_attendees: max_attendees.map(u64::from),
-            },
-            &mut priced,
-        )?,
-        Pricing::Blocks {
-            hours_per_block,
-            included_pm_hours,
-            bands,
-        } => blocks::blocks(
-            &ctx,
-            u64::from(*hours_per_block),
-            *included_pm_hours,
-            bands,
-            &mut priced,
-        )?,
-        Pricing::Tiered {
-            mode,
-            unit,
-            bands,
-            min_quantity,
-            max_quantity,
-        } => tiered::tiered(
-            &ctx,
-            *mode,
-            unit,
-            bands,
-            *min_quantity,
-            *max_quantity,
-            &mut priced,
-        )?,
-        Pricing::TimeAndMaterials { roles } => {
-            time_and_materials::time_and_materials(&ctx, roles, &mut priced)?
+    let mut priced = Priced::new(&ctx, std::mem::take(steps));
+    let percent_of = match price_item(&ctx, &mut priced) {
+        Ok(percent_of) => percent_of,
+        Err(errors) => {
+            *steps = priced.trace;
+            return Err(errors);
         }
-        Pricing::RangeTable {
-            rows,
-            columns,
-            add_ons,
-        } => range_table::range_table(&ctx, rows, columns, add_ons, &mut priced)?,
-        Pricing::PercentOfSubtotal {
-            percent,
-            categories,
-        } => {
-            percent_of = Some((*percent, categories.as_slice()));
-            percent_of_subtotal::placeholder(&ctx, &mut priced);
-        }
-        Pricing::Recurring {
-            min_term_months,
-            max_term_months,
-        } => recurring::recurring(&ctx, *min_term_months, *max_term_months, &mut priced)?,
-        Pricing::Custom { estimate_note } => custom::custom(&ctx, estimate_note, &mut priced),
-    }
+    };
     let routed = custom_sow_route::route(&ctx, &mut priced);
     if priced.gross.is_none() && !matches!(line_discount, LineDiscount::None) {
         // The line has no price for now (e.g. an answer is beyond the estimate table): the
@@ -334,35 +315,19 @@ pub(super) fn draft<'c>(
             offering.sku
         ));
     }
-    // A line routed to a custom SOW has no travel estimate either: the SOW prices both.
-    let expense = if delivery == DeliveryMode::OnSite && !routed {
-        // Time and materials has no deliveries to count: its trips follow its days on site.
-        let stay = match offering.pricing {
-            Pricing::TimeAndMaterials { .. } => travel::time_and_materials_stay(&ctx)?,
-            _ => None,
-        };
-        let stay = stay.unwrap_or_else(|| travel::Stay::deliveries(priced.trips));
-        Some(travel::expense(&ctx, stay)?)
-    } else {
-        None
-    };
     let billing = match offering.pricing {
         Pricing::RangeTable { .. } => Billing::Estimate,
         Pricing::TimeAndMaterials { .. } => Billing::TimeAndMaterials,
         Pricing::Recurring { .. } => Billing::Recurring,
         _ => Billing::FixedFee,
     };
-    let line = lines.len();
+    let trips = priced.trips;
     let missing = std::mem::take(&mut priced.missing);
-    let mut warnings = std::mem::take(&mut priced.warnings);
-    lines.push(priced.into_line(&ctx));
-    lines.extend(expense);
-    if offering.includes.is_some() {
-        super::included::lines(catalog, offering, item, index, prices.currency, lines);
-        warnings.extend(super::included::open_choices(offering, item, index));
-    }
-    Ok(Draft {
-        line,
+    let warnings = std::mem::take(&mut priced.warnings);
+    let (line, quote_steps) = priced.into_line(&ctx);
+    *steps = quote_steps;
+    let mut draft = Draft {
+        line: lines.len(),
         item: index,
         offering,
         names,
@@ -371,5 +336,117 @@ pub(super) fn draft<'c>(
         percent_of_subtotal: percent_of,
         line_discount,
         billing,
-    })
+        waiting_steps: Vec::new(),
+        overflowed: false,
+    };
+    lines.push(line);
+    if draft.is_percent() {
+        draft.wait_for_other_lines(lines, steps);
+    } else {
+        let quote_percent = scope.quote_discount_percent.unwrap_or(Decimal::ZERO);
+        draft.discount(lines, steps, prices, quote_percent);
+    }
+    // A line routed to a custom SOW has no travel estimate either: the SOW prices both.
+    if delivery == DeliveryMode::OnSite && !routed {
+        // Time and materials has no deliveries to count: its trips follow its days on site.
+        let stay = match offering.pricing {
+            Pricing::TimeAndMaterials { .. } => travel::time_and_materials_stay(&ctx)?,
+            _ => None,
+        };
+        let stay = stay.unwrap_or_else(|| travel::Stay::deliveries(trips));
+        let expense = travel::expense(&ctx, stay, steps)?;
+        lines.push(expense);
+    }
+    if offering.includes.is_some() {
+        super::included::lines(
+            catalog,
+            offering,
+            item,
+            index,
+            prices.currency,
+            lines,
+            steps,
+        );
+        draft
+            .warnings
+            .extend(super::included::open_choices(offering, item, index));
+    }
+    Ok(draft)
+}
+
+/// Prices the item with its offering's model; a percentage of the other lines is a
+/// placeholder for now, and its percentage and categories are returned.
+fn price_item<'c>(
+    ctx: &Ctx<'c>,
+    priced: &mut Priced,
+) -> Result<Option<(Decimal, &'c [String])>, Vec<FieldError>> {
+    let offering: &'c Offering = ctx.offering;
+    let mut percent_of = None;
+    match &offering.pricing {
+        Pricing::Fixed { .. } => fixed::fixed(ctx, priced)?,
+        Pricing::Class {
+            capacity,
+            seat_addon,
+            addons_per_extra_attendee,
+            attendees_question,
+            max_attendees,
+        } => class::class(
+            ctx,
+            class::ClassRule {
+                capacity: u64::from(*capacity),
+                seat_addon,
+                per_extra: u64::from(*addons_per_extra_attendee),
+                attendees_question: attendees_question.as_deref(),
+                max_attendees: max_attendees.map(u64::from),
+            },
+            priced,
+        )?,
+        Pricing::Blocks {
+            hours_per_block,
+            included_pm_hours,
+            bands,
+        } => blocks::blocks(
+            ctx,
+            u64::from(*hours_per_block),
+            *included_pm_hours,
+            bands,
+            priced,
+        )?,
+        Pricing::Tiered {
+            mode,
+            unit,
+            bands,
+            min_quantity,
+            max_quantity,
+        } => tiered::tiered(
+            ctx,
+            *mode,
+            unit,
+            bands,
+            *min_quantity,
+            *max_quantity,
+            priced,
+        )?,
+        Pricing::TimeAndMaterials { roles } => {
+            time_and_materials::time_and_materials(ctx, roles, priced)?
+        }
+        Pricing::RangeTable {
+            rows,
+            columns,
+            add_ons,
+        } => range_table::range_table(ctx, rows, columns, add_ons, priced)?,
+        Pricing::PercentOfSubtotal {
+            percent,
+            categories,
+        } => {
+            percent_of = Some((*percent, categories.as_slice()));
+            percent_of_subtotal::placeholder(ctx, priced);
+        }
+        Pricing::Recurring {
+            min_term_months,
+            max_term_months,
+        } => recurring::recurring(ctx, *min_term_months, *max_term_months, priced)?,
+        Pricing::Custom { estimate_note } => custom::custom(ctx, estimate_note, priced),
+    }
+    Ok(percent_of)
 }

@@ -21,6 +21,7 @@ pub(super) fn placeholder(ctx: &Ctx<'_>, priced: &mut Priced) {
 pub(in crate::quote) fn price_on_other_lines(
     draft: &Draft<'_>,
     lines: &mut [QuoteLine],
+    steps: &mut Vec<TraceStep>,
     nets: &[(&str, Option<PriceRange>, bool)],
     prices: &PriceList<'_>,
 ) -> Result<(), FieldPath> {
@@ -52,7 +53,7 @@ pub(in crate::quote) fn price_on_other_lines(
         None,
         Some(gross),
     );
-    line.trace.push(step);
+    line.trace.push(steps, step).ok_or_else(field)?;
     line.gross = Some(gross);
     Ok(())
 }

@@ -151,7 +151,7 @@ pub(super) fn tiered(
     priced.quantity = quantity;
     priced.gross = Some(gross);
     priced.trips = (1, 1);
-    if let Some(step) = priced.trace.last_mut() {
+    if let Some(step) = priced.last_step_mut() {
         step.after = Some(gross);
     }
     Ok(())

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::catalog::{Band, DeliveryMode};
 use crate::field_error::FieldError;
 use crate::money::{PriceRange, times};
-use crate::quote::trace::{Converted, DaysOnSite, TraceDetail, TraceStep};
+use crate::quote::trace::{Converted, DaysOnSite, Trace, TraceDetail, TraceStep};
 use crate::quote::types::{LineKind, QuoteLine};
 
 use super::Ctx;
@@ -125,7 +125,11 @@ pub(super) fn time_and_materials_stay(ctx: &Ctx<'_>) -> Result<Option<Stay>, Vec
 }
 
 /// The expense line for an on-site item with its `stay`.
-pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<QuoteLine, Vec<FieldError>> {
+pub(super) fn expense(
+    ctx: &Ctx<'_>,
+    stay: Stay,
+    steps: &mut Vec<TraceStep>,
+) -> Result<QuoteLine, Vec<FieldError>> {
     let Some((travel, source)) = ctx.prices.travel() else {
         return Err(ctx.error(
             "delivery",
@@ -161,9 +165,9 @@ pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<QuoteLine, Vec<FieldE
         low: end(trips.0, total_days.0)?,
         high: end(trips.1, total_days.1)?,
     };
-    let mut trace = Vec::with_capacity(3);
+    let first_step = steps.len();
     if let Some((_, basis)) = stay.days.as_ref() {
-        trace.push(TraceStep::new(
+        steps.push(TraceStep::new(
             TraceDetail::OnSiteDays {
                 basis: basis.clone(),
                 days_per_trip: per_delivery,
@@ -178,9 +182,9 @@ pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<QuoteLine, Vec<FieldE
         .prices
         .source_detail(&source, travel.per_trip, Converted::Travel)
     {
-        trace.push(TraceStep::new(detail, currency, None, None));
+        steps.push(TraceStep::new(detail, currency, None, None));
     }
-    trace.push(TraceStep::new(
+    steps.push(TraceStep::new(
         TraceDetail::Travel {
             travelers,
             per_trip: travel.per_trip,
@@ -211,6 +215,6 @@ pub(super) fn expense(ctx: &Ctx<'_>, stay: Stay) -> Result<QuoteLine, Vec<FieldE
         net: Some(amount),
         quote_discount: None,
         total: Some(amount),
-        trace,
+        trace: Trace::written(first_step, steps.len()),
     })
 }
