@@ -924,3 +924,56 @@ fn effort_roles_are_the_offerings_with_their_rate_card_names() {
     );
     assert!(c.effort_roles(c.offering("XPRT").unwrap()).is_empty());
 }
+
+#[test]
+fn each_line_reads_its_own_steps_in_the_order_they_were_applied() {
+    // A percentage line first (priced after the others, so its steps are written last), a
+    // discounted class, a block of hours and a quote discount: every line's trace must be
+    // its own, each amount following on from the one before, the quote discount last.
+    let mut s = scope(vec![
+        ScopeItem {
+            discount_percent: Some(d("10")),
+            ..item("PM")
+        },
+        ScopeItem {
+            discount_percent: Some(d("12")),
+            ..item("CLS-R").with_attendees(10)
+        },
+        item("XPRT"),
+    ]);
+    s.quote_discount_percent = Some(d("5"));
+    let q = quote(&s);
+    let names = |line: &QuoteLine| -> Vec<String> {
+        line.trace
+            .iter()
+            .map(|step| step.step().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names(&q.lines[0]),
+        ["percent_of_subtotal", "line_discount", "quote_discount"]
+    );
+    for line in &q.lines {
+        let last = line.trace.last().expect("every line has steps");
+        assert_eq!(last.step(), "quote_discount", "{}", line.sku);
+        assert_eq!(
+            (last.before, last.after),
+            (line.net, line.total),
+            "{}",
+            line.sku
+        );
+        let mut amount = None;
+        for step in &line.trace {
+            if step.before.is_some() && amount.is_some() {
+                assert_eq!(step.before, amount, "{}: {}", line.sku, step.step());
+            }
+            amount = step.after.or(amount);
+        }
+        if let Some(discount) = line.trace.iter().find(|s| s.step() == "line_discount") {
+            assert_eq!((discount.before, discount.after), (line.gross, line.net));
+        }
+    }
+    let read: Quote = serde_json::from_str(&serde_json::to_string(&q).unwrap()).unwrap();
+    assert_eq!(read, q);
+    assert_eq!(names(&read.lines[0]), names(&q.lines[0]));
+}
