@@ -22,7 +22,30 @@ pub(crate) struct PriceList<'c> {
     base: Option<&'c PriceBook>,
     /// This book's entry of each offering, by offering position, looked up the first time a
     /// line asks for it: a quote of a thousand lines searches the book once per offering.
-    listed: Box<[OnceCell<Option<&'c PriceEntry>>]>,
+    listed: Box<[OnceCell<Option<Listed<'c>>>]>,
+}
+
+/// A price-book entry, with its unit prices at the currency's scale (scaled once per quote
+/// rather than once per line).
+#[derive(Clone, Copy)]
+struct Listed<'c> {
+    entry: &'c PriceEntry,
+    /// `price`, `remote` and `on_site`, at the currency's scale.
+    unit_prices: [Option<Decimal>; 3],
+}
+
+impl<'c> Listed<'c> {
+    fn new(entry: &'c PriceEntry, currency: Currency) -> Listed<'c> {
+        let scaled = |price: Option<Decimal>| price.map(|p| currency.at_scale(p));
+        Listed {
+            entry,
+            unit_prices: [
+                scaled(entry.price),
+                scaled(entry.remote),
+                scaled(entry.on_site),
+            ],
+        }
+    }
 }
 
 /// The price-book key of an amount: a SKU, and the position of its offering when the SKU is
@@ -72,11 +95,13 @@ impl<'c> PriceList<'c> {
     }
 
     /// The entry this book lists for `key`.
-    fn listed(&self, key: Key<'_>) -> Option<&'c PriceEntry> {
+    fn listed(&self, key: Key<'_>) -> Option<Listed<'c>> {
         let book = self.book;
+        let currency = self.currency;
+        let look_up = || book.prices.get(key.sku).map(|e| Listed::new(e, currency));
         match key.position.and_then(|p| self.listed.get(p)) {
-            Some(cell) => *cell.get_or_init(|| book.prices.get(key.sku)),
-            None => book.prices.get(key.sku),
+            Some(cell) => *cell.get_or_init(look_up),
+            None => look_up(),
         }
     }
 
@@ -114,8 +139,8 @@ impl<'c> PriceList<'c> {
 
     /// The price entry for a SKU: listed in this book, or converted from the base book.
     pub(crate) fn entry(&self, key: Key<'_>) -> Option<(Cow<'c, PriceEntry>, bool)> {
-        if let Some(entry) = self.listed(key) {
-            return Some((Cow::Borrowed(entry), false));
+        if let Some(listed) = self.listed(key) {
+            return Some((Cow::Borrowed(listed.entry), false));
         }
         let base = self.base?.prices.get(key.sku)?;
         let convert = |amount: Decimal| self.convert(amount).map(|(value, _)| value);
@@ -150,19 +175,20 @@ impl<'c> PriceList<'c> {
         Some((Cow::Owned(converted), true))
     }
 
-    /// The unit price of a SKU for a delivery mode, with where it came from.
+    /// The unit price of a SKU for a delivery mode, with where it came from; a listed price
+    /// is at the currency's scale.
     pub(crate) fn unit_price(&self, key: Key<'_>, mode: DeliveryMode) -> Option<(Decimal, Source)> {
-        let pick = |entry: &PriceEntry| {
-            entry.price.or(match mode {
-                DeliveryMode::Remote => entry.remote,
-                DeliveryMode::OnSite => entry.on_site,
+        let pick = |[price, remote, on_site]: [Option<Decimal>; 3]| {
+            price.or(match mode {
+                DeliveryMode::Remote => remote,
+                DeliveryMode::OnSite => on_site,
             })
         };
-        if let Some(entry) = self.listed(key) {
-            return pick(entry).map(|price| (price, Source::Listed));
+        if let Some(listed) = self.listed(key) {
+            return pick(listed.unit_prices).map(|price| (price, Source::Listed));
         }
-        let base = pick(self.base?.prices.get(key.sku)?)?;
-        self.convert(base)
+        let base = self.base?.prices.get(key.sku)?;
+        self.convert(pick([base.price, base.remote, base.on_site])?)
     }
 
     /// A rate-card role, listed or converted.
