@@ -500,12 +500,14 @@ fn allocate_by(
         };
     }
     let unit = Decimal::new(1, currency.minor_units());
+    // Lines without a positive weight (a firm line's spread) all get this one zero.
+    let zero = currency.zero();
     let mut parts = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
     let mut assigned = Decimal::ZERO;
     for (index, weight) in weights.iter().enumerate() {
         if !is_positive(weight) {
-            parts.push(currency.zero());
+            parts.push(zero);
             continue;
         }
         let (floor, remainder) = match &split {
