@@ -196,12 +196,8 @@ impl Draft<'_> {
             line.trace.push(steps, step).ok_or_else(field)?;
         }
         line.gross = Some(gross);
-        line.discount = Some(
-            gross
-                .checked_sub(net)
-                .ok_or_else(field)?
-                .round(currency, mode),
-        );
+        // Both are rounded to exactly the currency's minor units, and so is their difference.
+        line.discount = Some(gross.checked_sub(net).ok_or_else(field)?);
         line.net = Some(net);
         Ok(())
     }
