@@ -116,6 +116,8 @@ pub fn price_with(
         let nets: Vec<(&str, Option<PriceRange>, bool)> = drafts
             .iter()
             .map(|d| {
+                // The catalog's offering, not a borrow of the draft: the drafts change below
+                // while `nets` is read.
                 let offering: &Offering = d.offering;
                 let net = lines.get(d.line).and_then(|line| line.net);
                 (offering.category.as_str(), net, d.is_percent())
