@@ -90,33 +90,32 @@ pub(crate) fn lines(
                 None,
                 Some(zero),
             ));
-            (included, names, Trace::written(first_step, steps.len()))
-        })
-        .map(|(included, names, trace)| QuoteLine {
-            item: index,
-            sku: names.sku.clone(),
-            name: names.name.clone(),
-            kind: LineKind::Firm,
-            sale: offering.sale,
-            delivery: Some(
-                included
-                    .delivery
-                    .modes
-                    .first()
-                    .copied()
-                    .unwrap_or(DeliveryMode::Remote),
-            ),
-            quantity: 1,
-            quantity_high: None,
-            unit: names.unit.clone(),
-            unit_price: Some(currency.zero()),
-            components: Vec::new(),
-            gross: Some(zero),
-            discount: Some(zero),
-            net: Some(zero),
-            quote_discount: Some(zero),
-            total: Some(zero),
-            trace,
+            QuoteLine {
+                item: index,
+                sku: names.sku.clone(),
+                name: names.name.clone(),
+                kind: LineKind::Firm,
+                sale: offering.sale,
+                delivery: Some(
+                    included
+                        .delivery
+                        .modes
+                        .first()
+                        .copied()
+                        .unwrap_or(DeliveryMode::Remote),
+                ),
+                quantity: 1,
+                quantity_high: None,
+                unit: names.unit.clone(),
+                unit_price: Some(currency.zero()),
+                components: Vec::new(),
+                gross: Some(zero),
+                discount: Some(zero),
+                net: Some(zero),
+                quote_discount: Some(zero),
+                total: Some(zero),
+                trace: Trace::written(first_step, steps.len()),
+            }
         });
     lines.extend(included);
 }

@@ -118,7 +118,7 @@ impl Draft<'_> {
 
     /// The slot for the line's share of the quote discount, its last step, filled by
     /// [`Draft::finish`]: a line with a net takes the step when the quote has a discount.
-    pub(super) fn reserve_quote_discount(
+    fn reserve_quote_discount(
         &self,
         lines: &mut [QuoteLine],
         steps: &mut Vec<TraceStep>,
@@ -150,7 +150,7 @@ impl Draft<'_> {
     /// discount to it and rounds the net. The discount is the rounded gross less the rounded
     /// net, so gross − discount = net exactly as printed, and a line without a discount has a
     /// discount of zero: a rounding difference is never shown as a discount.
-    pub(super) fn apply_line_discount(
+    fn apply_line_discount(
         &self,
         lines: &mut [QuoteLine],
         steps: &mut Vec<TraceStep>,

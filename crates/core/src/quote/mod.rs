@@ -128,12 +128,10 @@ pub fn price_with(
             draft.resume(&mut lines, &mut steps).map_err(overflow)?;
             models::price_on_other_lines(draft, &mut lines, &mut steps, &nets, &prices)
                 .map_err(overflow)?;
-            draft
-                .apply_line_discount(&mut lines, &mut steps, &prices)
-                .map_err(overflow)?;
-            draft
-                .reserve_quote_discount(&mut lines, &mut steps, quote_percent, &prices)
-                .map_err(overflow)?;
+            draft.discount(&mut lines, &mut steps, &prices, quote_percent);
+            if let Some(field) = draft.overflow() {
+                return Err(overflow(field));
+            }
         }
     }
     assemble(catalog, scope, &prices, drafts, lines, steps).map_err(overflow)
