@@ -173,28 +173,33 @@ impl Draft<'_> {
             );
             line.trace.push(steps, step).ok_or_else(field)?;
         }
-        let discounted = match self.line_discount {
-            LineDiscount::None => gross,
-            LineDiscount::Percent(p) => gross
-                .try_map(|end| end.checked_sub(percent_of(end, p)?))
-                .ok_or_else(field)?,
-            LineDiscount::Amount(a) => gross
-                .try_map(|end| Some((end - a.min(end)).max(Decimal::ZERO)))
-                .ok_or_else(field)?,
+        let (discounted, detail) = match self.line_discount {
+            LineDiscount::None => {
+                // No discount: the net is the rounded gross, and the discount is zero.
+                line.gross = Some(gross);
+                line.discount = Some(PriceRange::firm(currency.zero()));
+                line.net = Some(gross);
+                return Ok(());
+            }
+            LineDiscount::Percent(percent) => (
+                gross
+                    .try_map(|end| end.checked_sub(percent_of(end, percent)?))
+                    .ok_or_else(field)?,
+                TraceDetail::LineDiscountPercent { percent },
+            ),
+            LineDiscount::Amount(amount) => (
+                gross
+                    .try_map(|end| Some((end - amount.min(end)).max(Decimal::ZERO)))
+                    .ok_or_else(field)?,
+                TraceDetail::LineDiscountAmount {
+                    amount,
+                    capped: amount > gross.low,
+                },
+            ),
         };
         let net = discounted.round(currency, mode);
-        let detail = match self.line_discount {
-            LineDiscount::None => None,
-            LineDiscount::Percent(percent) => Some(TraceDetail::LineDiscountPercent { percent }),
-            LineDiscount::Amount(amount) => Some(TraceDetail::LineDiscountAmount {
-                amount,
-                capped: amount > gross.low,
-            }),
-        };
-        if let Some(detail) = detail {
-            let step = TraceStep::new(detail, currency, Some(gross), Some(net));
-            line.trace.push(steps, step).ok_or_else(field)?;
-        }
+        let step = TraceStep::new(detail, currency, Some(gross), Some(net));
+        line.trace.push(steps, step).ok_or_else(field)?;
         line.gross = Some(gross);
         // Both are rounded to exactly the currency's minor units, and so is their difference.
         line.discount = Some(gross.checked_sub(net).ok_or_else(field)?);

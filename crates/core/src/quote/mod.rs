@@ -291,11 +291,17 @@ fn allocate_quote_discount(
     let low_weights: Vec<Decimal> = nets()
         .map(|net| net.map_or(Decimal::ZERO, |n| n.low))
         .collect();
+    let low = allocate(discount.low, &low_weights, currency)?;
+    let extra = discount.high.checked_sub(discount.low)?;
+    if extra.is_zero() {
+        // A firm discount (every line firm, or spreads too small to round to a minor
+        // unit): no line takes more at the high end than at the low.
+        return Some((low.clone(), low));
+    }
     let spreads: Vec<Decimal> = nets()
         .map(|net| net.map_or(Decimal::ZERO, |n| n.high - n.low))
         .collect();
-    let low = allocate(discount.low, &low_weights, currency)?;
-    let extra = allocate(discount.high.checked_sub(discount.low)?, &spreads, currency)?;
+    let extra = allocate(extra, &spreads, currency)?;
     let high = low
         .iter()
         .zip(&extra)
