@@ -18,6 +18,8 @@ mod iso4217;
 pub struct Currency {
     /// Index into the ISO 4217 table: two bytes, so amounts can carry their currency cheaply.
     index: u16,
+    /// The table's minor units for that index, kept here because every rounding asks.
+    minor: u8,
 }
 
 impl Currency {
@@ -33,7 +35,7 @@ impl Currency {
 
     /// Digits after the decimal point: USD 2, JPY 0, KWD 3.
     pub fn minor_units(self) -> u32 {
-        iso4217::entry(self.index).1
+        u32::from(self.minor)
     }
 
     /// Rounds `amount` to this currency's minor units with `mode`, and fixes its scale so it
@@ -51,9 +53,8 @@ impl Currency {
 
     /// Zero with this currency's scale.
     pub fn zero(self) -> Decimal {
-        let mut zero = Decimal::ZERO;
-        zero.rescale(self.minor_units());
-        zero
+        // Minor units are at most 4, well within a decimal's scale.
+        Decimal::from_parts(0, 0, 0, false, self.minor_units())
     }
 
     /// Formats an amount for people: thousands separators and the code, e.g.
@@ -74,8 +75,9 @@ impl Currency {
         scaled
     }
 
-    pub(crate) const fn from_index(index: u16) -> Currency {
-        Currency { index }
+    /// The currency at `index` of the ISO 4217 table, which has `minor` minor units.
+    pub(crate) const fn from_table(index: u16, minor: u8) -> Currency {
+        Currency { index, minor }
     }
 }
 
@@ -342,7 +344,29 @@ pub(crate) fn percent_of(amount: Decimal, percent: Decimal) -> Option<Decimal> {
 const MAX_SCALE: u32 = 28;
 
 /// `amount` × `count`, unrounded; `None` on overflow.
+///
+/// An amount whose digits fit 64 bits (every price in practice) is multiplied by one
+/// widening integer multiplication, exact, and keeps its scale: the same decimal the
+/// decimal multiplication gives, zero included. A product beyond the decimal's 96 bits is
+/// left to the decimal multiplication, which rounds decimals away to fit or overflows.
 pub(crate) fn times(amount: Decimal, count: u64) -> Option<Decimal> {
+    let parts = amount.unpack();
+    if parts.hi == 0 {
+        let digits = u64::from(parts.lo) | (u64::from(parts.mid) << 32);
+        let product = u128::from(digits) * u128::from(count);
+        if product == 0 {
+            return Some(Decimal::ZERO);
+        }
+        if product >> 96 == 0 {
+            return Some(Decimal::from_parts(
+                product as u32,
+                (product >> 32) as u32,
+                (product >> 64) as u32,
+                parts.negative,
+                parts.scale,
+            ));
+        }
+    }
     amount.checked_mul(Decimal::from(count))
 }
 
@@ -843,6 +867,49 @@ mod tests {
         assert_eq!(scaled_up(7, 28), Some(7 * 10_i128.pow(28)));
         assert_eq!(scaled_up(i128::MAX / 10, 2), None);
         assert_eq!(scaled_up(1, 39), None);
+    }
+
+    #[test]
+    fn integer_products_are_the_decimal_products() {
+        // Every path of `times`: within 64-bit digits and 96-bit products, zero on either
+        // side, negative amounts, scales 0 to 28, and products past 96 bits (rounded or
+        // overflowing in the decimal multiplication).
+        let amounts = [
+            "0",
+            "0.00",
+            "-0.00",
+            "1",
+            "17000.00",
+            "-2400.50",
+            "0.0000001",
+            "12345.6789",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "4294967296.01",
+        ];
+        let counts = [
+            0_u64,
+            1,
+            2,
+            3,
+            60,
+            1_000_000,
+            u64::from(u32::MAX) + 1,
+            u64::MAX,
+        ];
+        for amount in amounts {
+            for count in counts {
+                let amount = d(amount);
+                let expected = amount.checked_mul(Decimal::from(count));
+                let got = times(amount, count);
+                assert_eq!(got, expected, "{amount} × {count}");
+                if let (Some(got), Some(expected)) = (got, expected) {
+                    assert_eq!(got.to_string(), expected.to_string(), "{amount} × {count}");
+                }
+            }
+        }
     }
 
     #[test]

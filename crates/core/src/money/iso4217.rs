@@ -174,7 +174,8 @@ const TABLE: &[(&str, u32)] = &[
 
 pub(super) fn lookup(code: &str) -> Option<Currency> {
     let index = TABLE.binary_search_by(|(c, _)| (*c).cmp(code)).ok()?;
-    u16::try_from(index).ok().map(Currency::from_index)
+    let minor = u8::try_from(TABLE.get(index)?.1).ok()?;
+    Some(Currency::from_table(u16::try_from(index).ok()?, minor))
 }
 
 /// The code and minor units of a currency made by `lookup` (so the index is in the table).
