@@ -460,24 +460,22 @@ impl WholeUnits {
         scaled_up(weight.mantissa(), self.scale.checked_sub(weight.scale())?)
     }
 
-    /// The share of a positive `weight` rounded toward zero to minor units, and the
+    /// The share of a positive `weight` in minor units, rounded toward zero, and the
     /// remainder (comparable between the weights of one allocation).
-    fn share(&self, weight: Decimal, currency: Currency) -> Option<(Decimal, u128)> {
+    fn share(&self, weight: Decimal) -> Option<(i128, u128)> {
         let product = product(self.total, self.units(weight)?)?;
         // Amounts of a quote usually fit 64 bits, where one machine division gives both
         // quotient and remainder; 128-bit division is a library call several times slower.
-        let (floor, remainder) = match (i64::try_from(product), i64::try_from(self.positive)) {
-            (Ok(product), Ok(positive)) => (
+        match (i64::try_from(product), i64::try_from(self.positive)) {
+            (Ok(product), Ok(positive)) => Some((
                 i128::from(product.checked_div(positive)?),
                 u128::from(product.checked_rem(positive)?.unsigned_abs()),
-            ),
-            _ => (
+            )),
+            _ => Some((
                 product.checked_div(self.positive)?,
                 product.checked_rem(self.positive)?.unsigned_abs(),
-            ),
-        };
-        let floor = Decimal::try_from_i128_with_scale(floor, currency.minor_units()).ok()?;
-        Some((floor, remainder))
+            )),
+        }
     }
 }
 
@@ -523,6 +521,10 @@ fn allocate_by(
             None
         };
     }
+    let positive = match split {
+        Split::Whole(whole) => return allocate_whole(weights, currency, &whole),
+        Split::Exact(positive) => positive,
+    };
     let unit = Decimal::new(1, currency.minor_units());
     // Lines without a positive weight (a firm line's spread) all get this one zero.
     let zero = currency.zero();
@@ -534,13 +536,8 @@ fn allocate_by(
             parts.push(zero);
             continue;
         }
-        let (floor, remainder) = match &split {
-            Split::Whole(whole) => whole.share(*weight, currency)?,
-            Split::Exact(positive) => split_at_minor_units(
-                total.checked_mul(*weight)?.checked_div(*positive)?,
-                currency,
-            )?,
-        };
+        let (floor, remainder) =
+            split_at_minor_units(total.checked_mul(*weight)?.checked_div(positive)?, currency)?;
         remainders.push((remainder, index));
         assigned = assigned.checked_add(floor)?;
         parts.push(floor);
@@ -550,23 +547,14 @@ fn allocate_by(
         return Some(parts);
     }
     let step = if left.is_sign_negative() { -unit } else { unit };
-    // Largest remainder first; equal remainders keep their original order.
-    let order = |a: &(u128, usize), b: &(u128, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-    // Usually fewer units are left than there are parts: each of the `units` largest gets one.
-    // Selecting them is linear in the lines, where sorting them all was not.
     let units = left.checked_div(unit)?.abs();
     if let Some(units) = usize::try_from(units)
         .ok()
         .filter(|&u| Decimal::from(u) == units && u > 0 && u <= remainders.len())
     {
-        remainders.select_nth_unstable_by(units - 1, order);
-        for (_, index) in remainders.iter().take(units) {
-            let part = parts.get_mut(*index)?;
-            *part = part.checked_add(step)?;
-        }
-        return Some(parts);
+        return give_largest(parts, &mut remainders, units, step);
     }
-    remainders.sort_by(order);
+    remainders.sort_by(largest_first);
     for (_, index) in remainders.iter().cycle().take(remainders.len() * 2) {
         if left.is_zero() {
             break;
@@ -576,6 +564,77 @@ fn allocate_by(
         left = left.checked_sub(step)?;
     }
     if left.is_zero() { Some(parts) } else { None }
+}
+
+/// Largest remainder first; equal remainders keep their original order.
+fn largest_first(a: &(u128, usize), b: &(u128, usize)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// Adds `step` (one minor unit, or minus one) to each of the `units` parts with the largest
+/// remainders. Selecting them is linear in the parts, where sorting them all was not.
+fn give_largest(
+    mut parts: Vec<Decimal>,
+    remainders: &mut [(u128, usize)],
+    units: usize,
+    step: Decimal,
+) -> Option<Vec<Decimal>> {
+    remainders.select_nth_unstable_by(units.checked_sub(1)?, largest_first);
+    for (_, index) in remainders.iter().take(units) {
+        let part = parts.get_mut(*index)?;
+        *part = part.checked_add(step)?;
+    }
+    Some(parts)
+}
+
+/// [`allocate`] by integer arithmetic on whole minor units: each part's floor and remainder
+/// are one integer division, the units assigned are summed as integers, and a part becomes
+/// a decimal only once, at the currency's scale. The floors leave fewer units than there
+/// are positive weights (each leaves less than one), so every unit left goes to a
+/// different part.
+fn allocate_whole(
+    weights: &[Decimal],
+    currency: Currency,
+    whole: &WholeUnits,
+) -> Option<Vec<Decimal>> {
+    let minor = currency.minor_units();
+    let zero = currency.zero();
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    let mut assigned: i128 = 0;
+    for (index, weight) in weights.iter().enumerate() {
+        if !is_positive(weight) {
+            parts.push(zero);
+            continue;
+        }
+        let (floor, remainder) = whole.share(*weight)?;
+        remainders.push((remainder, index));
+        assigned = assigned.checked_add(floor)?;
+        parts.push(minor_units_decimal(floor, minor)?);
+    }
+    let left = whole.total.checked_sub(assigned)?;
+    if left == 0 {
+        return Some(parts);
+    }
+    let step = Decimal::from_parts(1, 0, 0, left < 0, minor);
+    let units = usize::try_from(left.unsigned_abs()).ok()?;
+    give_largest(parts, &mut remainders, units, step)
+}
+
+/// `units` minor units as a decimal at the currency's scale `minor`; `None` beyond the
+/// decimal's 96 bits of digits.
+fn minor_units_decimal(units: i128, minor: u32) -> Option<Decimal> {
+    let digits = units.unsigned_abs();
+    if digits >> 96 != 0 {
+        return None;
+    }
+    Some(Decimal::from_parts(
+        digits as u32,
+        (digits >> 32) as u32,
+        (digits >> 64) as u32,
+        units < 0,
+        minor,
+    ))
 }
 
 #[cfg(test)]
