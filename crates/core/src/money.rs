@@ -391,9 +391,10 @@ fn split_at_minor_units(amount: Decimal, currency: Currency) -> Option<(Decimal,
     Some((floor, remainder))
 }
 
-/// Whether `weight` is above zero, read off its sign and digits (no comparison needed).
-fn is_positive(weight: &Decimal) -> bool {
-    !weight.is_zero() && weight.is_sign_positive()
+/// Whether `amount` is above zero, read off its sign and digits: the same as comparing it
+/// with zero, without the comparison's scale alignment (pricing asks this of every line).
+pub(crate) fn is_positive(amount: &Decimal) -> bool {
+    !amount.is_zero() && amount.is_sign_positive()
 }
 
 /// How [`allocate`] finds each part's exact share: by integer arithmetic on whole minor

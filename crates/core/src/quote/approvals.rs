@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::prices::PriceList;
 use super::types::{Approval, LineKind, Paperwork, QuoteLine, Routing};
 use crate::catalog::{ApprovalLines, ApprovalTrigger, Catalog, SaleForm};
-use crate::money::{PriceRange, percent_text};
+use crate::money::{PriceRange, is_positive, percent_text};
 
 /// The paperwork: an order form for standard SKUs, a SOW for custom work, or both.
 pub(super) fn routing(standard: bool, custom: bool) -> Routing {
@@ -233,14 +233,14 @@ fn named_over(sorted: &[(Decimal, usize)], lines: &[QuoteLine], threshold: Decim
 fn effective_discount(line: &QuoteLine) -> Option<(Decimal, Decimal)> {
     let gross = line.gross?.high;
     let discount = gross.checked_sub(line.total?.high)?;
-    (gross > Decimal::ZERO && discount > Decimal::ZERO).then_some((discount, gross))
+    (is_positive(&gross) && is_positive(&discount)).then_some((discount, gross))
 }
 
 /// A line's discount and its gross, at the high end; `None` unless both are positive.
 fn line_discount(line: &QuoteLine) -> Option<(Decimal, Decimal)> {
     let gross = line.gross?.high;
     let discount = line.discount?.high;
-    (gross > Decimal::ZERO && discount > Decimal::ZERO).then_some((discount, gross))
+    (is_positive(&gross) && is_positive(&discount)).then_some((discount, gross))
 }
 
 /// `discount` as a percentage of `gross`, rounded to hundredths.

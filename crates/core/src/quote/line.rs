@@ -14,7 +14,7 @@ use super::trace::{Trace, TraceDetail, TraceStep};
 use super::types::{LineKind, QuoteLine};
 use crate::catalog::{Offering, SharedNames};
 use crate::field_error::FieldPath;
-use crate::money::{Currency, PriceRange, percent_of};
+use crate::money::{Currency, PriceRange, is_positive, percent_of};
 
 /// A line being priced.
 pub(super) struct Draft<'c> {
@@ -130,7 +130,7 @@ impl Draft<'_> {
         let Some(net) = line.net else {
             return Ok(());
         };
-        if quote_percent > Decimal::ZERO {
+        if is_positive(&quote_percent) {
             // Any share will do: `finish` writes the line's own.
             let slot = TraceStep::new(
                 TraceDetail::QuoteDiscount {
@@ -228,7 +228,7 @@ impl Draft<'_> {
         };
         if let Some(net) = line.net {
             let total = net.checked_sub(share)?;
-            if quote_percent > Decimal::ZERO {
+            if is_positive(&quote_percent) {
                 let slot = line.trace.last_mut(steps)?;
                 if slot.step() != "quote_discount" {
                     return None;
