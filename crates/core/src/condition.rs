@@ -11,16 +11,40 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::catalog::{AnswerValue, Catalog, Condition, Offering};
 use crate::scope::{Answer, Scope, ScopeItem};
 
-/// The SKUs in a scope, in order: each item's, then the ones chosen as included with an
-/// item (they are in the scope at no charge: `selected` holds for them and nothing
-/// suggests a paid copy).
+/// The SKUs in a scope, each once, in the order first seen: each item's, then the ones
+/// chosen as included with an item (they are in the scope at no charge: `selected` holds
+/// for them and nothing suggests a paid copy).
+///
+/// A scope repeats a few SKUs over many items, and this runs on every keystroke: an item
+/// whose offering was seen is skipped by the offering's position, without comparing names.
 pub(crate) fn scope_skus<'a>(catalog: &Catalog, scope: &'a Scope) -> Vec<&'a str> {
-    let items = scope.items.iter().map(|i| i.sku.as_str());
-    let with_offerings = scope
-        .items
-        .iter()
-        .filter_map(|item| Some((item, catalog.offering(&item.sku)?)));
-    items.chain(included_skus(with_offerings)).collect()
+    let mut seen = vec![false; catalog.offerings().len()];
+    let mut skus: Vec<&'a str> = Vec::new();
+    let mut note = |sku: &'a str, position: Option<usize>| {
+        let first = match position.and_then(|p| seen.get_mut(p)) {
+            Some(seen) => !std::mem::replace(seen, true),
+            // A SKU the catalog does not have: compared by name.
+            None => !skus.contains(&sku),
+        };
+        if first {
+            skus.push(sku);
+        }
+    };
+    let mut with_offerings = Vec::new();
+    for item in &scope.items {
+        let found = catalog.offering_shared(&item.sku);
+        note(&item.sku, found.map(|(_, names)| names.position));
+        if let Some((offering, _)) = found.filter(|(offering, _)| offering.includes.is_some()) {
+            with_offerings.push((item, offering));
+        }
+    }
+    for sku in included_skus(with_offerings.into_iter()) {
+        let position = catalog
+            .offering_shared(sku)
+            .map(|(_, names)| names.position);
+        note(sku, position);
+    }
+    skus
 }
 
 /// The SKUs chosen as included with the items, each item with its offering, in order: an
@@ -342,6 +366,43 @@ mod tests {
         scope.service_types = vec!["implementation".to_string()];
         let facts = ScopeFacts::new(&catalog, &scope);
         assert_eq!(facts.service_types(), ["implementation"]);
+    }
+
+    #[test]
+    fn scope_skus_are_each_named_once_in_the_order_first_seen() {
+        let catalog = catalog();
+        let item = |sku: &str, included: &[&str]| ScopeItem {
+            included: included.iter().map(|s| s.to_string()).collect(),
+            ..ScopeItem::new(sku)
+        };
+        let scope = Scope {
+            items: vec![
+                item("GL-XPRT", &[]),
+                item("MIG+", &["GL-CICD-R", "GL-XPRT"]),
+                item("GL-XPRT", &[]),
+                item("NOT-A-SKU", &[]),
+                item("GL-JIRA", &[]),
+                item("NOT-A-SKU", &[]),
+                item("MIG+", &["GL-CICD-R", "ALSO-NOT-A-SKU"]),
+                // Included choices count only on an offering that includes others.
+                item("GL-JIRA", &["GL-SEC-R"]),
+            ],
+            ..Scope::default()
+        };
+        assert_eq!(
+            scope_skus(&catalog, &scope),
+            [
+                "GL-XPRT",
+                "MIG+",
+                "NOT-A-SKU",
+                "GL-JIRA",
+                "GL-CICD-R",
+                "ALSO-NOT-A-SKU"
+            ]
+        );
+        let facts = ScopeFacts::new(&catalog, &scope);
+        assert!(facts.is_selected("GL-CICD-R") && facts.is_selected("NOT-A-SKU"));
+        assert!(!facts.is_selected("GL-SEC-R"));
     }
 
     #[test]
