@@ -3,6 +3,8 @@
 //! questionnaire says why), and
 //! a customer sees list prices, without any discount.
 
+use std::borrow::Cow;
+
 use crate::catalog::Catalog;
 use crate::scope::Scope;
 
@@ -18,9 +20,10 @@ pub enum Audience {
 
 /// The scope to price for an audience, and what was left out of it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PreviewScope {
-    /// The scope as it is priced.
-    pub scope: Scope,
+pub struct PreviewScope<'a> {
+    /// The scope as it is priced: the scope given, borrowed, when nothing is left out of it
+    /// (the usual case, and the preview is made on every keystroke), else a changed copy.
+    pub scope: Cow<'a, Scope>,
     /// Ids of the answers left out because they break their question's rules, in the order
     /// [`super::answer_errors`] reports them.
     pub ignored_answers: Vec<String>,
@@ -29,22 +32,47 @@ pub struct PreviewScope {
 /// The scope priced for `audience`: `scope` without the answers that break their
 /// question's rules and, for the customer, without line discounts (percent and amount) and
 /// the quote discount. Everything else is as written; pricing it is [`crate::price_with`].
-pub fn preview_scope(catalog: &Catalog, scope: &Scope, audience: Audience) -> PreviewScope {
-    let mut priced = scope.clone();
+pub fn preview_scope<'a>(
+    catalog: &Catalog,
+    scope: &'a Scope,
+    audience: Audience,
+) -> PreviewScope<'a> {
+    let ignored_answers: Vec<String> = super::answer_errors(catalog, scope)
+        .into_iter()
+        .filter_map(|error| error.field.question().map(str::to_string))
+        .filter(|id| scope.answers.contains_key(id))
+        .fold(Vec::new(), |mut ids, id| {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+            ids
+        });
     // Service types the catalog does not have (a scope kept across a catalog change) are
     // left out too: the questionnaire names them.
+    let unknown_types = scope
+        .service_types
+        .iter()
+        .any(|id| catalog.category(id).is_none());
+    let discounted = scope.quote_discount_percent.is_some()
+        || scope
+            .items
+            .iter()
+            .any(|item| item.discount_percent.is_some() || item.discount_amount.is_some());
+    let strip_discounts = audience == Audience::Customer && discounted;
+    if ignored_answers.is_empty() && !unknown_types && !strip_discounts {
+        return PreviewScope {
+            scope: Cow::Borrowed(scope),
+            ignored_answers,
+        };
+    }
+    let mut priced = scope.clone();
     priced
         .service_types
         .retain(|id| catalog.category(id).is_some());
-    let mut ignored_answers = Vec::new();
-    for error in super::answer_errors(catalog, scope) {
-        if let Some(id) = error.field.question()
-            && priced.answers.remove(id).is_some()
-        {
-            ignored_answers.push(id.to_string());
-        }
+    for id in &ignored_answers {
+        priced.answers.remove(id);
     }
-    if audience == Audience::Customer {
+    if strip_discounts {
         priced.quote_discount_percent = None;
         for item in &mut priced.items {
             item.discount_percent = None;
@@ -52,7 +80,7 @@ pub fn preview_scope(catalog: &Catalog, scope: &Scope, audience: Audience) -> Pr
         }
     }
     PreviewScope {
-        scope: priced,
+        scope: Cow::Owned(priced),
         ignored_answers,
     }
 }
@@ -82,7 +110,8 @@ mod tests {
 
     #[test]
     fn the_customer_sees_list_prices() {
-        let preview = preview_scope(&gitlab(), &discounted(), Audience::Customer);
+        let scope = discounted();
+        let preview = preview_scope(&gitlab(), &scope, Audience::Customer);
         assert_eq!(preview.scope.quote_discount_percent, None);
         let item = &preview.scope.items[0];
         assert_eq!((item.discount_percent, item.discount_amount), (None, None));
@@ -94,7 +123,11 @@ mod tests {
     fn the_account_executive_keeps_every_discount() {
         let scope = discounted();
         let preview = preview_scope(&gitlab(), &scope, Audience::AccountExecutive);
-        assert_eq!(preview.scope, scope);
+        assert_eq!(*preview.scope, scope);
+        assert!(
+            matches!(preview.scope, Cow::Borrowed(_)),
+            "nothing to leave out: borrowed"
+        );
     }
 
     #[test]
