@@ -574,12 +574,16 @@ fn largest_first(a: &(u128, usize), b: &(u128, usize)) -> std::cmp::Ordering {
 
 /// Adds `step` (one minor unit, or minus one) to each of the `units` parts with the largest
 /// remainders. Selecting them is linear in the parts, where sorting them all was not.
+/// `None` when there are not that many parts (the floors never leave that many units).
 fn give_largest(
     mut parts: Vec<Decimal>,
     remainders: &mut [(u128, usize)],
     units: usize,
     step: Decimal,
 ) -> Option<Vec<Decimal>> {
+    if units > remainders.len() {
+        return None;
+    }
     remainders.select_nth_unstable_by(units.checked_sub(1)?, largest_first);
     for (_, index) in remainders.iter().take(units) {
         let part = parts.get_mut(*index)?;
