@@ -14,37 +14,60 @@ use crate::scope::{Answer, Scope, ScopeItem};
 /// The SKUs in a scope, each once, in the order first seen: each item's, then the ones
 /// chosen as included with an item (they are in the scope at no charge: `selected` holds
 /// for them and nothing suggests a paid copy).
+pub(crate) fn scope_skus<'a>(catalog: &Catalog, scope: &'a Scope) -> Vec<&'a str> {
+    ItemsSeen::of(catalog, scope).skus
+}
+
+/// One pass over a scope's items: its SKUs, each once in the order first seen, and the
+/// categories of the offerings its items sell, each once (`selected` and the service
+/// types both come from it).
 ///
 /// A scope repeats a few SKUs over many items, and this runs on every keystroke: an item
 /// whose offering was seen is skipped by the offering's position, without comparing names.
-pub(crate) fn scope_skus<'a>(catalog: &Catalog, scope: &'a Scope) -> Vec<&'a str> {
-    let mut seen = vec![false; catalog.offerings().len()];
-    let mut skus: Vec<&'a str> = Vec::new();
-    let mut note = |sku: &'a str, position: Option<usize>| {
-        let first = match position.and_then(|p| seen.get_mut(p)) {
+struct ItemsSeen<'a, 'c> {
+    skus: Vec<&'a str>,
+    /// The categories of the items' offerings (not of included choices), in no order.
+    categories: Vec<&'c str>,
+}
+
+impl<'a, 'c> ItemsSeen<'a, 'c> {
+    fn of(catalog: &'c Catalog, scope: &'a Scope) -> ItemsSeen<'a, 'c> {
+        let mut seen = vec![false; catalog.offerings().len()];
+        let mut found = ItemsSeen {
+            skus: Vec::new(),
+            categories: Vec::new(),
+        };
+        // Whether `sku` (at offering `position`, when the catalog has it) is new.
+        let mut first = |skus: &[&str], sku: &str, position: Option<usize>| match position
+            .and_then(|p| seen.get_mut(p))
+        {
             Some(seen) => !std::mem::replace(seen, true),
             // A SKU the catalog does not have: compared by name.
             None => !skus.contains(&sku),
         };
-        if first {
-            skus.push(sku);
+        let mut with_offerings = Vec::new();
+        for item in &scope.items {
+            let offering = catalog.offering_shared(&item.sku);
+            if first(&found.skus, &item.sku, offering.map(|(_, n)| n.position)) {
+                found.skus.push(&item.sku);
+                if let Some((offering, _)) = offering
+                    && !found.categories.contains(&offering.category.as_str())
+                {
+                    found.categories.push(&offering.category);
+                }
+            }
+            if let Some((offering, _)) = offering.filter(|(o, _)| o.includes.is_some()) {
+                with_offerings.push((item, offering));
+            }
         }
-    };
-    let mut with_offerings = Vec::new();
-    for item in &scope.items {
-        let found = catalog.offering_shared(&item.sku);
-        note(&item.sku, found.map(|(_, names)| names.position));
-        if let Some((offering, _)) = found.filter(|(offering, _)| offering.includes.is_some()) {
-            with_offerings.push((item, offering));
+        for sku in included_skus(with_offerings.into_iter()) {
+            let position = catalog.offering_shared(sku).map(|(_, n)| n.position);
+            if first(&found.skus, sku, position) {
+                found.skus.push(sku);
+            }
         }
+        found
     }
-    for sku in included_skus(with_offerings.into_iter()) {
-        let position = catalog
-            .offering_shared(sku)
-            .map(|(_, names)| names.position);
-        note(sku, position);
-    }
-    skus
 }
 
 /// The SKUs chosen as included with the items, each item with its offering, in order: an
@@ -71,10 +94,11 @@ impl<'a> ScopeFacts<'a> {
     /// The facts of `scope`; its service types are resolved with `catalog`
     /// (see [`service_types`]).
     pub fn new(catalog: &Catalog, scope: &'a Scope) -> ScopeFacts<'a> {
+        let seen = ItemsSeen::of(catalog, scope);
         ScopeFacts {
             answers: &scope.answers,
-            selected: scope_skus(catalog, scope).into_iter().collect(),
-            service_types: service_types(catalog, scope),
+            service_types: types_in_scope(catalog, scope, &seen.categories),
+            selected: seen.skus.into_iter().collect(),
         }
     }
 
@@ -102,6 +126,16 @@ impl<'a> ScopeFacts<'a> {
 /// The service types of a scope: `scope.service_types` when given, otherwise the
 /// categories of its items in the catalog's category order.
 pub fn service_types(catalog: &Catalog, scope: &Scope) -> Vec<String> {
+    if scope.service_types.is_empty() {
+        types_in_scope(catalog, scope, &ItemsSeen::of(catalog, scope).categories)
+    } else {
+        types_in_scope(catalog, scope, &[])
+    }
+}
+
+/// [`service_types`], given the categories of the scope's items (read only when the scope
+/// names no service types).
+fn types_in_scope(catalog: &Catalog, scope: &Scope, item_categories: &[&str]) -> Vec<String> {
     if !scope.service_types.is_empty() {
         let mut types: Vec<String> = Vec::new();
         for id in &scope.service_types {
@@ -111,25 +145,11 @@ pub fn service_types(catalog: &Catalog, scope: &Scope) -> Vec<String> {
         }
         return types;
     }
-    // One pass over the items: each offering's category is noted the first time it is seen.
-    let mut seen = vec![false; catalog.offerings().len()];
-    let mut present: Vec<&str> = Vec::new();
-    for item in &scope.items {
-        let Some((offering, names)) = catalog.offering_shared(&item.sku) else {
-            continue;
-        };
-        if let Some(seen @ false) = seen.get_mut(names.position) {
-            *seen = true;
-            if !present.contains(&offering.category.as_str()) {
-                present.push(&offering.category);
-            }
-        }
-    }
     catalog
         .data()
         .categories
         .iter()
-        .filter(|category| present.contains(&category.id.as_str()))
+        .filter(|category| item_categories.contains(&category.id.as_str()))
         .map(|category| category.id.clone())
         .collect()
 }
