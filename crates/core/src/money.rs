@@ -357,14 +357,8 @@ pub(crate) fn times(amount: Decimal, count: u64) -> Option<Decimal> {
         if product == 0 {
             return Some(Decimal::ZERO);
         }
-        if product >> 96 == 0 {
-            return Some(Decimal::from_parts(
-                product as u32,
-                (product >> 32) as u32,
-                (product >> 64) as u32,
-                parts.negative,
-                parts.scale,
-            ));
+        if let Some(exact) = from_digits(product, parts.negative, parts.scale) {
+            return Some(exact);
         }
     }
     amount.checked_mul(Decimal::from(count))
@@ -615,7 +609,7 @@ fn allocate_whole(
         let (floor, remainder) = whole.share(*weight)?;
         remainders.push((remainder, index));
         assigned = assigned.checked_add(floor)?;
-        parts.push(minor_units_decimal(floor, minor)?);
+        parts.push(from_digits(floor.unsigned_abs(), floor < 0, minor)?);
     }
     let left = whole.total.checked_sub(assigned)?;
     if left == 0 {
@@ -626,10 +620,9 @@ fn allocate_whole(
     give_largest(parts, &mut remainders, units, step)
 }
 
-/// `units` minor units as a decimal at the currency's scale `minor`; `None` beyond the
-/// decimal's 96 bits of digits.
-fn minor_units_decimal(units: i128, minor: u32) -> Option<Decimal> {
-    let digits = units.unsigned_abs();
+/// The decimal with these digits, sign and scale (a scale the decimal holds: an amount's,
+/// or a currency's minor units); `None` beyond the decimal's 96 bits of digits.
+fn from_digits(digits: u128, negative: bool, scale: u32) -> Option<Decimal> {
     if digits >> 96 != 0 {
         return None;
     }
@@ -637,8 +630,8 @@ fn minor_units_decimal(units: i128, minor: u32) -> Option<Decimal> {
         digits as u32,
         (digits >> 32) as u32,
         (digits >> 64) as u32,
-        units < 0,
-        minor,
+        negative,
+        scale,
     ))
 }
 
