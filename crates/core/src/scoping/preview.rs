@@ -49,10 +49,8 @@ pub fn preview_scope<'a>(
         });
     // Service types the catalog does not have (a scope kept across a catalog change) are
     // left out too: the questionnaire names them.
-    let unknown_types = scope
-        .service_types
-        .iter()
-        .any(|id| catalog.category(id).is_none());
+    let known_type = |id: &String| catalog.category(id).is_some();
+    let unknown_types = !scope.service_types.iter().all(known_type);
     let discounted = scope.quote_discount_percent.is_some()
         || scope
             .items
@@ -66,9 +64,7 @@ pub fn preview_scope<'a>(
         };
     }
     let mut priced = scope.clone();
-    priced
-        .service_types
-        .retain(|id| catalog.category(id).is_some());
+    priced.service_types.retain(known_type);
     for id in &ignored_answers {
         priced.answers.remove(id);
     }
