@@ -11,13 +11,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::catalog::{AnswerValue, Catalog, Condition, Offering};
 use crate::scope::{Answer, Scope, ScopeItem};
 
-/// The SKUs in a scope, each once, in the order first seen: each item's, then the ones
-/// chosen as included with an item (they are in the scope at no charge: `selected` holds
-/// for them and nothing suggests a paid copy).
-pub(crate) fn scope_skus<'a>(catalog: &Catalog, scope: &'a Scope) -> Vec<&'a str> {
-    ItemsSeen::of(catalog, scope).skus
-}
-
 /// One pass over a scope's items: its SKUs, each once in the order first seen, and the
 /// categories of the offerings its items sell, each once (`selected` and the service
 /// types both come from it).
@@ -86,6 +79,8 @@ pub(crate) fn included_skus<'a, 'c>(
 #[derive(Debug, Clone)]
 pub struct ScopeFacts<'a> {
     answers: &'a BTreeMap<String, Answer>,
+    /// The SKUs in the scope, each once, in the order first seen ([`ScopeFacts::skus`]).
+    skus: Vec<&'a str>,
     selected: BTreeSet<&'a str>,
     service_types: Vec<String>,
 }
@@ -98,13 +93,21 @@ impl<'a> ScopeFacts<'a> {
         ScopeFacts {
             answers: &scope.answers,
             service_types: types_in_scope(catalog, scope, &seen.categories),
-            selected: seen.skus.into_iter().collect(),
+            selected: seen.skus.iter().copied().collect(),
+            skus: seen.skus,
         }
+    }
+
+    /// The SKUs in the scope, each once, in the order first seen: each item's, then the
+    /// ones chosen as included with an item (they are in the scope at no charge: `selected`
+    /// holds for them and nothing suggests a paid copy).
+    pub(crate) fn skus(&self) -> &[&'a str] {
+        &self.skus
     }
 
     /// The answer to `question`, when it is answered (not blank).
     pub fn answer(&self, question: &str) -> Option<&'a Answer> {
-        self.answers.get(question).filter(|a| is_answered(a))
+        answer_in(self.answers, question)
     }
 
     /// Whether the scope has an item with this SKU.
@@ -152,6 +155,15 @@ fn types_in_scope(catalog: &Catalog, scope: &Scope, item_categories: &[&str]) ->
         .filter(|category| item_categories.contains(&category.id.as_str()))
         .map(|category| category.id.clone())
         .collect()
+}
+
+/// The answer to `question` among `answers`, when it is answered (not blank): what
+/// [`ScopeFacts::answer`] reads, for callers that need nothing else of the scope.
+pub(crate) fn answer_in<'a>(
+    answers: &'a BTreeMap<String, Answer>,
+    question: &str,
+) -> Option<&'a Answer> {
+    answers.get(question).filter(|a| is_answered(a))
 }
 
 /// Whether an answer says something: blank text and empty lists do not.
@@ -410,7 +422,7 @@ mod tests {
             ..Scope::default()
         };
         assert_eq!(
-            scope_skus(&catalog, &scope),
+            ScopeFacts::new(&catalog, &scope).skus(),
             [
                 "GL-XPRT",
                 "MIG+",

@@ -15,14 +15,14 @@ use crate::catalog::{
     Band, Catalog, CatalogRef, DeliveryMode, ItemField, Offering, RecommendationKind,
     RecommendationRule, RuleAdd, SaleForm,
 };
-use crate::condition::{ScopeFacts, holds, scope_skus, selected_skus};
+use crate::condition::{ScopeFacts, holds, selected_skus};
 use crate::field_error::{FieldError, FieldErrors, FieldPath};
 use crate::license::{self, LicenseGap};
 use crate::money::PriceRange;
 use crate::quote::{Component, LineKind, Quote, TraceStep, price};
 use crate::scope::{Answer, Decision, Scope, ScopeItem};
 use crate::scoping::{
-    Completeness, MigrationWaveEstimate, MissingAnswer, completeness, migration_waves,
+    Completeness, MigrationWaveEstimate, MissingAnswer, completeness_with, migration_waves,
 };
 use crate::template::{Piece, Placeholders, SINGLE_BRACES};
 
@@ -163,7 +163,8 @@ impl std::error::Error for RecommendError {}
 /// Evaluates the catalog's rules against `scope`. Refuses scopes with invalid answers or
 /// items (every problem at once), because advice built on them would mislead.
 pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, RecommendError> {
-    let status = completeness(catalog, scope);
+    let facts = ScopeFacts::new(catalog, scope);
+    let status = completeness_with(catalog, scope, &facts);
     let mut errors = status.errors.clone();
     let quote = match price(catalog, scope) {
         Ok(quote) => Some(quote),
@@ -174,7 +175,7 @@ pub fn recommend(catalog: &Catalog, scope: &Scope) -> Result<Recommendations, Re
         }
     };
     match quote.filter(|_| errors.is_empty()) {
-        Some(quote) => apply_rules(catalog, scope, status, &quote),
+        Some(quote) => apply_rules(catalog, scope, &facts, status, &quote),
         None => Err(RecommendError { errors }),
     }
 }
@@ -188,13 +189,15 @@ pub fn recommend_for_quote(
     scope: &Scope,
     quote: &Quote,
 ) -> Result<Recommendations, RecommendError> {
-    let status = completeness(catalog, scope);
+    // The scope's facts are gathered once, for the answer check and every rule.
+    let facts = ScopeFacts::new(catalog, scope);
+    let status = completeness_with(catalog, scope, &facts);
     if !status.errors.is_empty() {
         return Err(RecommendError {
             errors: status.errors,
         });
     }
-    apply_rules(catalog, scope, status, quote)
+    apply_rules(catalog, scope, &facts, status, quote)
 }
 
 /// The rules, prerequisites and licence checks on a scope that prices (`quote`) and whose
@@ -202,14 +205,14 @@ pub fn recommend_for_quote(
 fn apply_rules(
     catalog: &Catalog,
     scope: &Scope,
+    facts: &ScopeFacts<'_>,
     status: Completeness,
     quote: &Quote,
 ) -> Result<Recommendations, RecommendError> {
-    let facts = ScopeFacts::new(catalog, scope);
     let mut engine = Engine {
         catalog,
         scope,
-        facts: &facts,
+        facts,
         recommended: Vec::new(),
         warnings: Vec::new(),
         notes: Vec::new(),
@@ -590,9 +593,11 @@ impl Engine<'_> {
                 ..note(id, RecommendationKind::Warning, "")
             });
         }
-        let mut skus: Vec<String> = scope_skus(self.catalog, self.scope)
-            .into_iter()
-            .map(str::to_string)
+        let mut skus: Vec<String> = self
+            .facts
+            .skus()
+            .iter()
+            .map(|sku| sku.to_string())
             .collect();
         for recommendation in &self.recommended {
             if recommendation.decision != RecommendationDecision::Dismissed {

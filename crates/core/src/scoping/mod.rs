@@ -89,13 +89,22 @@ impl Completeness {
 
 /// Which required answers are missing and which answers are invalid.
 pub fn completeness(catalog: &Catalog, scope: &Scope) -> Completeness {
-    let facts = ScopeFacts::new(catalog, scope);
+    completeness_with(catalog, scope, &ScopeFacts::new(catalog, scope))
+}
+
+/// [`completeness`] with `scope`'s facts already gathered (`facts` is
+/// `ScopeFacts::new(catalog, scope)`).
+pub(crate) fn completeness_with(
+    catalog: &Catalog,
+    scope: &Scope,
+    facts: &ScopeFacts<'_>,
+) -> Completeness {
     let errors = answer_errors(catalog, scope);
     let mut missing_required = Vec::new();
     let mut answered_required = 0;
     let mut total_required = 0;
     for question in catalog.questions() {
-        if !is_required(question, &facts) {
+        if !is_required(question, facts) {
             continue;
         }
         total_required += 1;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Band, Catalog, MigrationWaves, WaveSize};
-use crate::condition::ScopeFacts;
+use crate::condition::answer_in;
 use crate::money::thousands;
 use crate::scope::{Answer, Scope};
 
@@ -42,14 +42,15 @@ impl MigrationWaveEstimate {
 /// project count are answered (and, for source-specific sizes, the source).
 pub fn migration_waves(catalog: &Catalog, scope: &Scope) -> Option<MigrationWaveEstimate> {
     let rules = catalog.data().migration_waves.as_ref()?;
-    let facts = ScopeFacts::new(catalog, scope);
-    let text = |id: &str| match facts.answer(id) {
+    // Only answers are read: the scope's items are not looked at.
+    let answer = |id: &str| answer_in(&scope.answers, id);
+    let text = |id: &str| match answer(id) {
         Some(Answer::Text(t)) => Some(t.clone()),
         _ => None,
     };
     let destination = text(&rules.destination_question)?;
     let source = text(&rules.source_question);
-    let projects = facts.answer(&rules.projects_question)?.as_number()?;
+    let projects = answer(&rules.projects_question)?.as_number()?;
     let size = matching_size(rules, source.as_deref(), &destination)?;
     let per_wave = size.projects_per_wave;
     let largest = per_wave.to.unwrap_or(per_wave.from).max(1);
