@@ -156,6 +156,37 @@ fn an_answer_over_five_countries_routes_the_line_to_a_custom_sow() {
 }
 
 #[test]
+fn every_line_of_a_routed_offering_reads_the_same_answers() {
+    // The scope's facts are gathered once for the quote and read by each line's route:
+    // every handover of a seven-country scope goes to the SOW, and the workshops stay priced
+    // at 10,000 each.
+    let items: Vec<&str> = (0..60)
+        .map(|i| {
+            if i % 3 == 0 {
+                r#"{"sku": "WORKSHOP"}"#
+            } else {
+                r#"{"sku": "HANDOVER"}"#
+            }
+        })
+        .collect();
+    let q = quote(&format!(
+        r#"{{"answers": {{"general.countries": 7}}, "items": [{}]}}"#,
+        items.join(",")
+    ));
+    let kinds: Vec<(&str, LineKind)> = q.lines.iter().map(|l| (&*l.sku, l.kind)).collect();
+    assert!(
+        kinds.iter().all(|(sku, kind)| match *sku {
+            "HANDOVER" => *kind == LineKind::Custom,
+            _ => *kind == LineKind::Firm,
+        }),
+        "{kinds:?}"
+    );
+    assert_eq!(kinds.len(), 60);
+    assert_eq!(q.total, firm("200000.00"));
+    assert_eq!(q.routing.form, Paperwork::OrderFormAndCustomSow);
+}
+
+#[test]
 fn a_custom_sow_route_must_test_something_say_why_and_name_known_questions() {
     let issues = lint_after(
         "custom_sow_when = { quantity_over = 5, reason = \"More than five countries need a tailored rollout plan.\" }",

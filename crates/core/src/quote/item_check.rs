@@ -96,16 +96,9 @@ fn own_errors(catalog: &Catalog, scope: &Scope, index: usize, item: &ScopeItem) 
     };
     let mut lines = Vec::new();
     let mut steps = Vec::new();
-    match models::draft(
-        catalog,
-        &prices,
-        scope,
-        index,
-        item,
-        &QuoteOptions::default(),
-        &mut lines,
-        &mut steps,
-    ) {
+    let options = QuoteOptions::default();
+    let inputs = models::QuoteInputs::new(catalog, &prices, scope, &options);
+    match models::draft(&inputs, index, item, &mut lines, &mut steps) {
         Ok(draft) => match draft.overflow() {
             None => FieldErrors::new(),
             Some(field) => of_item(vec![FieldError::new(field, OVERFLOW)], index),

@@ -94,10 +94,9 @@ pub fn price_with(
     let mut lines = Vec::with_capacity(line_count);
     // The steps of every line, one after the other: about four a line.
     let mut steps = Vec::with_capacity(line_count.saturating_mul(4));
+    let inputs = models::QuoteInputs::new(catalog, &prices, scope, options);
     for (index, item) in scope.items.iter().enumerate() {
-        match models::draft(
-            catalog, &prices, scope, index, item, options, &mut lines, &mut steps,
-        ) {
+        match models::draft(&inputs, index, item, &mut lines, &mut steps) {
             Ok(draft) => drafts.push(draft),
             Err(mut problems) => item_errors.append(&mut problems),
         }

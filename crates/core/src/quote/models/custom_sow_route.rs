@@ -3,13 +3,14 @@
 //! to a SOW.
 
 use super::{Ctx, Priced};
-use crate::condition::{ScopeFacts, holds};
+use crate::condition::holds;
 use crate::money::thousands;
 use crate::quote::trace::TraceDetail;
 
 /// Turns the priced line into a custom-SOW line when the offering's route holds; returns
 /// whether it did. A quantity that is a range while answers are missing routes the line only
 /// when its low end is over the limit; when only the high end is, the quote warns.
+#[inline(always)] // called once a line; outlined, it costs the drafting code its inlining
 pub(super) fn route(ctx: &Ctx<'_>, priced: &mut Priced) -> bool {
     let Some(route) = &ctx.offering.custom_sow_when else {
         return false;
@@ -19,8 +20,8 @@ pub(super) fn route(ctx: &Ctx<'_>, priced: &mut Priced) -> bool {
         .quantity_over
         .filter(|limit| priced.quantity > *limit)
         .map(|limit| (priced.quantity, limit));
-    let fires = by_quantity.is_some()
-        || (!route.when.is_empty() && holds(&route.when, &ScopeFacts::new(ctx.catalog, ctx.scope)));
+    let fires =
+        by_quantity.is_some() || (!route.when.is_empty() && holds(&route.when, ctx.facts()));
     if !fires {
         if let (Some(limit), Some(high)) = (route.quantity_over, priced.quantity_high)
             && high > limit

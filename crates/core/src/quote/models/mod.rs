@@ -20,6 +20,7 @@ mod travel;
 
 pub(super) use percent_of_subtotal::price_on_other_lines;
 
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -30,6 +31,7 @@ use super::prices::{Key, PriceList};
 use super::trace::{Converted, Trace, TraceDetail, TraceStep};
 use super::types::{LineKind, QuoteLine, QuoteOptions};
 use crate::catalog::{Band, Catalog, DeliveryMode, Offering, Pricing, SharedNames};
+use crate::condition::ScopeFacts;
 use crate::field_error::{FieldError, FieldPath};
 use crate::money::{Currency, PriceRange};
 use crate::scope::{Answer, Scope, ScopeItem};
@@ -72,10 +74,25 @@ impl Priced {
         }
     }
 
-    /// The line as priced, to be discounted and finished where it lies in the quote, and
-    /// the quote's steps, this line's last.
-    fn into_line(self, ctx: &Ctx<'_>) -> (QuoteLine, Vec<TraceStep>) {
-        let trace = Trace::written(self.first_step, self.trace.len());
+    /// The line as priced, to be discounted and finished where it lies in the quote; the
+    /// quote's steps, this line's last; and the line's missing answers and warnings. Every
+    /// field moves out: nothing is left to drop.
+    #[inline(always)] // called once; outlined, its 336-byte line is returned through a copy
+    fn into_line(self, ctx: &Ctx<'_>) -> (QuoteLine, Vec<TraceStep>, Vec<Arc<str>>, Vec<String>) {
+        let Priced {
+            currency,
+            quantity,
+            quantity_high,
+            unit,
+            unit_price,
+            components,
+            gross,
+            trace: steps,
+            first_step,
+            missing,
+            warnings,
+            trips: _,
+        } = self;
         let line = QuoteLine {
             item: ctx.index,
             sku: ctx.names.sku.clone(),
@@ -84,19 +101,19 @@ impl Priced {
             kind: LineKind::Custom,
             sale: ctx.offering.sale,
             delivery: Some(ctx.delivery),
-            quantity: self.quantity,
-            quantity_high: self.quantity_high,
-            unit: self.unit,
-            unit_price: self.unit_price.map(|p| self.currency.at_scale(p)),
-            components: self.components,
-            gross: self.gross,
+            quantity,
+            quantity_high,
+            unit,
+            unit_price: unit_price.map(|p| currency.at_scale(p)),
+            components,
+            gross,
             discount: None,
             net: None,
             quote_discount: None,
             total: None,
-            trace,
+            trace: Trace::written(first_step, steps.len()),
         };
-        (line, self.trace)
+        (line, steps, missing, warnings)
     }
 
     /// The last step this line took, if it took any.
@@ -141,11 +158,42 @@ impl Priced {
     }
 }
 
+/// What every line of one quote is priced from: the catalog, its prices in the quote's
+/// currency, the scope and the options; and the scope's facts, which a custom-SOW route's
+/// conditions test, gathered the first time a line asks (once a quote, not once a line: a
+/// scope of many such lines would otherwise cost lines × items).
+pub(super) struct QuoteInputs<'c> {
+    pub(super) catalog: &'c Catalog,
+    pub(super) prices: &'c PriceList<'c>,
+    pub(super) scope: &'c Scope,
+    pub(super) options: &'c QuoteOptions,
+    facts: OnceCell<ScopeFacts<'c>>,
+}
+
+impl<'c> QuoteInputs<'c> {
+    pub(super) fn new(
+        catalog: &'c Catalog,
+        prices: &'c PriceList<'c>,
+        scope: &'c Scope,
+        options: &'c QuoteOptions,
+    ) -> QuoteInputs<'c> {
+        QuoteInputs {
+            catalog,
+            prices,
+            scope,
+            options,
+            facts: OnceCell::new(),
+        }
+    }
+}
+
 /// Everything a model needs to price one item.
 struct Ctx<'a> {
     catalog: &'a Catalog,
     prices: &'a PriceList<'a>,
     scope: &'a Scope,
+    /// The scope's facts, shared by the quote's lines ([`QuoteInputs`]).
+    facts: &'a OnceCell<ScopeFacts<'a>>,
     offering: &'a Offering,
     /// The offering's shared SKU and names.
     names: &'a SharedNames,
@@ -157,6 +205,14 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn currency(&self) -> Currency {
         self.prices.currency
+    }
+
+    /// The scope's facts, gathered on the quote's first call. Rarely called (only for a
+    /// route with conditions), and kept out of line so the route stays inlined.
+    #[inline(never)]
+    fn facts(&self) -> &ScopeFacts<'_> {
+        self.facts
+            .get_or_init(|| ScopeFacts::new(self.catalog, self.scope))
     }
 
     fn money(&self, amount: Decimal) -> String {
@@ -238,19 +294,15 @@ impl Ctx<'_> {
 /// added. The line discount is applied at once (a line priced on the other lines' nets waits
 /// for them, and its steps with it), so each line's steps are written one after the other,
 /// with a slot for its share of the quote discount last.
-#[allow(clippy::too_many_arguments)] // the item, where it is priced, and where its lines go
 pub(super) fn draft<'c>(
-    catalog: &'c Catalog,
-    prices: &'c PriceList<'c>,
-    scope: &'c Scope,
+    quote: &'c QuoteInputs<'c>,
     index: usize,
     item: &'c ScopeItem,
-    options: &QuoteOptions,
     lines: &mut Vec<QuoteLine>,
     steps: &mut Vec<TraceStep>,
 ) -> Result<Draft<'c>, Vec<FieldError>> {
     let (first_line, first_step) = (lines.len(), steps.len());
-    let drafted = draft_lines(catalog, prices, scope, index, item, options, lines, steps);
+    let drafted = draft_lines(quote, index, item, lines, steps);
     if drafted.is_err() {
         lines.truncate(first_line);
         steps.truncate(first_step);
@@ -258,17 +310,15 @@ pub(super) fn draft<'c>(
     drafted
 }
 
-#[allow(clippy::too_many_arguments)] // `draft`'s, which takes back what this adds on an error
+/// [`draft`], which takes back what this adds on an error.
 fn draft_lines<'c>(
-    catalog: &'c Catalog,
-    prices: &'c PriceList<'c>,
-    scope: &'c Scope,
+    quote: &'c QuoteInputs<'c>,
     index: usize,
     item: &'c ScopeItem,
-    options: &QuoteOptions,
     lines: &mut Vec<QuoteLine>,
     steps: &mut Vec<TraceStep>,
 ) -> Result<Draft<'c>, Vec<FieldError>> {
+    let (catalog, prices, scope) = (quote.catalog, quote.prices, quote.scope);
     let (offering, names) = catalog.offering_shared(&item.sku).ok_or_else(|| {
         vec![FieldError::item(
             index,
@@ -281,13 +331,14 @@ fn draft_lines<'c>(
         catalog,
         prices,
         scope,
+        facts: &quote.facts,
         offering,
         names,
         item,
         delivery,
         index,
     };
-    input::check_availability(&ctx, options)?;
+    input::check_availability(&ctx, quote.options)?;
     let included_errors = super::included::check(offering, item, index);
     let line_discount = match input::check_fields(&ctx) {
         Ok(discount) if included_errors.is_empty() => discount,
@@ -322,9 +373,7 @@ fn draft_lines<'c>(
         _ => Billing::FixedFee,
     };
     let trips = priced.trips;
-    let missing = std::mem::take(&mut priced.missing);
-    let warnings = std::mem::take(&mut priced.warnings);
-    let (line, quote_steps) = priced.into_line(&ctx);
+    let (line, quote_steps, missing, warnings) = priced.into_line(&ctx);
     *steps = quote_steps;
     let mut draft = Draft {
         line: lines.len(),
