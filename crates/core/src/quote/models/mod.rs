@@ -207,9 +207,8 @@ impl Ctx<'_> {
         self.prices.currency
     }
 
-    /// The scope's facts, gathered on the quote's first call. Rarely called (only for a
-    /// route with conditions), and kept out of line so the route stays inlined.
-    #[inline(never)]
+    /// The scope's facts, gathered on the quote's first call (only a route with conditions
+    /// asks).
     fn facts(&self) -> &ScopeFacts<'_> {
         self.facts
             .get_or_init(|| ScopeFacts::new(self.catalog, self.scope))
